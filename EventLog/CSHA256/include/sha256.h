@@ -1,0 +1,3 @@
+#ifndef TRANSITION_SHA256_H
+#define TRANSITION_SHA256_H
+#endif

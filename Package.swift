@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+// TransitionTracker: an append-only, hash-chained event log for a public-sector transition.
+// No package dependencies: Foundation, Glibc, Dispatch and the toolchain's test libraries only.
+import PackageDescription
+
+let package = Package(
+  name: "TransitionTracker",
+  products: [
+    .executable(name: "transition", targets: ["TransitionCLI"]),
+    .executable(name: "transition-bench", targets: ["TransitionBench"]),
+    .library(name: "EventLog", targets: ["EventLog"]),
+    .library(name: "TransitionDomain", targets: ["TransitionDomain"]),
+    .library(name: "Projections", targets: ["Projections"]),
+  ],
+  targets: [
+    // SHA-256 in C: the CPU's SHA extensions where present, a portable version otherwise.
+    .target(name: "CSHA256", path: "EventLog/CSHA256"),
+    // Strict JSON: the canonical encoder and the byte-level scanner the log is written with.
+    .target(name: "CanonicalJSON", path: "EventLog/CanonicalJSON"),
+    .target(
+      name: "EventLog", dependencies: ["CSHA256", "CanonicalJSON"], path: "EventLog",
+      exclude: ["CSHA256", "CanonicalJSON", "FORMAT.md"]),
+    .target(name: "TransitionDomain", dependencies: ["CanonicalJSON"]),
+    .target(name: "TransitionApp", dependencies: ["TransitionDomain", "EventLog", "Projections"]),
+    .target(
+      name: "Projections", dependencies: ["TransitionDomain", "EventLog"], path: "Projections"),
+    .executableTarget(
+      name: "TransitionCLI",
+      dependencies: ["TransitionApp", "Projections", "TransitionDomain", "EventLog"],
+      path: "Tools/TransitionCLI"),
+    .executableTarget(
+      name: "TransitionBench",
+      dependencies: ["TransitionApp", "Projections", "TransitionDomain", "EventLog"],
+      path: "Tools/TransitionBench"),
+    .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
+    .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CSHA256"]),
+    .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
+    .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
+    .testTarget(
+      name: "TransitionCLITests", dependencies: ["TransitionCLI", "TransitionApp"]),
+  ]
+)
