@@ -32,7 +32,7 @@ let package = Package(
       name: "TransitionBench",
       dependencies: ["TransitionApp", "Projections", "TransitionDomain", "EventLog"],
       path: "Tools/TransitionBench"),
-    .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
+    .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], exclude: ["Cases"]),
     .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CSHA256"]),
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
