@@ -1,0 +1,270 @@
+import CanonicalJSON
+
+/// One record line as the reader found it: parsed fields and byte ranges into the line.
+///
+/// A view, not a copy: the line's bytes are valid only inside the closure that received it.
+/// `record()` makes an owned copy.
+public struct RawRecord {
+  /// The line's bytes, without its `\n`.
+  public let line: UnsafeRawBufferPointer
+  /// The line's number in the file, 1-based; the header is line 1, so record `seq` is on
+  /// line `seq + 1`.
+  public let lineNumber: Int
+  /// Where the line starts in the file.
+  public let byteOffset: Int64
+  /// The record's position in the log, 1-based.
+  public let seq: Int64
+  /// When the writer recorded it.
+  public let recorded: LogInstant
+  /// The day it takes effect.
+  public let effective: LogDay
+  /// The `seq` of the record it corrects, if any.
+  public let corrects: Int64?
+  let idRange: Range<Int>
+  let typeRange: Range<Int>
+  let streamRange: Range<Int>
+  let byRange: Range<Int>
+  let dataRange: Range<Int>
+  let prevRange: Range<Int>
+
+  /// The record id.
+  public var id: String { decoded(idRange) }
+  /// The record type.
+  public var type: String { decoded(typeRange) }
+  /// The stream.
+  public var stream: String { decoded(streamRange) }
+  /// Who recorded it.
+  public var by: String { decoded(byRange) }
+  /// The bytes of the `data` object, canonical JSON.
+  public var data: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: line[dataRange]) }
+  /// The 64 hex digits of `prev`, as ASCII bytes.
+  public var prevHex: UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: line[prevRange])
+  }
+  /// The raw (still escaped) bytes of the type string, for fast comparisons.
+  public var rawType: UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: line[typeRange])
+  }
+  /// The raw (still escaped) bytes of the stream string.
+  public var rawStream: UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: line[streamRange])
+  }
+
+  /// Whether the type is exactly `name` (which must need no escaping).
+  public func typeIs(_ name: StaticString) -> Bool {
+    JSONCursor.rawStringEquals(rawType, name)
+  }
+
+  /// An owned copy of this record.
+  public func record() -> LogRecord {
+    LogRecord(
+      seq: seq, id: id, recorded: recorded, effective: effective, type: type, stream: stream,
+      by: by, corrects: corrects, dataBytes: Array(data), line: Array(line))
+  }
+
+  private func decoded(_ range: Range<Int>) -> String {
+    JSONCursor.decodeString(raw: UnsafeRawBufferPointer(rebasing: line[range]))
+  }
+}
+
+/// An owned record read from a log.
+public struct LogRecord: Sendable, Equatable {
+  public let seq: Int64
+  public let id: String
+  public let recorded: LogInstant
+  public let effective: LogDay
+  public let type: String
+  public let stream: String
+  public let by: String
+  public let corrects: Int64?
+  /// The canonical bytes of the `data` object.
+  public let dataBytes: [UInt8]
+  /// The whole line as stored, without its `\n`.
+  public let line: [UInt8]
+
+  /// The `data` object, parsed.
+  public var data: JSONObject {
+    let value = dataBytes.withUnsafeBytes { try? JSONParser.parse($0, profile: .canonical) }
+    return value?.objectValue ?? JSONObject()
+  }
+
+  /// The line as text.
+  public var lineText: String { String(decoding: line, as: UTF8.self) }
+}
+
+/// What is wrong with one line, and where in the line.
+public struct LineDefect: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The byte offset inside the line.
+  public let byteOffsetInLine: Int
+  /// What is wrong, in words.
+  public let reason: String
+
+  public var description: String { "at byte \(byteOffsetInLine) of the line: \(reason)" }
+}
+
+/// Parses record and header lines strictly: canonical JSON, keys in their one order.
+enum RecordLineParser {
+  /// Parses a record line; checks syntax and field formats, not its place in the chain.
+  static func parse(
+    _ line: UnsafeRawBufferPointer, lineNumber: Int, byteOffset: Int64
+  ) throws(LineDefect) -> RawRecord {
+    var cursor = JSONCursor(line)
+    do {
+      try cursor.expectBytes(#"{"seq":"#)
+      let seqOffset = cursor.offset
+      let seq = try cursor.readInteger()
+      guard seq >= 1 else { throw LineDefect(byteOffsetInLine: seqOffset, reason: "seq \(seq) is below 1") }
+      try cursor.expectBytes(#","id":"#)
+      let idRange = try nameRange(&cursor, in: line, field: "id")
+      try cursor.expectBytes(#","recorded":"#)
+      let recordedOffset = cursor.offset
+      let recordedRange = try cursor.readStringRange()
+      guard let recorded = LogInstant(ascii: UnsafeRawBufferPointer(rebasing: line[recordedRange]))
+      else {
+        throw LineDefect(
+          byteOffsetInLine: recordedOffset,
+          reason: "recorded is not a UTC instant of the form 2026-01-15T10:00:00.000Z")
+      }
+      try cursor.expectBytes(#","effective":"#)
+      let effectiveOffset = cursor.offset
+      let effectiveRange = try cursor.readStringRange()
+      guard let effective = LogDay(ascii: UnsafeRawBufferPointer(rebasing: line[effectiveRange]))
+      else {
+        throw LineDefect(
+          byteOffsetInLine: effectiveOffset, reason: "effective is not a real day YYYY-MM-DD")
+      }
+      try cursor.expectBytes(#","type":"#)
+      let typeRange = try nameRange(&cursor, in: line, field: "type")
+      try cursor.expectBytes(#","stream":"#)
+      let streamRange = try nameRange(&cursor, in: line, field: "stream")
+      try cursor.expectBytes(#","by":"#)
+      let byRange = try nameRange(&cursor, in: line, field: "by")
+      var corrects: Int64?
+      if cursor.offset + 12 <= line.count && line[cursor.offset + 2] == UInt8(ascii: "c") {
+        try cursor.expectBytes(#","corrects":"#)
+        let correctsOffset = cursor.offset
+        let target = try cursor.readInteger()
+        guard target >= 1, target < seq else {
+          throw LineDefect(
+            byteOffsetInLine: correctsOffset,
+            reason: "corrects \(target) does not name an earlier record (1...\(seq - 1))")
+        }
+        corrects = target
+      }
+      try cursor.expectBytes(#","data":"#)
+      let dataOffset = cursor.offset
+      guard dataOffset < line.count, line[dataOffset] == UInt8(ascii: "{") else {
+        throw LineDefect(byteOffsetInLine: dataOffset, reason: "data must be a JSON object")
+      }
+      let dataRange = try cursor.skipValue()
+      try cursor.expectBytes(#","prev":"#)
+      let prevOffset = cursor.offset
+      let prevRange = try cursor.readStringRange()
+      guard prevRange.count == 64, isLowercaseHex(UnsafeRawBufferPointer(rebasing: line[prevRange]))
+      else {
+        throw LineDefect(
+          byteOffsetInLine: prevOffset, reason: "prev must be 64 lowercase hexadecimal digits")
+      }
+      try cursor.expect(UInt8(ascii: "}"))
+      guard cursor.isAtEnd else {
+        throw LineDefect(byteOffsetInLine: cursor.offset, reason: "bytes follow the record's end")
+      }
+      return RawRecord(
+        line: line, lineNumber: lineNumber, byteOffset: byteOffset, seq: seq,
+        recorded: recorded, effective: effective, corrects: corrects, idRange: idRange,
+        typeRange: typeRange, streamRange: streamRange, byRange: byRange, dataRange: dataRange,
+        prevRange: prevRange)
+    } catch let defect as LineDefect {
+      throw defect
+    } catch let error as JSONParseError {
+      throw LineDefect(byteOffsetInLine: error.byteOffset, reason: error.description)
+    } catch {
+      throw LineDefect(byteOffsetInLine: cursor.offset, reason: "\(error)")
+    }
+  }
+
+  /// Parses the header line.
+  static func parseHeader(_ line: UnsafeRawBufferPointer) throws(LineDefect) -> LogHeader {
+    var cursor = JSONCursor(line)
+    do {
+      try cursor.expectBytes(#"{"format":"transition-log","version":"#)
+      let versionOffset = cursor.offset
+      let version = try cursor.readInteger()
+      guard version == LogFormat.version else {
+        throw LineDefect(
+          byteOffsetInLine: versionOffset,
+          reason: "format version \(version) is not supported; this tool reads version 1")
+      }
+      try cursor.expectBytes(#","log":"#)
+      let name = try cursor.readString()
+      try cursor.expectBytes(#","created":"#)
+      let createdOffset = cursor.offset
+      let createdRange = try cursor.readStringRange()
+      guard let created = LogInstant(ascii: UnsafeRawBufferPointer(rebasing: line[createdRange]))
+      else {
+        throw LineDefect(byteOffsetInLine: createdOffset, reason: "created is not a UTC instant")
+      }
+      try cursor.expect(UInt8(ascii: "}"))
+      guard cursor.isAtEnd else {
+        throw LineDefect(byteOffsetInLine: cursor.offset, reason: "bytes follow the header's end")
+      }
+      guard LogHeader.nameProblem(name) == nil else {
+        throw LineDefect(byteOffsetInLine: 0, reason: LogHeader.nameProblem(name) ?? "")
+      }
+      return LogHeader(name: name, created: created)
+    } catch let defect as LineDefect {
+      throw defect
+    } catch let error as JSONParseError {
+      throw LineDefect(
+        byteOffsetInLine: error.byteOffset,
+        reason: "this is not a transition-log header (\(error))")
+    } catch {
+      throw LineDefect(byteOffsetInLine: cursor.offset, reason: "\(error)")
+    }
+  }
+
+  private static func nameRange(
+    _ cursor: inout JSONCursor, in line: UnsafeRawBufferPointer, field: String
+  ) throws -> Range<Int> {
+    let start = cursor.offset
+    let range = try cursor.readStringRange()
+    guard !range.isEmpty else {
+      throw LineDefect(byteOffsetInLine: start, reason: "\(field) must not be empty")
+    }
+    guard range.count <= Limits.nameBytesMax else {
+      throw LineDefect(
+        byteOffsetInLine: start, reason: "\(field) is longer than \(Limits.nameBytesMax) bytes")
+    }
+    guard !line[range].contains(UInt8(ascii: "\\")) else {
+      throw LineDefect(
+        byteOffsetInLine: start,
+        reason: "\(field) contains an escape; names hold no quotes, backslashes or controls")
+    }
+    return range
+  }
+
+  private static func isLowercaseHex(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+  }
+}
+
+/// The header of a log: its name and when it was created.
+public struct LogHeader: Sendable, Equatable {
+  /// The log's name, which the checkpoint's origin line carries.
+  public let name: String
+  /// When the log was created.
+  public let created: LogInstant
+
+  /// Why `name` cannot name a log, or nil if it can.
+  public static func nameProblem(_ name: String) -> String? {
+    let allowed = name.utf8.allSatisfy { byte in
+      (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
+    if name.isEmpty || name.utf8.count > Limits.logNameBytesMax || !allowed {
+      return "a log name is 1 to \(Limits.logNameBytesMax) characters of A-Z, a-z, 0-9, '.',"
+        + " '-' and '_'; got \"\(name)\""
+    }
+    return nil
+  }
+}

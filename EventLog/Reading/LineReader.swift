@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads a file line by line through a fixed buffer, so memory stays bounded.
+struct LineReader {
+  /// How the bytes after the last `\n` ended.
+  struct Ending {
+    /// The offset just after the last complete line.
+    let endOfLines: Int64
+    /// The file's size when reading stopped.
+    let fileEnd: Int64
+    /// The number of the line that was too long, if one was.
+    let overlongLineNumber: Int?
+  }
+
+  let operations: any FileOperations
+  let descriptor: Int32
+  let path: String
+  /// Bytes read per call; at least one maximal line plus its `\n`.
+  var chunkBytes = 4 << 20
+
+  /// Calls `body` with each complete line (without `\n`), its 1-based number and its offset,
+  /// from `start` (which must be a line start numbered `firstLineNumber`) up to `end`.
+  /// `body` returns false to stop early.
+  func forEachLine(
+    from start: Int64, firstLineNumber: Int, upTo end: Int64? = nil,
+    _ body: (UnsafeRawBufferPointer, Int, Int64) throws -> Bool
+  ) throws -> Ending {
+    let capacity = max(chunkBytes, Limits.lineBytesMax + 1) * 2
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
+    defer { buffer.deallocate() }
+    var readOffset = start  // file offset of the next byte to read
+    var pendingStart = 0  // buffer index where unconsumed bytes begin
+    var pendingEnd = 0  // buffer index after the last byte read
+    var lineNumber = firstLineNumber
+    var endOfLines = start
+    let limit = try end ?? operations.size(descriptor)
+    while readOffset < limit {
+      if pendingStart > 0 {
+        let pending = pendingEnd - pendingStart
+        if pending > 0 {
+          memmove(buffer.baseAddress, buffer.baseAddress! + pendingStart, pending)
+        }
+        pendingStart = 0
+        pendingEnd = pending
+      }
+      let wanted = min(capacity - pendingEnd, Int(limit - readOffset))
+      let count = try operations.read(
+        descriptor,
+        into: UnsafeMutableRawBufferPointer(rebasing: buffer[pendingEnd..<(pendingEnd + wanted)]),
+        at: readOffset)
+      if count == 0 { break }
+      readOffset += Int64(count)
+      pendingEnd += count
+      let base = UnsafeRawPointer(buffer.baseAddress!)
+      while pendingStart < pendingEnd {
+        guard
+          let newline = memchr(base + pendingStart, 0x0A, pendingEnd - pendingStart)
+        else { break }
+        let lineEnd = UnsafeRawPointer(newline) - base
+        let lineLength = lineEnd - pendingStart
+        let lineOffset = endOfLines
+        if lineLength > Limits.lineBytesMax {
+          return Ending(endOfLines: endOfLines, fileEnd: limit, overlongLineNumber: lineNumber)
+        }
+        let line = UnsafeRawBufferPointer(start: base + pendingStart, count: lineLength)
+        endOfLines += Int64(lineLength + 1)
+        pendingStart = lineEnd + 1
+        if try !body(line, lineNumber, lineOffset) {
+          return Ending(endOfLines: endOfLines, fileEnd: limit, overlongLineNumber: nil)
+        }
+        lineNumber += 1
+      }
+      if pendingEnd - pendingStart > Limits.lineBytesMax {
+        return Ending(endOfLines: endOfLines, fileEnd: limit, overlongLineNumber: lineNumber)
+      }
+    }
+    return Ending(endOfLines: endOfLines, fileEnd: limit, overlongLineNumber: nil)
+  }
+}

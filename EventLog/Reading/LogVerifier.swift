@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What a successful verification found.
+public struct VerifyReport: Sendable, Equatable {
+  /// The log's header.
+  public let header: LogHeader
+  /// How many records the log holds.
+  public let recordCount: Int64
+  /// SHA-256 of the last line (the header's, for an empty log).
+  public let headHash: SHA256Digest
+  /// The checkpoint of the whole log as it is now.
+  public let checkpoint: Checkpoint
+  /// The saved checkpoint the log was checked against, if one was given.
+  public let extendsCheckpoint: Checkpoint?
+}
+
+/// Checks a whole log: header, every line's JSON, `seq`, `prev`, `recorded` order, unique
+/// ids, and optionally that it extends a checkpoint saved earlier. Never changes the file.
+public enum LogVerifier {
+  /// Verifies the log at `path`; throws `LogDamage` naming the first bad line.
+  public static func verify(
+    path: String, against saved: Checkpoint? = nil,
+    fileOperations: any FileOperations = SystemFileOperations()
+  ) throws -> VerifyReport {
+    let descriptor = try fileOperations.open(path, flags: O_RDONLY, mode: 0)
+    defer { fileOperations.close(descriptor) }
+    let scan = ChainScan(
+      reader: LineReader(operations: fileOperations, descriptor: descriptor, path: path))
+    var state = try scan.readHeader()
+    var tree = MerkleTreeBuilder()
+    var rootAtSaved: SHA256Digest? = saved?.treeSize == 0 ? tree.rootHash() : nil
+    var seqByIDHash: [Int: Int64] = [:]
+    var collidingSeqs: Set<Int64> = []
+    let tail = try scan.scanRecords(continuing: &state) { record in
+      let key = record.id.hashValue
+      if let first = seqByIDHash[key] {
+        collidingSeqs.insert(first)
+        collidingSeqs.insert(record.seq)
+      } else {
+        seqByIDHash[key] = record.seq
+      }
+      tree.append(leaf: record.line)
+      if let saved, record.seq == saved.treeSize { rootAtSaved = tree.rootHash() }
+    }
+    if let tail {
+      throw LogDamage(
+        kind: .tornTail, path: path, lineNumber: tail.lineNumber, byteOffset: tail.byteOffset,
+        reason: tail.reason)
+    }
+    if !collidingSeqs.isEmpty {
+      try checkIDsExactly(path: path, seqs: collidingSeqs, fileOperations: fileOperations)
+    }
+    let checkpoint = Checkpoint(
+      origin: Checkpoint.origin(forLogNamed: state.header.name), treeSize: state.lastSeq,
+      rootHash: tree.rootHash())
+    if let saved {
+      try check(saved, path: path, current: checkpoint, rootAtSaved: rootAtSaved)
+    }
+    return VerifyReport(
+      header: state.header, recordCount: state.lastSeq, headHash: state.headHash,
+      checkpoint: checkpoint, extendsCheckpoint: saved)
+  }
+
+  private static func check(
+    _ saved: Checkpoint, path: String, current: Checkpoint, rootAtSaved: SHA256Digest?
+  ) throws {
+    let line = Int(min(saved.treeSize, current.treeSize)) + 1
+    if saved.origin != current.origin {
+      throw LogDamage(
+        kind: .checkpointMismatch, path: path, lineNumber: 1, byteOffset: 0,
+        reason: "the checkpoint is for \(saved.origin), this log is \(current.origin)")
+    }
+    if saved.treeSize > current.treeSize {
+      throw LogDamage(
+        kind: .checkpointMismatch, path: path, lineNumber: line, byteOffset: 0,
+        reason: "the checkpoint covers \(saved.treeSize) records, the log holds only"
+          + " \(current.treeSize)")
+    }
+    if rootAtSaved != saved.rootHash {
+      throw LogDamage(
+        kind: .checkpointMismatch, path: path, lineNumber: line, byteOffset: 0,
+        reason: "the tree hash of the first \(saved.treeSize) records differs from the"
+          + " checkpoint's")
+    }
+  }
+
+  /// Compares the ids of records whose id hashes collided, exactly, in a second pass.
+  private static func checkIDsExactly(
+    path: String, seqs: Set<Int64>, fileOperations: any FileOperations
+  ) throws {
+    var seqByID: [String: Int64] = [:]
+    try LogReader(path: path, fileOperations: fileOperations).forEachRecord(
+      upTo: seqs.max(), checkChain: false
+    ) { record in
+      guard seqs.contains(record.seq) else { return }
+      if let first = seqByID[record.id] {
+        throw LogDamage(
+          kind: .duplicateID, path: path, lineNumber: record.lineNumber,
+          byteOffset: record.byteOffset,
+          reason: "the id \(record.id) is used already by record \(first)")
+      }
+      seqByID[record.id] = record.seq
+    }
+  }
+}

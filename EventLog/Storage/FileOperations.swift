@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A failed system call: which operation, on which path, and the `errno` it returned.
+public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The system call, such as "write" or "fdatasync".
+  public let operation: String
+  /// The file the call was about.
+  public let path: String
+  /// The `errno` value.
+  public let code: Int32
+
+  public init(operation: String, path: String, code: Int32) {
+    self.operation = operation
+    self.path = path
+    self.code = code
+  }
+
+  public var description: String {
+    "\(operation) on \(path) failed: \(String(cString: strerror(code))) (errno \(code))"
+  }
+}
+
+/// The one seam through which the log touches files, so tests can inject failures.
+///
+/// Every method is a thin wrapper over one system call; `SystemFileOperations` is the real one.
+/// Descriptors are plain `Int32`s so a fake can hand out its own.
+public protocol FileOperations: Sendable {
+  /// Opens `path` with `open(2)` flags and, when creating, permission bits `mode`.
+  func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32
+  /// Closes a descriptor; errors are ignored because nothing can be done about them.
+  func close(_ descriptor: Int32)
+  /// Reads up to `buffer.count` bytes at `offset`; returns the count read, 0 at the end.
+  func read(
+    _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64
+  ) throws(FileError) -> Int
+  /// Writes at the end of the file (the descriptor is opened with O_APPEND); may be short.
+  func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileError) -> Int
+  /// Makes the file's data, and the metadata needed to read it, durable (`fdatasync`).
+  func sync(_ descriptor: Int32) throws(FileError)
+  /// Cuts or extends the file to `size` bytes.
+  func truncate(_ descriptor: Int32, to size: Int64) throws(FileError)
+  /// The file's current size in bytes.
+  func size(_ descriptor: Int32) throws(FileError) -> Int64
+  /// Takes the exclusive advisory lock (`flock`); returns false if `wait` is false and
+  /// another open file description holds it.
+  func lockExclusive(_ descriptor: Int32, wait: Bool) throws(FileError) -> Bool
+  /// Releases the advisory lock.
+  func unlock(_ descriptor: Int32)
+  /// Renames `from` to `to` atomically.
+  func rename(_ from: String, to: String) throws(FileError)
+  /// Makes the directory entry changes in `directory` durable.
+  func syncDirectory(_ directory: String) throws(FileError)
+  /// Whether something exists at `path`.
+  func exists(_ path: String) -> Bool
+  /// Makes `to` a second name of `from`; fails with EEXIST if `to` exists (no clobbering).
+  func link(_ from: String, to: String) throws(FileError)
+  /// Removes the name `path`; errors are ignored.
+  func remove(_ path: String)
+}
+
+/// The real file system, through Glibc.
+public struct SystemFileOperations: FileOperations {
+  public init() {}
+
+  public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
+    while true {
+      let descriptor = Glibc.open(path, flags | O_CLOEXEC, mode_t(mode))
+      if descriptor >= 0 { return descriptor }
+      if errno != EINTR { throw FileError(operation: "open", path: path, code: errno) }
+    }
+  }
+
+  public func close(_ descriptor: Int32) { _ = Glibc.close(descriptor) }
+
+  public func read(
+    _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64
+  ) throws(FileError) -> Int {
+    while true {
+      let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
+      if count >= 0 { return count }
+      if errno != EINTR { throw FileError(operation: "read", path: path(descriptor), code: errno) }
+    }
+  }
+
+  public func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileError) -> Int
+  {
+    while true {
+      let count = Glibc.write(descriptor, bytes.baseAddress, bytes.count)
+      if count >= 0 { return count }
+      if errno != EINTR {
+        throw FileError(operation: "write", path: path(descriptor), code: errno)
+      }
+    }
+  }
+
+  public func sync(_ descriptor: Int32) throws(FileError) {
+    // Never retried: after a failed fdatasync the kernel may have dropped the dirty pages,
+    // so a second call could report success for data that is gone.
+    if fdatasync(descriptor) != 0 {
+      throw FileError(operation: "fdatasync", path: path(descriptor), code: errno)
+    }
+  }
+
+  public func truncate(_ descriptor: Int32, to size: Int64) throws(FileError) {
+    while ftruncate(descriptor, off_t(size)) != 0 {
+      if errno != EINTR {
+        throw FileError(operation: "ftruncate", path: path(descriptor), code: errno)
+      }
+    }
+  }
+
+  public func size(_ descriptor: Int32) throws(FileError) -> Int64 {
+    var status = stat()
+    if fstat(descriptor, &status) != 0 {
+      throw FileError(operation: "fstat", path: path(descriptor), code: errno)
+    }
+    return Int64(status.st_size)
+  }
+
+  public func lockExclusive(_ descriptor: Int32, wait: Bool) throws(FileError) -> Bool {
+    while true {
+      if flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) == 0 { return true }
+      if errno == EWOULDBLOCK && !wait { return false }
+      if errno != EINTR { throw FileError(operation: "flock", path: path(descriptor), code: errno) }
+    }
+  }
+
+  public func unlock(_ descriptor: Int32) { _ = flock(descriptor, LOCK_UN) }
+
+  public func rename(_ from: String, to: String) throws(FileError) {
+    if Glibc.rename(from, to) != 0 { throw FileError(operation: "rename", path: from, code: errno) }
+  }
+
+  public func syncDirectory(_ directory: String) throws(FileError) {
+    let descriptor = try open(directory, flags: O_RDONLY | O_DIRECTORY, mode: 0)
+    defer { close(descriptor) }
+    if fsync(descriptor) != 0 {
+      throw FileError(operation: "fsync", path: directory, code: errno)
+    }
+  }
+
+  public func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  public func link(_ from: String, to: String) throws(FileError) {
+    if Glibc.link(from, to) != 0 { throw FileError(operation: "link", path: to, code: errno) }
+  }
+
+  public func remove(_ path: String) { _ = unlink(path) }
+
+  /// The path of an open descriptor, for messages.
+  private func path(_ descriptor: Int32) -> String {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+    return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : "fd \(descriptor)"
+  }
+}

@@ -1,0 +1,453 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The one way records enter a log: locked, checked, written whole, synced, then acknowledged.
+///
+/// The append protocol (FORMAT.md section 6): take the exclusive `flock` → read what other
+/// writers appended since, and move a torn tail aside → skip records whose id is present →
+/// check the expected `seq` → write the whole batch, looping on short writes → fdatasync →
+/// unlock → only then return. A failed write cuts the file back (invariant 8); a failed
+/// fdatasync poisons the handle.
+public final class LogWriter {
+  /// How a writer touches the world; tests replace each part.
+  public struct Options: Sendable {
+    public var fileOperations: any FileOperations = SystemFileOperations()
+    public var clock: any LogClock = SystemClock()
+    /// How long to wait for another writer's lock before giving up.
+    public var lockTimeoutMilliseconds = 10_000
+    public var crashHook: CrashHook = .fromEnvironment
+    /// Permission bits of a new log and its quarantine files: owner read-write, group read.
+    public var fileMode: UInt32 = 0o640
+
+    public init() {}
+  }
+
+  /// The log file.
+  public let path: String
+  /// The log's header.
+  public var header: LogHeader { state.header }
+  /// The `seq` of the last record, 0 for an empty log.
+  public var lastSeq: Int64 { state.lastSeq }
+  /// SHA-256 of the last line: what the next record's `prev` will be.
+  public var headHash: SHA256Digest { state.headHash }
+  /// The torn tails this writer moved aside, oldest first.
+  public private(set) var recoveries: [Quarantine] = []
+
+  private let options: Options
+  private let descriptor: Int32
+  private var state: ChainState
+  private var index = RecordIndex()
+  private var poisoned = false
+
+  /// Creates a new, empty log at `path`; fails if anything exists there.
+  public static func create(
+    path: String, name: String, options: Options = Options()
+  ) throws(LogWriteError) -> LogWriter {
+    if let problem = LogHeader.nameProblem(name) { throw .invalidDraft(problem) }
+    let operations = options.fileOperations
+    if operations.exists(path) { throw .alreadyExists(path: path) }
+    var line = RecordLine.header(name: name, created: options.clock.now())
+    line.append(0x0A)
+    let temporary = path + ".creating-\(getpid())"
+    do {
+      let descriptor = try operations.open(
+        temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: options.fileMode)
+      defer { operations.close(descriptor) }
+      try line.withUnsafeBytes { bytes throws(FileError) in
+        var written = 0
+        while written < bytes.count {
+          written += try operations.write(
+            descriptor, UnsafeRawBufferPointer(rebasing: bytes[written...]))
+        }
+      }
+      try operations.sync(descriptor)
+    } catch {
+      operations.remove(temporary)
+      throw .cannotOpen(error)
+    }
+    defer { operations.remove(temporary) }
+    do {
+      try operations.link(temporary, to: path)
+    } catch {
+      throw error.code == EEXIST ? .alreadyExists(path: path) : .cannotOpen(error)
+    }
+    do {
+      try operations.syncDirectory(directory(of: path))
+    } catch {
+      throw .cannotOpen(error)
+    }
+    return try LogWriter(path: path, options: options)
+  }
+
+  /// Opens an existing log for appending: reads it whole, checks it, moves a torn tail aside.
+  public init(path: String, options: Options = Options()) throws(LogWriteError) {
+    self.path = path
+    self.options = options
+    do {
+      descriptor = try options.fileOperations.open(path, flags: O_RDWR | O_APPEND, mode: 0)
+    } catch {
+      throw .cannotOpen(error)
+    }
+    do {
+      try Self.lock(descriptor, options: options, path: path)
+      defer { options.fileOperations.unlock(descriptor) }
+      let scan = ChainScan(
+        reader: LineReader(operations: options.fileOperations, descriptor: descriptor, path: path))
+      state = try scan.readHeader()
+      try catchUp()
+    } catch {
+      options.fileOperations.close(descriptor)
+      throw Self.writeError(error)
+    }
+  }
+
+  deinit { options.fileOperations.close(descriptor) }
+
+  /// Appends `drafts` as one batch, all or nothing, and returns once they are durable.
+  ///
+  /// A draft whose id is in the log already is not appended again: its entry in the receipt
+  /// names the existing record (an idempotent retry). With `expectedLastSeq`, the append
+  /// fails with `conflict` unless the log still ends at that record.
+  @discardableResult
+  public func append(
+    _ drafts: [RecordDraft], expectedLastSeq: Int64? = nil
+  ) throws(LogWriteError) -> AppendReceipt {
+    guard !poisoned else { throw .handlePoisoned }
+    try Self.checkDrafts(drafts)
+    do {
+      try Self.lock(descriptor, options: options, path: path)
+    } catch {
+      throw Self.writeError(error)
+    }
+    defer { options.fileOperations.unlock(descriptor) }
+    do {
+      try catchUp()
+    } catch {
+      throw Self.writeError(error)
+    }
+    var entries: [AppendReceipt.Entry] = []
+    var fresh: [(draft: RecordDraft, id: String)] = []
+    for draft in drafts {
+      if let id = draft.id, let existing = try existingRecord(id: id) {
+        guard Self.sameContent(existing, draft) else {
+          throw .idConflict(id: id, existingSeq: existing.seq)
+        }
+        entries.append(.init(seq: existing.seq, id: id, recorded: existing.recorded, appended: false))
+      } else {
+        fresh.append((draft, draft.id ?? Self.generatedID()))
+        entries.append(.init(seq: 0, id: fresh[fresh.count - 1].id, recorded: .init(millisecondsSinceEpoch: 0), appended: true))
+      }
+    }
+    if let expected = expectedLastSeq, expected != state.lastSeq, !fresh.isEmpty {
+      throw .conflict(expectedLastSeq: expected, actualLastSeq: state.lastSeq)
+    }
+    if fresh.isEmpty {
+      return AppendReceipt(entries: entries, lastSeq: state.lastSeq, headHash: state.headHash)
+    }
+    let now = options.clock.now()
+    let recorded = max(now, state.lastRecorded ?? now)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(fresh.count * 400)
+    var seq = state.lastSeq
+    var prev = state.headHash
+    var lineStarts: [Int] = []
+    for (draft, id) in fresh {
+      seq += 1
+      let start = bytes.count
+      lineStarts.append(start)
+      RecordLine.append(seq: seq, id: id, recorded: recorded, draft: draft, prev: prev, to: &bytes)
+      if bytes.count - start > Limits.lineBytesMax {
+        throw .invalidDraft(
+          "record \(id) would be \(bytes.count - start) bytes long; the maximum is"
+            + " \(Limits.lineBytesMax)")
+      }
+      prev = bytes.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+      bytes.append(0x0A)
+    }
+    try writeDurably(bytes)
+    var freshIndex = 0
+    for position in entries.indices where entries[position].appended {
+      let newSeq = state.lastSeq + 1 + Int64(freshIndex)
+      entries[position] = .init(
+        seq: newSeq, id: entries[position].id, recorded: recorded, appended: true)
+      index.insert(
+        id: entries[position].id, seq: newSeq,
+        offset: state.endOffset + Int64(lineStarts[freshIndex]))
+      freshIndex += 1
+    }
+    state.lastSeq = seq
+    state.headHash = prev
+    state.lastRecorded = recorded
+    state.endOffset += Int64(bytes.count)
+    options.crashHook.reach(.afterSyncBeforeUnlock)
+    return AppendReceipt(entries: entries, lastSeq: state.lastSeq, headHash: state.headHash)
+  }
+
+  // MARK: - Protocol steps
+
+  /// Writes `bytes` at the end and syncs them; on a write error cuts back to the old end.
+  private func writeDurably(_ bytes: [UInt8]) throws(LogWriteError) {
+    let operations = options.fileOperations
+    let previousEnd = state.endOffset
+    options.crashHook.reach(.beforeWrite)
+    do {
+      try bytes.withUnsafeBytes { all throws(FileError) in
+        var written = 0
+        let crashSplit = options.crashHook.shouldCrash(.afterPartialWrite) ? all.count / 2 : nil
+        while written < all.count {
+          let end = crashSplit.map { written < $0 ? $0 : all.count } ?? all.count
+          let count = try operations.write(
+            descriptor, UnsafeRawBufferPointer(rebasing: all[written..<end]))
+          if count == 0 {
+            throw FileError(operation: "write", path: path, code: EIO)
+          }
+          written += count
+          if let split = crashSplit, written >= split { options.crashHook.reach(.afterPartialWrite) }
+        }
+      }
+    } catch {
+      do {
+        try operations.truncate(descriptor, to: previousEnd)
+        try operations.sync(descriptor)
+      } catch {
+        poisoned = true
+        throw .outcomeUnknown(error)
+      }
+      throw .notWritten(error)
+    }
+    options.crashHook.reach(.afterWriteBeforeSync)
+    do {
+      try operations.sync(descriptor)
+    } catch {
+      poisoned = true
+      throw .outcomeUnknown(error)
+    }
+  }
+
+  /// Reads records other writers appended since we last looked; moves a torn tail aside.
+  private func catchUp() throws {
+    let size = try options.fileOperations.size(descriptor)
+    if size < state.endOffset {
+      throw LogDamage(
+        kind: .shrunk, path: path, lineNumber: Int(state.lastSeq) + 1, byteOffset: size,
+        reason: "the file is \(size) bytes long but held \(state.endOffset) bytes of records"
+          + " when this writer last read it")
+    }
+    if size == state.endOffset { return }
+    let scan = ChainScan(
+      reader: LineReader(operations: options.fileOperations, descriptor: descriptor, path: path))
+    var index = self.index
+    let tail = try scan.scanRecords(continuing: &state) { record in
+      let id = record.id
+      if let seq = try existingSeq(id: id, in: index) {
+        throw LineDefect(
+          byteOffsetInLine: 8, reason: "the id \(id) is used already by record \(seq)")
+      }
+      index.insert(id: id, seq: record.seq, offset: record.byteOffset)
+    }
+    self.index = index
+    if let tail { try quarantine(tail) }
+  }
+
+  /// Copies the torn tail to a quarantine file, then cuts the log back (invariant 9).
+  private func quarantine(_ tail: TornTail) throws {
+    let operations = options.fileOperations
+    var bytes = [UInt8](repeating: 0, count: Int(tail.byteCount))
+    var filled = 0
+    while filled < bytes.count {
+      let count = try bytes.withUnsafeMutableBytes { buffer in
+        try operations.read(
+          descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]),
+          at: tail.byteOffset + Int64(filled))
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    let digest = bytes.withUnsafeBytes { SHA256.hash($0) }.hexString.prefix(12)
+    let target = "\(path).torn-\(tail.byteOffset)-\(digest)"
+    if !operations.exists(target) {
+      let temporary = target + ".tmp"
+      operations.remove(temporary)
+      let file = try operations.open(
+        temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: options.fileMode)
+      do {
+        defer { operations.close(file) }
+        var written = 0
+        while written < filled {
+          written += try bytes.withUnsafeBytes { buffer in
+            try operations.write(file, UnsafeRawBufferPointer(rebasing: buffer[written..<filled]))
+          }
+        }
+        try operations.sync(file)
+      }
+      try operations.rename(temporary, to: target)
+      try operations.syncDirectory(Self.directory(of: path))
+    }
+    options.crashHook.reach(.afterQuarantineCopy)
+    try operations.truncate(descriptor, to: tail.byteOffset)
+    options.crashHook.reach(.afterCut)
+    try operations.sync(descriptor)
+    recoveries.append(Quarantine(path: target, tail: tail))
+  }
+
+  // MARK: - Index and helpers
+
+  private func existingRecord(id: String) throws(LogWriteError) -> LogRecord? {
+    do {
+      guard let seq = try existingSeq(id: id, in: index) else { return nil }
+      return try readRecord(seq: seq)
+    } catch let error as LogWriteError {
+      throw error
+    } catch {
+      throw Self.writeError(error)
+    }
+  }
+
+  /// The seq of the record with `id`, comparing ids exactly where their hashes collide.
+  private func existingSeq(id: String, in index: RecordIndex) throws -> Int64? {
+    for seq in index.candidates(for: id) where try readRecord(seq: seq).id == id {
+      return seq
+    }
+    return nil
+  }
+
+  private func readRecord(seq: Int64) throws -> LogRecord {
+    let start = index.offset(of: seq)
+    let end = seq == state.lastSeq ? state.endOffset : index.offset(of: seq + 1)
+    var bytes = [UInt8](repeating: 0, count: Int(end - start))
+    var filled = 0
+    while filled < bytes.count {
+      let count = try bytes.withUnsafeMutableBytes { buffer in
+        try options.fileOperations.read(
+          descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]),
+          at: start + Int64(filled))
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    return try bytes.withUnsafeBytes { buffer in
+      try RecordLineParser.parse(
+        UnsafeRawBufferPointer(rebasing: buffer[0..<max(0, filled - 1)]),
+        lineNumber: Int(seq) + 1, byteOffset: start
+      ).record()
+    }
+  }
+
+  private static func sameContent(_ record: LogRecord, _ draft: RecordDraft) -> Bool {
+    record.type == draft.type && record.stream == draft.stream
+      && record.effective == draft.effective && record.by == draft.by
+      && record.corrects == draft.corrects && record.dataBytes == draft.dataBytes
+  }
+
+  private static func checkDrafts(_ drafts: [RecordDraft]) throws(LogWriteError) {
+    guard drafts.count <= Limits.batchRecordsMax else {
+      throw .invalidDraft(
+        "a batch holds at most \(Limits.batchRecordsMax) records; got \(drafts.count)")
+    }
+    var seen = Set<String>()
+    for draft in drafts {
+      if let problem = draft.nameProblem() { throw .invalidDraft(problem) }
+      if let id = draft.id, !seen.insert(id).inserted {
+        throw .invalidDraft("the id \(id) appears twice in one batch")
+      }
+    }
+  }
+
+  private static func lock(_ descriptor: Int32, options: Options, path: String) throws {
+    let operations = options.fileOperations
+    if try operations.lockExclusive(descriptor, wait: false) { return }
+    var waitedMicroseconds = 0
+    var pauseMicroseconds: UInt32 = 200
+    while waitedMicroseconds < options.lockTimeoutMilliseconds * 1000 {
+      usleep(pauseMicroseconds)
+      waitedMicroseconds += Int(pauseMicroseconds)
+      pauseMicroseconds = min(pauseMicroseconds * 2, 20_000)
+      if try operations.lockExclusive(descriptor, wait: false) { return }
+    }
+    throw LogWriteError.lockTimeout(path: path, milliseconds: options.lockTimeoutMilliseconds)
+  }
+
+  private static func writeError(_ error: any Error) -> LogWriteError {
+    switch error {
+    case let error as LogWriteError: return error
+    case let damage as LogDamage: return .damaged(damage)
+    case let error as FileError: return .notWritten(error)
+    default: return .invalidDraft("\(error)")
+    }
+  }
+
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  private static func generatedID() -> String {
+    var generator = SystemRandomNumberGenerator()
+    var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    bytes[6] = (bytes[6] & 0x0F) | 0x40
+    bytes[8] = (bytes[8] & 0x3F) | 0x80
+    let hex = bytes.map { byte in
+      String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+    }.joined()
+    let characters = Array(hex)
+    return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }
+      .joined(separator: "-")
+  }
+}
+
+/// What an append did, record by record.
+public struct AppendReceipt: Sendable, Equatable {
+  /// One drafted record's fate.
+  public struct Entry: Sendable, Equatable {
+    /// Its `seq` in the log.
+    public let seq: Int64
+    /// Its id (generated if the draft had none).
+    public let id: String
+    /// When it was recorded.
+    public let recorded: LogInstant
+    /// False if a record with this id was there already and nothing was written for it.
+    public let appended: Bool
+  }
+
+  /// The entries in the order of the drafts.
+  public let entries: [Entry]
+  /// The log's last `seq` after the append.
+  public let lastSeq: Int64
+  /// SHA-256 of the log's last line after the append.
+  public let headHash: SHA256Digest
+}
+
+/// A torn tail that was moved to a quarantine file.
+public struct Quarantine: Sendable, Equatable {
+  /// The quarantine file, beside the log.
+  public let path: String
+  /// What was moved.
+  public let tail: TornTail
+}
+
+/// Where each record starts and which record has which id, kept by a writer.
+struct RecordIndex {
+  private var offsets: [Int64] = []
+  private var seqByIDHash: [Int: Int64] = [:]
+  private var collisions: [Int: [Int64]] = [:]
+
+  mutating func insert(id: String, seq: Int64, offset: Int64) {
+    precondition(Int64(offsets.count) == seq - 1, "records are indexed in seq order")
+    offsets.append(offset)
+    let key = id.hashValue
+    if seqByIDHash[key] == nil {
+      seqByIDHash[key] = seq
+    } else {
+      collisions[key, default: []].append(seq)
+    }
+  }
+
+  func candidates(for id: String) -> [Int64] {
+    let key = id.hashValue
+    guard let first = seqByIDHash[key] else { return [] }
+    return [first] + (collisions[key] ?? [])
+  }
+
+  func offset(of seq: Int64) -> Int64 { offsets[Int(seq - 1)] }
+}
