@@ -45,7 +45,9 @@ public enum MerkleTree {
   }
 
   /// The root of the subtree over `leafHashes[range]`.
-  private static func subtreeRoot(_ leafHashes: UnsafeBufferPointer<SHA256Digest>, _ range: Range<Int>)
+  private static func subtreeRoot(
+    _ leafHashes: UnsafeBufferPointer<SHA256Digest>, _ range: Range<Int>
+  )
     -> SHA256Digest
   {
     let count = range.count
