@@ -43,6 +43,9 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
 
   public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
 
+  /// An object with these members, whose keys the caller has already checked are unique.
+  init(uncheckedMembers: [Member]) { members = uncheckedMembers }
+
   /// The value stored under `key`, or nil.
   public subscript(key: String) -> JSONValue? {
     for member in members where member.key == key { return member.value }

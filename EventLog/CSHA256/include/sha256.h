@@ -1,3 +1,0 @@
-#ifndef TRANSITION_SHA256_H
-#define TRANSITION_SHA256_H
-#endif

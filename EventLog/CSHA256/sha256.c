@@ -1,1 +1,0 @@
-#include "sha256.h"
