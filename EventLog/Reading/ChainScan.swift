@@ -30,7 +30,7 @@ struct ChainScan {
         state = ChainState(
           header: header, lastSeq: 0, headHash: SHA256.hash(line), lastRecorded: nil,
           endOffset: Int64(line.count + 1))
-      } catch {
+      } catch let error as LineDefect {
         defect = error
       }
       return false

@@ -24,23 +24,25 @@ struct LineReader {
   /// from `start` (which must be a line start numbered `firstLineNumber`) up to `end`.
   /// `body` returns false to stop early.
   func forEachLine(
-    from start: Int64, firstLineNumber: Int, upTo end: Int64? = nil,
+    from firstOffset: Int64, firstLineNumber: Int, upTo end: Int64? = nil,
     _ body: (UnsafeRawBufferPointer, Int, Int64) throws -> Bool
   ) throws -> Ending {
     let capacity = max(chunkBytes, Limits.lineBytesMax + 1) * 2
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
     defer { buffer.deallocate() }
-    var readOffset = start  // file offset of the next byte to read
+    guard let start = buffer.baseAddress else { preconditionFailure("allocation without base") }
+    let base = UnsafeRawPointer(start)
+    var readOffset = firstOffset  // file offset of the next byte to read
     var pendingStart = 0  // buffer index where unconsumed bytes begin
     var pendingEnd = 0  // buffer index after the last byte read
     var lineNumber = firstLineNumber
-    var endOfLines = start
+    var endOfLines = firstOffset
     let limit = try end ?? operations.size(descriptor)
     while readOffset < limit {
       if pendingStart > 0 {
         let pending = pendingEnd - pendingStart
         if pending > 0 {
-          memmove(buffer.baseAddress, buffer.baseAddress! + pendingStart, pending)
+          memmove(start, base + pendingStart, pending)
         }
         pendingStart = 0
         pendingEnd = pending
@@ -53,7 +55,6 @@ struct LineReader {
       if count == 0 { break }
       readOffset += Int64(count)
       pendingEnd += count
-      let base = UnsafeRawPointer(buffer.baseAddress!)
       while pendingStart < pendingEnd {
         guard
           let newline = memchr(base + pendingStart, 0x0A, pendingEnd - pendingStart)

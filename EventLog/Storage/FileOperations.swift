@@ -156,3 +156,34 @@ public struct SystemFileOperations: FileOperations {
     return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : "fd \(descriptor)"
   }
 }
+
+extension FileOperations {
+  /// Writes all of `bytes`, looping on short writes; calls `midway` once after the first
+  /// write that passes `midwayByteCount` bytes. A write that makes no progress is EIO.
+  func writeAll(
+    _ descriptor: Int32, _ bytes: [UInt8], path: String, midwayByteCount: Int? = nil,
+    midway: () -> Void = {}
+  ) throws(FileError) {
+    let outcome: Result<Void, FileError> = bytes.withUnsafeBytes { all in
+      do throws(FileError) {
+        var written = 0
+        var midwayPending = midwayByteCount != nil
+        while written < all.count {
+          let end = midwayPending ? max(midwayByteCount ?? 0, written + 1) : all.count
+          let count = try write(
+            descriptor, UnsafeRawBufferPointer(rebasing: all[written..<min(end, all.count)]))
+          if count == 0 { throw FileError(operation: "write", path: path, code: EIO) }
+          written += count
+          if midwayPending, written >= midwayByteCount ?? 0 {
+            midwayPending = false
+            midway()
+          }
+        }
+        return .success(())
+      } catch {
+        return .failure(error)
+      }
+    }
+    try outcome.get()
+  }
+}

@@ -50,17 +50,11 @@ public final class LogWriter {
     var line = RecordLine.header(name: name, created: options.clock.now())
     line.append(0x0A)
     let temporary = path + ".creating-\(getpid())"
-    do {
+    do throws(FileError) {
       let descriptor = try operations.open(
         temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: options.fileMode)
       defer { operations.close(descriptor) }
-      try line.withUnsafeBytes { bytes throws(FileError) in
-        var written = 0
-        while written < bytes.count {
-          written += try operations.write(
-            descriptor, UnsafeRawBufferPointer(rebasing: bytes[written...]))
-        }
-      }
+      try operations.writeAll(descriptor, line, path: temporary)
       try operations.sync(descriptor)
     } catch {
       operations.remove(temporary)
@@ -84,20 +78,32 @@ public final class LogWriter {
   public init(path: String, options: Options = Options()) throws(LogWriteError) {
     self.path = path
     self.options = options
+    let descriptor: Int32
     do {
       descriptor = try options.fileOperations.open(path, flags: O_RDWR | O_APPEND, mode: 0)
     } catch {
       throw .cannotOpen(error)
     }
+    self.descriptor = descriptor
     do {
       try Self.lock(descriptor, options: options, path: path)
-      defer { options.fileOperations.unlock(descriptor) }
+    } catch {
+      options.fileOperations.close(descriptor)
+      throw Self.writeError(error)
+    }
+    do {
       let scan = ChainScan(
         reader: LineReader(operations: options.fileOperations, descriptor: descriptor, path: path))
       state = try scan.readHeader()
+    } catch {
+      options.fileOperations.unlock(descriptor)
+      options.fileOperations.close(descriptor)
+      throw Self.writeError(error)
+    }
+    defer { options.fileOperations.unlock(descriptor) }
+    do {
       try catchUp()
     } catch {
-      options.fileOperations.close(descriptor)
       throw Self.writeError(error)
     }
   }
@@ -191,23 +197,13 @@ public final class LogWriter {
     let operations = options.fileOperations
     let previousEnd = state.endOffset
     options.crashHook.reach(.beforeWrite)
-    do {
-      try bytes.withUnsafeBytes { all throws(FileError) in
-        var written = 0
-        let crashSplit = options.crashHook.shouldCrash(.afterPartialWrite) ? all.count / 2 : nil
-        while written < all.count {
-          let end = crashSplit.map { written < $0 ? $0 : all.count } ?? all.count
-          let count = try operations.write(
-            descriptor, UnsafeRawBufferPointer(rebasing: all[written..<end]))
-          if count == 0 {
-            throw FileError(operation: "write", path: path, code: EIO)
-          }
-          written += count
-          if let split = crashSplit, written >= split { options.crashHook.reach(.afterPartialWrite) }
-        }
-      }
+    let crashMidway = options.crashHook.shouldCrash(.afterPartialWrite)
+    do throws(FileError) {
+      try operations.writeAll(
+        descriptor, bytes, path: path, midwayByteCount: crashMidway ? bytes.count / 2 : nil,
+        midway: { CrashHook.crashNow() })
     } catch {
-      do {
+      do throws(FileError) {
         try operations.truncate(descriptor, to: previousEnd)
         try operations.sync(descriptor)
       } catch {
@@ -217,7 +213,7 @@ public final class LogWriter {
       throw .notWritten(error)
     }
     options.crashHook.reach(.afterWriteBeforeSync)
-    do {
+    do throws(FileError) {
       try operations.sync(descriptor)
     } catch {
       poisoned = true
@@ -273,12 +269,7 @@ public final class LogWriter {
         temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: options.fileMode)
       do {
         defer { operations.close(file) }
-        var written = 0
-        while written < filled {
-          written += try bytes.withUnsafeBytes { buffer in
-            try operations.write(file, UnsafeRawBufferPointer(rebasing: buffer[written..<filled]))
-          }
-        }
+        try operations.writeAll(file, Array(bytes[0..<filled]), path: temporary)
         try operations.sync(file)
       }
       try operations.rename(temporary, to: target)
