@@ -32,9 +32,12 @@ let package = Package(
       name: "TransitionBench",
       dependencies: ["TransitionApp", "Projections", "TransitionDomain", "EventLog"],
       path: "Tools/TransitionBench"),
+    // A test helper: child processes that append, crash and race for the reliability tests.
+    .executableTarget(
+      name: "TransitionTorture", dependencies: ["EventLog"], path: "Tools/TransitionTorture"),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], exclude: ["Cases"]),
     .testTarget(
-      name: "EventLogTests", dependencies: ["EventLog", "CSHA256"], exclude: ["Vectors"]),
+      name: "EventLogTests", dependencies: ["EventLog", "CSHA256", "TransitionTorture"], exclude: ["Vectors"]),
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
     .testTarget(

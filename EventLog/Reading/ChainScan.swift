@@ -12,6 +12,8 @@ public struct ChainState: Sendable, Equatable {
   public internal(set) var lastRecorded: LogInstant?
   /// The offset just after the last valid line.
   public internal(set) var endOffset: Int64
+  /// The offset where the last valid line (or the header) starts.
+  public internal(set) var lastLineOffset: Int64 = 0
 }
 
 /// Reads and checks a log's lines against the chain, line by line (FORMAT.md section 5).
@@ -47,52 +49,104 @@ struct ChainScan {
 
   /// Reads records after `state`, checking each; calls `body` with each valid one.
   ///
-  /// Returns the torn tail if the bytes after the last valid record do not form a record and
-  /// no valid record follows them; throws `LogDamage` if a bad line is followed by a valid one.
-  /// `body` may throw a `LineDefect` to mark a record bad (for example a duplicate id).
+  /// Returns the torn tail if the bytes after the last valid record are not well-formed
+  /// record lines and none follows them (what an interrupted write leaves). Throws
+  /// `LogDamage` if a malformed line is followed by a well-formed one, or if a well-formed
+  /// line breaks the chain: our writer never writes such a line, so it is never dropped as a
+  /// torn tail. `body` may throw a `LineDefect` to mark a record bad (a duplicate id).
   func scanRecords(
     continuing state: inout ChainState, upTo end: Int64? = nil, stopAfterSeq: Int64? = nil,
     _ body: (RawRecord) throws -> Void
   ) throws -> TornTail? {
-    var firstDefect: (lineNumber: Int, offset: Int64, reason: String)?
-    var validFollows = false
+    var malformed: (lineNumber: Int, offset: Int64, reason: String)?
+    var wellFormedFollows = false
+    var brokenLink: (lineNumber: Int, offset: Int64, hash: SHA256Digest, reason: String)?
+    var damage: LogDamage?
     var stopped = false
+    let path = reader.path
     let ending = try reader.forEachLine(
       from: state.endOffset, firstLineNumber: Int(state.lastSeq) + 2, upTo: end
     ) { line, lineNumber, offset in
-      if firstDefect != nil {
-        // Look ahead only: a well-formed record after a bad line means corruption.
+      if let link = brokenLink {
+        // Line L's prev did not match line L-1. If this line chains from L, L is intact
+        // and L-1 was changed; otherwise L itself was changed.
+        let next = try? RecordLineParser.parse(line, lineNumber: lineNumber, byteOffset: offset)
+        let blamed = next.map { link.hash.matchesHex($0.prevHex) } == true
+          ? (link.lineNumber - 1, "its SHA-256 no longer matches the prev of line"
+            + " \(link.lineNumber), which line \(lineNumber) confirms: line"
+            + " \(link.lineNumber - 1) was changed after it was written")
+          : (link.lineNumber, link.reason)
+        damage = LogDamage(
+          kind: .badRecord, path: path, lineNumber: blamed.0,
+          byteOffset: blamed.0 == link.lineNumber ? link.offset : -1, reason: blamed.1)
+        return false
+      }
+      if malformed != nil {
         if (try? RecordLineParser.parse(line, lineNumber: lineNumber, byteOffset: offset)) != nil {
-          validFollows = true
+          wellFormedFollows = true
           return false
         }
         return true
       }
+      let record: RawRecord
       do {
-        let record = try RecordLineParser.parse(line, lineNumber: lineNumber, byteOffset: offset)
+        record = try RecordLineParser.parse(line, lineNumber: lineNumber, byteOffset: offset)
+      } catch let defect as LineDefect {
+        malformed = (lineNumber, offset, defect.description)
+        return true
+      }
+      do {
+        if checkChain && !state.headHash.matchesHex(record.prevHex) && record.seq == state.lastSeq + 1 {
+          brokenLink = (
+            lineNumber, offset, SHA256.hash(line),
+            "its prev does not match the SHA-256 of line \(lineNumber - 1)"
+          )
+          return true
+        }
         try check(record, against: state)
         try body(record)
-        state.lastSeq = record.seq
-        if checkChain { state.headHash = SHA256.hash(line) }
-        state.lastRecorded = record.recorded
-        state.endOffset = offset + Int64(line.count + 1)
-        if let stop = stopAfterSeq, record.seq >= stop { stopped = true }
       } catch let defect as LineDefect {
-        firstDefect = (lineNumber, offset, defect.description)
+        damage = LogDamage(
+          kind: .badRecord, path: path, lineNumber: lineNumber, byteOffset: offset,
+          reason: defect.reason)
+        return false
       }
+      state.lastSeq = record.seq
+      if checkChain { state.headHash = SHA256.hash(line) }
+      state.lastRecorded = record.recorded
+      state.endOffset = offset + Int64(line.count + 1)
+      state.lastLineOffset = offset
+      if let stop = stopAfterSeq, record.seq >= stop { stopped = true }
       return !stopped
+    }
+    if var damage {
+      if damage.byteOffset < 0 {
+        damage = LogDamage(
+          kind: damage.kind, path: path, lineNumber: damage.lineNumber,
+          byteOffset: state.lastLineOffset, reason: damage.reason)
+      }
+      throw damage
+    }
+    if let link = brokenLink {
+      throw LogDamage(
+        kind: .badRecord, path: path, lineNumber: link.lineNumber - 1,
+        byteOffset: state.lastLineOffset,
+        reason: "line \(link.lineNumber - 1) or line \(link.lineNumber) was changed: the prev"
+          + " of line \(link.lineNumber), the last record, does not match the SHA-256 of line"
+          + " \(link.lineNumber - 1). Only a checkpoint can tell which",
+        alsoSuspectsNextLine: true)
     }
     if stopped { return nil }
     if let overlong = ending.overlongLineNumber {
       throw LogDamage(
-        kind: .badRecord, path: reader.path, lineNumber: overlong,
-        byteOffset: firstDefect?.offset ?? ending.endOfLines,
+        kind: .badRecord, path: path, lineNumber: overlong,
+        byteOffset: malformed?.offset ?? ending.endOfLines,
         reason: "a line is longer than the maximum of \(Limits.lineBytesMax) bytes")
     }
-    if let defect = firstDefect {
-      if validFollows {
+    if let defect = malformed {
+      if wellFormedFollows {
         throw LogDamage(
-          kind: .badRecord, path: reader.path, lineNumber: defect.lineNumber,
+          kind: .badRecord, path: path, lineNumber: defect.lineNumber,
           byteOffset: defect.offset, reason: defect.reason)
       }
       return TornTail(
@@ -113,12 +167,6 @@ struct ChainScan {
       throw LineDefect(
         byteOffsetInLine: 7,
         reason: "seq is \(record.seq) where \(state.lastSeq + 1) must follow \(state.lastSeq)")
-    }
-    if checkChain && !state.headHash.matchesHex(record.prevHex) {
-      throw LineDefect(
-        byteOffsetInLine: record.line.count - 66,
-        reason: "its prev does not match the SHA-256 of line \(record.lineNumber - 1)"
-          + " (expected \(state.headHash.hexString))")
     }
     if let last = state.lastRecorded, record.recorded < last {
       throw LineDefect(

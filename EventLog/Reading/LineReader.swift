@@ -27,7 +27,10 @@ struct LineReader {
     from firstOffset: Int64, firstLineNumber: Int, upTo end: Int64? = nil,
     _ body: (UnsafeRawBufferPointer, Int, Int64) throws -> Bool
   ) throws -> Ending {
-    let capacity = max(chunkBytes, Limits.lineBytesMax + 1) * 2
+    let limit = try end ?? operations.size(descriptor)
+    // Small files get a small buffer: a whole remaining file always fits one read.
+    let capacity = Int(
+      min(Int64(max(chunkBytes, Limits.lineBytesMax + 1) * 2), max(limit - firstOffset, 0) + 1))
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
     defer { buffer.deallocate() }
     guard let start = buffer.baseAddress else { preconditionFailure("allocation without base") }
@@ -37,7 +40,6 @@ struct LineReader {
     var pendingEnd = 0  // buffer index after the last byte read
     var lineNumber = firstLineNumber
     var endOfLines = firstOffset
-    let limit = try end ?? operations.size(descriptor)
     while readOffset < limit {
       if pendingStart > 0 {
         let pending = pendingEnd - pendingStart

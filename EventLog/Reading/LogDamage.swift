@@ -25,13 +25,20 @@ public struct LogDamage: Error, Equatable, Sendable, CustomStringConvertible {
   public let byteOffset: Int64
   /// What is wrong, in words.
   public let reason: String
+  /// Whether the next line may be the changed one instead: the chain alone cannot tell which
+  /// of the last two lines changed when the last record's `prev` does not match.
+  public let alsoSuspectsNextLine: Bool
 
-  public init(kind: Kind, path: String, lineNumber: Int, byteOffset: Int64, reason: String) {
+  public init(
+    kind: Kind, path: String, lineNumber: Int, byteOffset: Int64, reason: String,
+    alsoSuspectsNextLine: Bool = false
+  ) {
     self.kind = kind
     self.path = path
     self.lineNumber = lineNumber
     self.byteOffset = byteOffset
     self.reason = reason
+    self.alsoSuspectsNextLine = alsoSuspectsNextLine
   }
 
   /// The record `seq` on the bad line, if the line is a record line.
