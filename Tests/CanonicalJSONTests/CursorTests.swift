@@ -156,6 +156,22 @@ struct CursorTests {
     #expect(alone == nil)
   }
 
+  @Test("Literals count the brackets outside their strings towards the depth")
+  func literalDepth() throws {
+    try withCursor("{\"a[\":[{\"b}\":1}]}") { cursor in
+      try cursor.expectBytes("{\"a[\":[")
+      #expect(cursor.depth == 2)
+      try cursor.expectBytes("{")
+      #expect(cursor.depth == 3)
+      try cursor.expectBytes("\"b}\":")
+      #expect(cursor.depth == 3)
+      #expect(try cursor.readInteger() == 1)
+      try cursor.expectBytes("}]}")
+      #expect(cursor.depth == 0)
+      try cursor.expectEnd()
+    }
+  }
+
   @Test("Bytes after the value are trailing data")
   func trailingData() {
     let error = withCursor("{}x") { cursor in
