@@ -114,8 +114,10 @@ public enum CanonicalJSON {
     output.append(UInt8(ascii: "\""))
   }
 
-  /// A mask with the high bit set in every byte of `word` that is `"`, `\` or below 0x20.
-  /// Only the lowest flagged byte is exact; bytes above it may be flagged too.
+  /// Flags the bytes of `word` the writer must escape.
+  ///
+  /// The result has the high bit set in every byte that is `"`, `\` or below 0x20. Only the
+  /// lowest flagged byte is exact; bytes above it may be flagged too.
   @inline(__always)
   static func escapeMask(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101

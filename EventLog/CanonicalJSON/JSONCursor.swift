@@ -197,8 +197,7 @@ public struct JSONCursor {
   /// spell `text`.
   ///
   /// Compares without decoding: the canonical spelling of a string is unique.
-  public static func rawStringEquals(_ raw: UnsafeRawBufferPointer, _ text: StaticString) -> Bool
-  {
+  public static func rawStringEquals(_ raw: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
     text.withUTF8Buffer { text in
       var position = 0
       let count = raw.count

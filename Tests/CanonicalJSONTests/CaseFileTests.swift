@@ -26,7 +26,8 @@ struct CaseFile: Sendable, CustomTestStringConvertible {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.sorted().compactMap {
       name in
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+      guard
+        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
       else { return nil }
       return CaseFile(profile: profile, name: name, bytes: [UInt8](data))
     }
@@ -84,7 +85,9 @@ struct CaseFileTests {
     }
   }
 
-  @Test("A canonical accept case parses, and writing it back gives the same bytes", arguments: canonicalAccepted)
+  @Test(
+    "A canonical accept case parses, and writing it back gives the same bytes",
+    arguments: canonicalAccepted)
   func canonicalAccept(file: CaseFile) throws {
     let value = try JSONParser.parse(file.bytes, profile: .canonical)
     #expect(CanonicalJSON.encode(value) == file.bytes)
@@ -104,12 +107,16 @@ struct CaseFileTests {
     #expect(error.description.hasPrefix("byte \(error.byteOffset): "))
   }
 
-  @Test("The cursor rejects every canonical reject case with the parser's error", arguments: canonicalRejected)
+  @Test(
+    "The cursor rejects every canonical reject case with the parser's error",
+    arguments: canonicalRejected)
   func cursorRejects(file: CaseFile) {
     #expect(cursorError(file.bytes) == parseError(file.bytes, .canonical))
   }
 
-  @Test("A standard accept case parses, and its canonical spelling parses to the same value", arguments: standardAccepted)
+  @Test(
+    "A standard accept case parses, and its canonical spelling parses to the same value",
+    arguments: standardAccepted)
   func standardAccept(file: CaseFile) throws {
     let value = try JSONParser.parse(file.bytes, profile: .standard)
     let canonical = CanonicalJSON.encode(value)

@@ -50,7 +50,8 @@ struct CursorTests {
       #expect(try cursor.readString() == "x")
       try cursor.expectBytes(",\"data\":")
       let dataRange = try cursor.skipValue()
-      let data = JSONObjectView(validated: UnsafeRawBufferPointer(rebasing: cursor.bytes[dataRange]))
+      let data = JSONObjectView(
+        validated: UnsafeRawBufferPointer(rebasing: cursor.bytes[dataRange]))
       #expect(data.string(forKey: "a") == "b")
       #expect(data.integer(forKey: "n") == -5)
       #expect(data.string(forKey: "n") == nil)

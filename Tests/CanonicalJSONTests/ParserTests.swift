@@ -26,7 +26,10 @@ struct ParserTests {
       ("[\"ab", .canonical, JSONParseError(byteOffset: 1, reason: .unterminatedString)),
       ("[\"a\\u00E9\"]", .canonical, JSONParseError(byteOffset: 3, reason: .nonCanonicalEscape)),
       ("[\"a\\ud800x\"]", .standard, JSONParseError(byteOffset: 3, reason: .loneSurrogate)),
-      ("[1,9007199254740992]", .canonical, JSONParseError(byteOffset: 3, reason: .integerOutOfRange)),
+      (
+        "[1,9007199254740992]", .canonical,
+        JSONParseError(byteOffset: 3, reason: .integerOutOfRange)
+      ),
       ("[-0]", .standard, JSONParseError(byteOffset: 1, reason: .negativeZero)),
       ("[12e3]", .canonical, JSONParseError(byteOffset: 3, reason: .exponentNotAllowed)),
       ("{\"a\":1} ", .canonical, JSONParseError(byteOffset: 7, reason: .whitespaceNotAllowed)),

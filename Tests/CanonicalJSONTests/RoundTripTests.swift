@@ -25,8 +25,10 @@ struct ValueGenerator {
   /// UTF-8 length, including a combining accent, U+2028, a noncharacter and U+10FFFF.
   static let alphabet: [Unicode.Scalar] =
     (0..<0x20).compactMap { Unicode.Scalar($0) }
-    + ["\"", "\\", "/", "a", "Z", "0", " ", "\u{7F}", "\u{E9}", "\u{301}", "\u{20AC}",
-      "\u{4E2D}", "\u{2028}", "\u{FFFF}", "\u{1F600}", "\u{10FFFF}"]
+    + [
+      "\"", "\\", "/", "a", "Z", "0", " ", "\u{7F}", "\u{E9}", "\u{301}", "\u{20AC}",
+      "\u{4E2D}", "\u{2028}", "\u{FFFF}", "\u{1F600}", "\u{10FFFF}",
+    ]
 
   mutating func string() -> String {
     var text = String.UnicodeScalarView()
@@ -38,7 +40,8 @@ struct ValueGenerator {
 
   mutating func integer() -> Int64 {
     switch random.below(4) {
-    case 0: return [0, 1, -1, JSONValue.integerMagnitudeMax, -JSONValue.integerMagnitudeMax][
+    case 0:
+      return [0, 1, -1, JSONValue.integerMagnitudeMax, -JSONValue.integerMagnitudeMax][
         random.below(5)]
     case 1: return Int64(random.below(2001)) - 1000
     default:
