@@ -45,29 +45,88 @@ public enum CanonicalJSON {
     precondition(
       number >= -JSONValue.integerMagnitudeMax && number <= JSONValue.integerMagnitudeMax,
       "integer \(number) is outside the interoperable JSON range of +/-(2^53 - 1)")
-    output.append(contentsOf: String(number).utf8)
+    if number < 0 { output.append(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    // 2^53 - 1 has 16 digits; the digits are written from the right into a stack buffer.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+    }
   }
 
   /// Appends `text` as a canonical JSON string, quotes included.
   public static func appendString(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { appendString(utf8: $0, to: &output) }
+  }
+
+  /// Appends the valid UTF-8 text in `utf8` as a canonical JSON string, quotes included.
+  ///
+  /// Runs of bytes that need no escape are copied in one piece, found 8 bytes at a time.
+  static func appendString(utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
+    let raw = UnsafeRawBufferPointer(utf8)
+    let end = raw.count
+    var runStart = 0
+    var index = 0
+    while true {
+      while index &+ 8 <= end {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let mask = escapeMask(word)
+        if mask == 0 {
+          index &+= 8
+          continue
+        }
+        index &+= mask.trailingZeroBitCount &>> 3
+        break
+      }
+      guard index < end else { break }
+      let byte = utf8[index]
+      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+        index &+= 1
+        continue
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+      output.append(UInt8(ascii: "\\"))
       switch byte {
-      case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
-      case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-      case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-      case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0x00..<0x20:
-        output.append(contentsOf: "\\u00".utf8)
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+      case 0x08: output.append(UInt8(ascii: "b"))
+      case 0x0C: output.append(UInt8(ascii: "f"))
+      case 0x0A: output.append(UInt8(ascii: "n"))
+      case 0x0D: output.append(UInt8(ascii: "r"))
+      case 0x09: output.append(UInt8(ascii: "t"))
+      default:
+        output.append(UInt8(ascii: "u"))
+        output.append(UInt8(ascii: "0"))
+        output.append(UInt8(ascii: "0"))
         output.append(hexDigits[Int(byte >> 4)])
         output.append(hexDigits[Int(byte & 0x0F)])
-      default: output.append(byte)
       }
+      index &+= 1
+      runStart = index
     }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
     output.append(UInt8(ascii: "\""))
+  }
+
+  /// Flags the bytes of `word` the writer must escape.
+  ///
+  /// The result has the high bit set in every byte that is `"`, `\` or below 0x20. Only the
+  /// lowest flagged byte is exact; bytes above it may be flagged too.
+  @inline(__always)
+  static func escapeMask(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let quotes = word ^ (ones &* 0x22)
+    let backslashes = word ^ (ones &* 0x5C)
+    let quoteFound = (quotes &- ones) & ~quotes
+    let backslashFound = (backslashes &- ones) & ~backslashes
+    let controlFound = (word &- ones &* 0x20) & ~word
+    return (quoteFound | backslashFound | controlFound) & 0x8080_8080_8080_8080
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

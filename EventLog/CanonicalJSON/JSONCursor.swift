@@ -65,28 +65,30 @@ public struct JSONCursor {
   ///
   /// Brackets and braces in `literal` outside its strings count as in `expect(_:)`.
   public mutating func expectBytes(_ literal: StaticString) throws(JSONParseError) {
+    guard literal.hasPointerRepresentation else {
+      // A literal stored as one Unicode scalar: rare, so the general path will do.
+      for byte in String(literal.unicodeScalar).utf8 { try expect(byte) }
+      return
+    }
     let start = offset
-    let bytes = self.bytes
-    let matched = literal.withUTF8Buffer { (text) -> Int in
-      let count = text.count
-      guard start + count <= bytes.count else {
-        var position = 0
-        while start + position < bytes.count && bytes[start + position] == text[position] {
-          position += 1
-        }
-        return position
-      }
-      for position in 0..<count where bytes[start + position] != text[position] {
-        return position
-      }
-      return count
+    let count = literal.utf8CodeUnitCount
+    let text = literal.utf8Start
+    let available = min(count, bytes.count - start)
+    // Bytes that may be brackets: `[`, `]`, `{` and `}` (and `Y`, `_`, `y`, DEL) give 0x59.
+    var mayNest = false
+    var position = 0
+    while position < available {
+      let byte = text[position]
+      guard bytes[start &+ position] == byte else { break }
+      mayNest = mayNest || byte & 0xD9 == 0x59
+      position &+= 1
     }
-    guard matched == literal.utf8CodeUnitCount else {
+    guard position == count else {
       throw JSONScanner.unexpected(
-        bytes, at: start + matched, expected: .text(literal.description), canonical: true)
+        bytes, at: start + position, expected: .text(literal.description), canonical: true)
     }
-    offset = start + matched
-    if let change = Self.nestingChange(literal) {
+    offset = start &+ count
+    if mayNest, let change = Self.nestingChange(literal) {
       depth = max(depth + change, 0)
       if depth > JSONParser.maximumDepth {
         throw JSONParseError(byteOffset: start, reason: .tooDeep)
@@ -95,6 +97,7 @@ public struct JSONCursor {
   }
 
   /// The net number of arrays and objects `literal` opens, or nil if it has no bracket.
+  @inline(never)
   private static func nestingChange(_ literal: StaticString) -> Int? {
     literal.withUTF8Buffer { text in
       var change = 0
@@ -194,8 +197,7 @@ public struct JSONCursor {
   /// spell `text`.
   ///
   /// Compares without decoding: the canonical spelling of a string is unique.
-  public static func rawStringEquals(_ raw: UnsafeRawBufferPointer, _ text: StaticString) -> Bool
-  {
+  public static func rawStringEquals(_ raw: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
     text.withUTF8Buffer { text in
       var position = 0
       let count = raw.count

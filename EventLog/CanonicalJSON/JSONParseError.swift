@@ -169,6 +169,8 @@ extension JSONParseError.Reason {
   /// A byte as a reader would name it: `'x'` for visible ASCII, else its hex value.
   static func describe(_ byte: UInt8) -> String {
     switch byte {
+    case UInt8(ascii: "'"): return "a single quote (')"
+    case UInt8(ascii: "\""): return "a double quote (\")"
     case 0x21...0x7E: return "'\(String(decoding: [byte], as: UTF8.self))'"
     case 0x20: return "a space"
     case 0x09: return "a tab"

@@ -69,8 +69,7 @@ private struct TreeParser {
   }
 
   mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-    if !canonical && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    {
+    if !canonical && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       offset = 3
     }
     skipWhitespace()

@@ -55,8 +55,10 @@ enum JSONScanner {
 
   // MARK: Strings
 
-  /// A mask with the high bit set in every byte of `word` that is `"`, `\`, below 0x20 or
-  /// above 0x7F. Only the lowest flagged byte is exact; bytes above it may be flagged too.
+  /// Flags the bytes of `word` a string scan must stop at.
+  ///
+  /// The result has the high bit set in every byte that is `"`, `\`, below 0x20 or above
+  /// 0x7F. Only the lowest flagged byte is exact; bytes above it may be flagged too.
   @inline(__always)
   static func specialByteMask(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
@@ -381,11 +383,12 @@ enum JSONScanner {
   ) throws(JSONParseError) {
     let count = literal.utf8CodeUnitCount
     let text = literal.utf8Start
-    for position in 0..<count where offset + position >= bytes.count
-      || bytes[offset + position] != text[position]
-    {
-      throw unexpected(
-        bytes, at: offset + position, expected: .text(literal.description), canonical: canonical)
+    for position in 0..<count {
+      let index = offset + position
+      guard index < bytes.count && bytes[index] == text[position] else {
+        throw unexpected(
+          bytes, at: index, expected: .text(literal.description), canonical: canonical)
+      }
     }
     offset += count
   }
