@@ -37,7 +37,8 @@ let package = Package(
       name: "TransitionTorture", dependencies: ["EventLog"], path: "Tools/TransitionTorture"),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], exclude: ["Cases"]),
     .testTarget(
-      name: "EventLogTests", dependencies: ["EventLog", "CSHA256", "TransitionTorture"], exclude: ["Vectors", "Independent"]),
+      name: "EventLogTests", dependencies: ["EventLog", "CSHA256", "TransitionTorture"],
+      exclude: ["Vectors", "Independent"]),
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
     .testTarget(

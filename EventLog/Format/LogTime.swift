@@ -122,7 +122,9 @@ public struct SystemClock: LogClock {
   }
 }
 
-/// Conversions between days since 1970-01-01 and civil dates (H. Hinnant's algorithms).
+/// Conversions between days since 1970-01-01 and civil dates.
+///
+/// These are Howard Hinnant's `days_from_civil` and `civil_from_days`.
 enum CivilCalendar {
   static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
     let shiftedYear = Int64(month <= 2 ? year - 1 : year)
@@ -172,7 +174,8 @@ enum ASCIIDigits {
   /// `value` in decimal, left-padded with zeros to `width`.
   static func padded(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    return digits.count >= width
+      ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 }
 

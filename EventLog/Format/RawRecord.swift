@@ -113,7 +113,9 @@ enum RecordLineParser {
       try cursor.expectBytes(#"{"seq":"#)
       let seqOffset = cursor.offset
       let seq = try cursor.readInteger()
-      guard seq >= 1 else { throw LineDefect(byteOffsetInLine: seqOffset, reason: "seq \(seq) is below 1") }
+      guard seq >= 1 else {
+        throw LineDefect(byteOffsetInLine: seqOffset, reason: "seq \(seq) is below 1")
+      }
       try cursor.expectBytes(#","id":"#)
       let idRange = try nameRange(&cursor, in: line, field: "id")
       try cursor.expectBytes(#","recorded":"#)

@@ -71,10 +71,14 @@ struct ChainScan {
         // Line L's prev did not match line L-1. If this line chains from L, L is intact
         // and L-1 was changed; otherwise L itself was changed.
         let next = try? RecordLineParser.parse(line, lineNumber: lineNumber, byteOffset: offset)
-        let blamed = next.map { link.hash.matchesHex($0.prevHex) } == true
-          ? (link.lineNumber - 1, "its SHA-256 no longer matches the prev of line"
-            + " \(link.lineNumber), which line \(lineNumber) confirms: line"
-            + " \(link.lineNumber - 1) was changed after it was written")
+        let blamed =
+          next.map { link.hash.matchesHex($0.prevHex) } == true
+          ? (
+            link.lineNumber - 1,
+            "its SHA-256 no longer matches the prev of line"
+              + " \(link.lineNumber), which line \(lineNumber) confirms: line"
+              + " \(link.lineNumber - 1) was changed after it was written"
+          )
           : (link.lineNumber, link.reason)
         damage = LogDamage(
           kind: .badRecord, path: path, lineNumber: blamed.0,
@@ -96,7 +100,9 @@ struct ChainScan {
         return true
       }
       do {
-        if checkChain && !state.headHash.matchesHex(record.prevHex) && record.seq == state.lastSeq + 1 {
+        if checkChain && !state.headHash.matchesHex(record.prevHex)
+          && record.seq == state.lastSeq + 1
+        {
           brokenLink = (
             lineNumber, offset, SHA256.hash(line),
             "its prev does not match the SHA-256 of line \(lineNumber - 1)"

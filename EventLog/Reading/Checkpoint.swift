@@ -47,7 +47,8 @@ public struct Checkpoint: Sendable, Equatable, CustomStringConvertible {
 
 /// Standard base64 (RFC 4648 section 4) with padding, for checkpoint root hashes.
 enum Base64 {
-  private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+  private static let alphabet = Array(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 
   static func encode(_ bytes: [UInt8]) -> String {
     var output = ""

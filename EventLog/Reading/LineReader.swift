@@ -20,9 +20,10 @@ struct LineReader {
   /// Bytes read per call; at least one maximal line plus its `\n`.
   var chunkBytes = 4 << 20
 
-  /// Calls `body` with each complete line (without `\n`), its 1-based number and its offset,
-  /// from `start` (which must be a line start numbered `firstLineNumber`) up to `end`.
-  /// `body` returns false to stop early.
+  /// Calls `body` with each complete line (without `\n`), its 1-based number and its offset.
+  ///
+  /// Reads from `firstOffset`, which must be the start of line `firstLineNumber`, up to `end`
+  /// (default: the file's size now). `body` returns false to stop early.
   func forEachLine(
     from firstOffset: Int64, firstLineNumber: Int, upTo end: Int64? = nil,
     _ body: (UnsafeRawBufferPointer, Int, Int64) throws -> Bool

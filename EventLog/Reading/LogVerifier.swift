@@ -16,8 +16,10 @@ public struct VerifyReport: Sendable, Equatable {
   public let extendsCheckpoint: Checkpoint?
 }
 
-/// Checks a whole log: header, every line's JSON, `seq`, `prev`, `recorded` order, unique
-/// ids, and optionally that it extends a checkpoint saved earlier. Never changes the file.
+/// Checks a whole log, line by line, and never changes the file.
+///
+/// It checks the header, every line's JSON, `seq`, `prev`, `recorded` order, unique ids, and
+/// optionally that the log extends a checkpoint saved earlier.
 public enum LogVerifier {
   /// Verifies the log at `path`; throws `LogDamage` naming the first bad line.
   public static func verify(

@@ -84,8 +84,7 @@ public struct SystemFileOperations: FileOperations {
     }
   }
 
-  public func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileError) -> Int
-  {
+  public func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileError) -> Int {
     while true {
       let count = Glibc.write(descriptor, bytes.baseAddress, bytes.count)
       if count >= 0 { return count }
@@ -158,8 +157,10 @@ public struct SystemFileOperations: FileOperations {
 }
 
 extension FileOperations {
-  /// Writes all of `bytes`, looping on short writes; calls `midway` once after the first
-  /// write that passes `midwayByteCount` bytes. A write that makes no progress is EIO.
+  /// Writes all of `bytes`, looping on short writes.
+  ///
+  /// Calls `midway` once after the first write that passes `midwayByteCount` bytes (for the
+  /// crash tests). A write that makes no progress counts as EIO.
   func writeAll(
     _ descriptor: Int32, _ bytes: [UInt8], path: String, midwayByteCount: Int? = nil,
     midway: () -> Void = {}

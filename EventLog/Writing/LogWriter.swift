@@ -139,10 +139,14 @@ public final class LogWriter {
         guard Self.sameContent(existing, draft) else {
           throw .idConflict(id: id, existingSeq: existing.seq)
         }
-        entries.append(.init(seq: existing.seq, id: id, recorded: existing.recorded, appended: false))
+        entries.append(
+          .init(seq: existing.seq, id: id, recorded: existing.recorded, appended: false))
       } else {
         fresh.append((draft, draft.id ?? Self.generatedID()))
-        entries.append(.init(seq: 0, id: fresh[fresh.count - 1].id, recorded: .init(millisecondsSinceEpoch: 0), appended: true))
+        entries.append(
+          .init(
+            seq: 0, id: fresh[fresh.count - 1].id, recorded: .init(millisecondsSinceEpoch: 0),
+            appended: true))
       }
     }
     if let expected = expectedLastSeq, expected != state.lastSeq, !fresh.isEmpty {

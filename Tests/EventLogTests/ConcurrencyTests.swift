@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Concurrent writers")
 struct ConcurrencyTests {
-  @Test("8 processes appending 500 records each give 4,000 records, contiguous seq, a valid chain, and each process's records in its own order")
+  @Test(
+    "8 processes appending 500 records each give 4,000 records, contiguous seq, a valid chain, and each process's records in its own order"
+  )
   func eightProcesses() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -36,7 +38,9 @@ struct ConcurrencyTests {
     #expect(records.map(\.seq) == Array(1...Int64(writers * perWriter)))
     for record in records { #expect(acknowledged[record.id] == record.seq) }
     for number in 0..<writers {
-      let items = records.filter { $0.by == "P\(number)" }.map { $0.data["item"]?.integerValue ?? 0 }
+      let items = records.filter { $0.by == "P\(number)" }.map {
+        $0.data["item"]?.integerValue ?? 0
+      }
       #expect(items == Array(1...Int64(perWriter)), "writer P\(number) out of order")
     }
   }

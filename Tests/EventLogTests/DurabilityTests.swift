@@ -9,7 +9,9 @@ import Testing
 
 @Suite("Durability: torn tails, byte flips, write and sync failures")
 struct DurabilityTests {
-  @Test("cutting the log at every byte inside its last three records keeps exactly the complete records, quarantines the rest, and appends continue (invariant 9)")
+  @Test(
+    "cutting the log at every byte inside its last three records keeps exactly the complete records, quarantines the rest, and appends continue (invariant 9)"
+  )
   func cutAtEveryOffset() throws {
     let directory = TemporaryDirectory()
     let original = directory.file("original.log")
@@ -61,7 +63,9 @@ struct DurabilityTests {
     #expect(second.lastSeq == 3)
   }
 
-  @Test("flipping any single byte of a 50-record log makes verify fail and name the changed line, or, in the last record, fail against an earlier checkpoint")
+  @Test(
+    "flipping any single byte of a 50-record log makes verify fail and name the changed line, or, in the last record, fail against an earlier checkpoint"
+  )
   func everyByteFlipIsDetected() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -82,11 +86,14 @@ struct DurabilityTests {
           _ = try LogVerifier.verify(path: flipped)
           // Only the last record's content is outside the chain: the checkpoint covers it.
           #expect(line == 51, "flip at \(offset) (line \(line)) went unnoticed")
-          #expect(throws: LogDamage.self) { try LogVerifier.verify(path: flipped, against: checkpoint) }
+          #expect(throws: LogDamage.self) {
+            try LogVerifier.verify(path: flipped, against: checkpoint)
+          }
           caughtOnlyByCheckpoint += 1
         } catch let damage as LogDamage {
           let named =
-            damage.lineNumber == line || (damage.alsoSuspectsNextLine && damage.lineNumber + 1 == line)
+            damage.lineNumber == line
+            || (damage.alsoSuspectsNextLine && damage.lineNumber + 1 == line)
           #expect(named, "flip at \(offset) in line \(line): \(damage)")
           if damage.lineNumber == line { namedExactly += 1 }
         }
@@ -96,7 +103,9 @@ struct DurabilityTests {
     #expect(caughtOnlyByCheckpoint > 0)
   }
 
-  @Test("a write failure at the n-th write leaves the file at its previous size and the next append succeeds", arguments: [ENOSPC, EIO, EFBIG, 0, EINTR])
+  @Test(
+    "a write failure at the n-th write leaves the file at its previous size and the next append succeeds",
+    arguments: [ENOSPC, EIO, EFBIG, 0, EINTR])
   func writeFailure(code: Int32) throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -113,7 +122,9 @@ struct DurabilityTests {
       #expect(try LogVerifier.verify(path: path).recordCount == 3)
       return
     }
-    #expect(throws: LogWriteError.self) { try writer.append([LogFixtures.draft(3), LogFixtures.draft(4)]) }
+    #expect(throws: LogWriteError.self) {
+      try writer.append([LogFixtures.draft(3), LogFixtures.draft(4)])
+    }
     #expect(FileBytes.read(path).count == sizeBefore)
     let receipt = try writer.append([LogFixtures.draft(3)])
     #expect(receipt.lastSeq == 3)
@@ -146,7 +157,9 @@ struct DurabilityTests {
     #expect(fresh.recoveries.isEmpty)
   }
 
-  @Test("RLIMIT_FSIZE with SIGXFSZ ignored: the failing append leaves the file as it was and a later append succeeds")
+  @Test(
+    "RLIMIT_FSIZE with SIGXFSZ ignored: the failing append leaves the file as it was and a later append succeeds"
+  )
   func fileSizeLimit() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")

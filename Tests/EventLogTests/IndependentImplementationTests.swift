@@ -11,7 +11,8 @@ enum IndependentImplementation {
   static var python: String? {
     ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"].first {
       FileManager.default.isExecutableFile(atPath: $0)
-    } ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+    }
+      ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
       .map { $0 + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
@@ -30,7 +31,9 @@ enum IndependentImplementation {
 
 @Suite("The format is the contract: an independent implementation agrees")
 struct IndependentImplementationTests {
-  @Test("a log written by transition verifies with the independent Python verifier, with the same head hash and checkpoint")
+  @Test(
+    "a log written by transition verifies with the independent Python verifier, with the same head hash and checkpoint"
+  )
   func ourLogVerifiesThere() throws {
     try #require(IndependentImplementation.python != nil, "python3 is needed for this test")
     let directory = TemporaryDirectory()
@@ -41,7 +44,8 @@ struct IndependentImplementationTests {
     let result = try IndependentImplementation.run(["verify", path])
     #expect(result.status == 0, "\(result.output)")
     #expect(result.output == "ok 41 \(report.headHash.hexString)\n")
-    #expect(try IndependentImplementation.run(["checkpoint", path]).output == report.checkpoint.text)
+    #expect(
+      try IndependentImplementation.run(["checkpoint", path]).output == report.checkpoint.text)
     // And it rejects what we reject: a flipped byte in record 20.
     var bytes = FileBytes.read(path)
     let starts = LogFixtures.lineStarts(bytes)
@@ -50,7 +54,9 @@ struct IndependentImplementationTests {
     #expect(try IndependentImplementation.run(["verify", path]).status == 1)
   }
 
-  @Test("a log written by the independent Python writer verifies with transition, and appends continue its chain")
+  @Test(
+    "a log written by the independent Python writer verifies with transition, and appends continue its chain"
+  )
   func theirLogVerifiesHere() throws {
     try #require(IndependentImplementation.python != nil, "python3 is needed for this test")
     let directory = TemporaryDirectory()
@@ -92,7 +98,9 @@ struct CheckpointTests {
     #expect(try LogVerifier.verify(path: path, against: early).recordCount == 7)
   }
 
-  @Test("a cut at a line boundary and a fully re-chained forgery pass verify alone but fail against an earlier checkpoint")
+  @Test(
+    "a cut at a line boundary and a fully re-chained forgery pass verify alone but fail against an earlier checkpoint"
+  )
   func forgeries() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")

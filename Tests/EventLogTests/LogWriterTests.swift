@@ -20,21 +20,24 @@ struct LogWriterTests {
     #expect(report.headHash == SHA256.hash(records[4].line))
   }
 
-  @Test("the header and first record have exactly the bytes FORMAT.md prescribes (invariants 1, 2, 4)")
+  @Test(
+    "the header and first record have exactly the bytes FORMAT.md prescribes (invariants 1, 2, 4)")
   func exactBytes() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
     let clock = SteppingClock(start: 1_768_471_200_000)
-    let writer = try LogWriter.create(path: path, name: "ijmond", options: LogFixtures.options(clock: clock))
+    let writer = try LogWriter.create(
+      path: path, name: "ijmond", options: LogFixtures.options(clock: clock))
     try writer.append([
       RecordDraft(
-        id: "IJM-001", effective: LogDay(year: 2026, month: 4, day: 1)!, type: "Test.v1",
+        id: "IJM-001", effective: LogDay(daysSinceEpoch: 20_544), type: "Test.v1",
         stream: "s/1", by: "E001", data: ["a": .string("x/y"), "n": .integer(-3)])
     ])
     let text = String(decoding: FileBytes.read(path), as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 3 && lines[2].isEmpty)
-    let header = #"{"format":"transition-log","version":1,"log":"ijmond","created":"2026-01-15T10:00:00.000Z"}"#
+    let header =
+      #"{"format":"transition-log","version":1,"log":"ijmond","created":"2026-01-15T10:00:00.000Z"}"#
     #expect(lines[0] == header)
     let prev = SHA256.hash(header).hexString
     #expect(
@@ -50,7 +53,10 @@ struct LogWriterTests {
     let writer = try LogFixtures.makeLog(at: path, count: 3)
     let size = FileBytes.read(path).count
     let receipt = try writer.append([LogFixtures.draft(2)])
-    #expect(receipt.entries == [.init(seq: 2, id: "r-2", recorded: receipt.entries[0].recorded, appended: false)])
+    #expect(
+      receipt.entries == [
+        .init(seq: 2, id: "r-2", recorded: receipt.entries[0].recorded, appended: false)
+      ])
     #expect(FileBytes.read(path).count == size)
     // A second handle (another process) sees the same.
     let other = try LogWriter(path: path, options: LogFixtures.options())
@@ -80,14 +86,16 @@ struct LogWriterTests {
     let path = directory.file("events.log")
     let writer = try LogWriter.create(
       path: path, name: "t",
-      options: LogFixtures.options(clock: SteppingClock(start: 2_000_000_000_000, stepMilliseconds: -5000)))
+      options: LogFixtures.options(
+        clock: SteppingClock(start: 2_000_000_000_000, stepMilliseconds: -5000)))
     for number in 1...4 { try writer.append([LogFixtures.draft(number)]) }
     let recorded = try LogReader(path: path).records().map(\.recorded)
     #expect(recorded == recorded.sorted())
     #expect(try LogVerifier.verify(path: path).recordCount == 4)
   }
 
-  @Test("a batch gets consecutive seqs, one recorded instant, and a generated id where none was given")
+  @Test(
+    "a batch gets consecutive seqs, one recorded instant, and a generated id where none was given")
   func batch() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -110,7 +118,8 @@ struct LogWriterTests {
       try LogWriter.create(path: path, name: "x", options: LogFixtures.options())
     }
     #expect(throws: LogWriteError.self) {
-      try LogWriter.create(path: directory.file("b.log"), name: "bad name", options: LogFixtures.options())
+      try LogWriter.create(
+        path: directory.file("b.log"), name: "bad name", options: LogFixtures.options())
     }
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? Int) == 0o640)

@@ -20,7 +20,9 @@ func emit(_ text: String) {
   var line = Array((text + "\n").utf8)
   var written = 0
   while written < line.count {
-    let count = line.withUnsafeMutableBytes { write(1, $0.baseAddress! + written, $0.count - written) }
+    let count = line.withUnsafeMutableBytes { buffer in
+      write(1, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+    }
     if count <= 0 { exit(3) }
     written += count
   }
@@ -103,7 +105,7 @@ do {
     let last = min(number + batch, start + count)
     let drafts = (number..<last).map { item in
       RecordDraft(
-        id: "\(writerName)-\(item)", effective: LogDay(year: 2026, month: 1, day: 1)!,
+        id: "\(writerName)-\(item)", effective: LogDay(daysSinceEpoch: 20_454),
         type: "TortureAppended.v1", stream: "writer/\(writerName)", by: writerName,
         data: ["writer": .string(writerName), "item": .integer(Int64(item))])
     }

@@ -30,7 +30,8 @@ final class FaultyFileOperations: FileOperations, @unchecked Sendable {
       writeCount == failure.number || (failingWritesPersist && writeCount > failure.number)
     {
       if failure.code == 0 {
-        return try base.write(descriptor, UnsafeRawBufferPointer(rebasing: bytes[0..<bytes.count / 2]))
+        return try base.write(
+          descriptor, UnsafeRawBufferPointer(rebasing: bytes[0..<bytes.count / 2]))
       }
       if failure.code == EINTR && writeCount == failure.number {
         // An interrupted call is retried by the real wrapper; model a partial write instead.

@@ -29,7 +29,7 @@ enum LogFixtures {
   /// A draft with a small data object.
   static func draft(_ number: Int, id: String? = nil, corrects: Int64? = nil) -> RecordDraft {
     RecordDraft(
-      id: id ?? "r-\(number)", effective: LogDay(year: 2026, month: 1 + number % 12, day: 1)!,
+      id: id ?? "r-\(number)", effective: LogDay(daysSinceEpoch: 20_454 + Int64(number % 365)),
       type: "TestHappened.v1", stream: "test/\(number % 3)", by: "tester",
       corrects: corrects,
       data: ["number": .integer(Int64(number)), "text": .string("line \(number) é \"q\"")])

@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where a command writes: standard output for results, standard error for everything else.
+///
+/// Tests give a console that collects the text; the tool uses `.process`.
+final class Console: @unchecked Sendable {
+  private(set) var output = ""
+  private(set) var errors = ""
+  private let captures: Bool
+  /// Whether standard output is a terminal (progress and colour only then).
+  let outputIsTerminal: Bool
+  /// The process environment.
+  let environment: [String: String]
+
+  init(captures: Bool, outputIsTerminal: Bool, environment: [String: String]) {
+    self.captures = captures
+    self.outputIsTerminal = outputIsTerminal
+    self.environment = environment
+  }
+
+  /// The real standard output and error.
+  static var process: Console {
+    var environment: [String: String] = [:]
+    var pointer = environ
+    while let entry = pointer.pointee {
+      let text = String(cString: entry)
+      if let equals = text.firstIndex(of: "=") {
+        environment[String(text[..<equals])] = String(text[text.index(after: equals)...])
+      }
+      pointer += 1
+    }
+    return Console(captures: false, outputIsTerminal: isatty(1) == 1, environment: environment)
+  }
+
+  /// A console that keeps what is written, for tests.
+  static func capturing(environment: [String: String] = [:]) -> Console {
+    Console(captures: true, outputIsTerminal: false, environment: environment)
+  }
+
+  /// Writes `text` and a newline to standard output.
+  func print(_ text: String = "") { write(text + "\n", to: 1) }
+
+  /// Writes `text` and a newline to standard error.
+  func printError(_ text: String) { write(text + "\n", to: 2) }
+
+  /// Whether colour may be used: a terminal, and `NO_COLOR` unset.
+  var usesColour: Bool { outputIsTerminal && environment["NO_COLOR"] == nil }
+
+  private func write(_ text: String, to descriptor: Int32) {
+    if captures {
+      if descriptor == 1 { output += text } else { errors += text }
+      return
+    }
+    var bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+      }
+      if count <= 0 { return }
+      written += count
+    }
+  }
+}
