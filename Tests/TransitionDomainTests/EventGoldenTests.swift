@@ -213,26 +213,45 @@ struct EventGoldenTests {
 
   @Test("decoding refuses unknown types and unknown, missing or mistyped fields, naming them")
   func decodingIsStrict() {
-    let data: JSONObject = ["employee": .string("E001"), "employer": .string("IJW"), "reason": .string("pensioen")]
+    let data: JSONObject = [
+      "employee": .string("E001"), "employer": .string("IJW"), "reason": .string("pensioen"),
+    ]
     #expect(throws: Never.self) { try DomainEvent.decode(type: "StaffDeparted.v1", data: data) }
     #expect(throws: EventDecodingError(eventType: "StaffDeparted.v9", problem: .unknownType)) {
       try DomainEvent.decode(type: "StaffDeparted.v9", data: data)
     }
     var extra = data
     extra.insert("diagnosis", .string("x"))
-    #expect(throws: EventDecodingError(eventType: "StaffDeparted.v1", problem: .field(FieldError(field: "diagnosis", problem: "is not a field of this type")))) {
+    #expect(
+      throws: EventDecodingError(
+        eventType: "StaffDeparted.v1",
+        problem: .field(FieldError(field: "diagnosis", problem: "is not a field of this type")))
+    ) {
       try DomainEvent.decode(type: "StaffDeparted.v1", data: extra)
     }
     let missing: JSONObject = ["employee": .string("E001"), "reason": .string("pensioen")]
-    #expect(throws: EventDecodingError(eventType: "StaffDeparted.v1", problem: .field(FieldError(field: "employer", problem: "is missing")))) {
+    #expect(
+      throws: EventDecodingError(
+        eventType: "StaffDeparted.v1",
+        problem: .field(FieldError(field: "employer", problem: "is missing")))
+    ) {
       try DomainEvent.decode(type: "StaffDeparted.v1", data: missing)
     }
-    let mistyped: JSONObject = ["employee": .integer(1), "employer": .string("IJW"), "reason": .string("pensioen")]
-    #expect(throws: EventDecodingError(eventType: "StaffDeparted.v1", problem: .field(FieldError(field: "employee", problem: "should be a string")))) {
+    let mistyped: JSONObject = [
+      "employee": .integer(1), "employer": .string("IJW"), "reason": .string("pensioen"),
+    ]
+    #expect(
+      throws: EventDecodingError(
+        eventType: "StaffDeparted.v1",
+        problem: .field(FieldError(field: "employee", problem: "should be a string")))
+    ) {
       try DomainEvent.decode(type: "StaffDeparted.v1", data: mistyped)
     }
     #expect(
-      EventDecodingError(eventType: "StaffDeparted.v1", problem: .field(FieldError(field: "employer", problem: "is missing"))).description
+      EventDecodingError(
+        eventType: "StaffDeparted.v1",
+        problem: .field(FieldError(field: "employer", problem: "is missing"))
+      ).description
         == "Cannot read StaffDeparted.v1: field 'employer' is missing.")
   }
 }

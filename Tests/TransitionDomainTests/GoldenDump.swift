@@ -8,7 +8,9 @@ import Testing
 enum GoldenExamples {
   static let extra: [DomainEvent] = [
     DomainEvent(DecisionRevoked(decision: "IJM-040", body: "GR-IJW-BESTUUR", reason: "vervangen")),
-    DomainEvent(DecisionSuperseded(decision: "IJM-040", supersededBy: "IJM-070", reason: "definitief besluit")),
+    DomainEvent(
+      DecisionSuperseded(decision: "IJM-040", supersededBy: "IJM-070", reason: "definitief besluit")
+    ),
     DomainEvent(
       TransitionPlanVersionRegistered(
         plan: "transitieplan", version: 1, document: "D/2026/000001",
@@ -27,7 +29,8 @@ enum GoldenExamples {
   static func trimmed(_ event: DomainEvent) -> DomainEvent {
     var payload: any EventPayload = event.payload
     if let baseline = event.payload(as: StaffBaselineRecorded.self) {
-      payload = StaffBaselineRecorded(cohort: baseline.cohort, members: Array(baseline.members.suffix(4).prefix(2)))
+      payload = StaffBaselineRecorded(
+        cohort: baseline.cohort, members: Array(baseline.members.suffix(4).prefix(2)))
     } else if let batch = event.payload(as: StaffTransferred.self) {
       payload = StaffTransferred(batch: batch.batch, lines: Array(batch.lines.prefix(1)))
     } else if let step = event.payload(as: PlacementProcedureStep.self) {
@@ -39,7 +42,8 @@ enum GoldenExamples {
         dataset: reference.dataset, asOf: reference.asOf, publisher: reference.publisher,
         figures: Array(reference.figures.prefix(2)), notes: reference.notes)
     } else if let risks = event.payload(as: RiskRegisterInitialised.self) {
-      payload = RiskRegisterInitialised(register: risks.register, owner: risks.owner, risks: Array(risks.risks.prefix(1)))
+      payload = RiskRegisterInitialised(
+        register: risks.register, owner: risks.owner, risks: Array(risks.risks.prefix(1)))
     }
     return DomainEvent(payload, effectivePrecision: event.effectivePrecision, source: event.source)
   }
@@ -47,9 +51,13 @@ enum GoldenExamples {
   static let all: [DomainEvent] = {
     var seen: Set<String> = []
     var events: [DomainEvent] = []
-    for step in IJmondScenario.steps + extra.map({
-      ScriptedStep(recordedMilliseconds: 0, by: "", id: "", command: TransitionCommand($0.payload, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
-    }) where seen.insert(step.command.event.eventType).inserted {
+    for step in IJmondScenario.steps
+      + extra.map({
+        ScriptedStep(
+          recordedMilliseconds: 0, by: "", id: "",
+          command: TransitionCommand($0.payload, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
+      }) where seen.insert(step.command.event.eventType).inserted
+    {
       events.append(trimmed(step.command.event))
     }
     return events.sorted { $0.eventType < $1.eventType }

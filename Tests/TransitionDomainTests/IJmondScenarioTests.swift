@@ -52,12 +52,17 @@ struct IJmondScenarioTests {
     #expect(end["reassigned"]?.description == "3.8000")
     #expect(end["departed"]?.description == "5.6700")
     #expect(end["IJW"] == nil)
-    for day in [CalendarDay(2025, 7, 1), CalendarDay(2026, 7, 1), CalendarDay(2026, 9, 1), CalendarDay(2027, 12, 31)] {
-      #expect(replay.state.cohortFTEBuckets(on: day).values.sum().description == "47.0000", "\(day)")
+    for day in [
+      CalendarDay(2025, 7, 1), CalendarDay(2026, 7, 1), CalendarDay(2026, 9, 1),
+      CalendarDay(2027, 12, 31),
+    ] {
+      #expect(
+        replay.state.cohortFTEBuckets(on: day).values.sum().description == "47.0000", "\(day)")
     }
   }
 
-  @Test("cohort contract FTE at the municipalities on 2027-12-31 is BEV 12.24, HKK 11.52, VLS 13.77")
+  @Test(
+    "cohort contract FTE at the municipalities on 2027-12-31 is BEV 12.24, HKK 11.52, VLS 13.77")
   func contractFTE() throws {
     let replay = try Self.replayed()
     let day = CalendarDay(2027, 12, 31)
@@ -77,8 +82,10 @@ struct IJmondScenarioTests {
         for line in booked.lines {
           total = total + line.amount
           for part in line.charged {
-            original[part.organisation, default: .zero] = original[part.organisation, default: .zero] + part.amount
-            corrected[part.organisation, default: .zero] = corrected[part.organisation, default: .zero] + part.amount
+            original[part.organisation, default: .zero] =
+              original[part.organisation, default: .zero] + part.amount
+            corrected[part.organisation, default: .zero] =
+              corrected[part.organisation, default: .zero] + part.amount
           }
         }
       }
@@ -86,7 +93,8 @@ struct IJmondScenarioTests {
         for line in correction.lines {
           total = total + line.amount
           for part in line.charged {
-            corrected[part.organisation, default: .zero] = corrected[part.organisation, default: .zero] + part.amount
+            corrected[part.organisation, default: .zero] =
+              corrected[part.organisation, default: .zero] + part.amount
           }
         }
       }
@@ -114,9 +122,13 @@ struct IJmondScenarioTests {
     #expect(replay.records[patchIndex].corrects == original.seq)
     let patched = try Correction.patch(original.event.encodeData(), with: patch.changes)
     let step = try DomainEvent.decode(type: PlacementProcedureStep.eventType, data: patched)
-    let placement = step.payload(as: PlacementProcedureStep.self)?.placements.first { $0.employee == "E017" }
+    let placement = step.payload(as: PlacementProcedureStep.self)?.placements.first {
+      $0.employee == "E017"
+    }
     #expect(placement?.destination == "BEV")
-    let before = original.event.payload(as: PlacementProcedureStep.self)?.placements.first { $0.employee == "E017" }
+    let before = original.event.payload(as: PlacementProcedureStep.self)?.placements.first {
+      $0.employee == "E017"
+    }
     #expect(before?.destination == "VLS")
   }
 }

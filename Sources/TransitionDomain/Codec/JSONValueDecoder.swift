@@ -43,9 +43,9 @@ enum JSONValueDecoder {
 
 /// A field that could not be decoded: its path and what was wrong with it.
 public struct FieldError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The field path, e.g. `lines[2].fte`; empty for the object itself.
+  /// The field path, such as `lines[2].fte`; empty for the object itself.
   public let field: String
-  /// What was wrong, e.g. `is missing`.
+  /// What was wrong, such as `is missing`.
   public let problem: String
 
   /// A problem with `field`.

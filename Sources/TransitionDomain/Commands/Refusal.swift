@@ -1,5 +1,6 @@
-/// Why the domain refused a command; each message names the thing, the day, the numbers and a
-/// next step. A refused command yields no records.
+/// Why the domain refused a command; a refused command yields no records.
+///
+/// Each message names the thing, the day, the numbers and a next step.
 ///
 /// Refusals versus findings: a refusal is a fact the log could never make true later (a
 /// person with two employers, FTE out of thin air, a key that does not add up, a correction of
@@ -47,7 +48,8 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
   case keySharesNotWhole(costs: String, version: Int, total: Percentage)
   case chargedDoesNotAddUp(line: CostLineID, amount: Money, charged: Money)
   case chargedDiffersFromKey(line: CostLineID, version: Int, expected: [OrganisationAmount])
-  case correctionDayMismatch(line: CostLineID, corrects: CostLineID, original: CalendarDay, given: CalendarDay)
+  case correctionDayMismatch(
+    line: CostLineID, corrects: CostLineID, original: CalendarDay, given: CalendarDay)
   case correctionOfRetracted(seq: Int64, command: String)
   case invalidCorrection(seq: Int64, correctedType: String, command: String)
   case correctionWithoutReason(seq: Int64, command: String)

@@ -15,7 +15,7 @@ import CanonicalJSON
 /// | `id` | a record id of your choice (optional; the log assigns one otherwise) |
 /// | `source` | provenance `{"kind":"illustrative","detail":"…"}` (optional) |
 public struct TransitionCommand: Equatable, Sendable {
-  /// The command name, e.g. `TransferStaff`.
+  /// The command name, such as `TransferStaff`.
   public let name: String
   /// The effective date as given.
   public let effective: EffectiveDate
@@ -68,7 +68,8 @@ public struct TransitionCommand: Equatable, Sendable {
       case "command", "effective": continue
       case "corrects":
         guard let seq = member.value.integerValue, seq >= 1 else {
-          throw .invalidInput(command: name, problem: "field 'corrects' should be a seq (1 or more)")
+          throw .invalidInput(
+            command: name, problem: "field 'corrects' should be a seq (1 or more)")
         }
         corrects = seq
       case "correctionReason":
@@ -78,7 +79,9 @@ public struct TransitionCommand: Equatable, Sendable {
         }
       case "id":
         id = member.value.stringValue
-        guard id != nil else { throw .invalidInput(command: name, problem: "field 'id' should be text") }
+        guard id != nil else {
+          throw .invalidInput(command: name, problem: "field 'id' should be text")
+        }
       case DomainEvent.precisionKey:
         throw .invalidInput(
           command: name, problem: "give the precision in 'effective', not in 'effectivePrecision'")

@@ -1,9 +1,9 @@
-/// A gemeenschappelijke regeling was amended (e.g. the vijfde wijziging removing a task).
+/// A gemeenschappelijke regeling was amended (such as the vijfde wijziging removing a task).
 public struct GRAmended: EventPayload {
   public static let eventType = "GRAmended.v1"
   /// The GR.
   public let arrangement: OrganisationID
-  /// The amendment's name, e.g. "GR IJmond Werkt! 2024, vijfde wijziging".
+  /// The amendment's name, such as "GR IJmond Werkt! 2024, vijfde wijziging".
   public let amendment: String
   /// Tasks that leave the GR.
   public let tasksRemoved: [String]

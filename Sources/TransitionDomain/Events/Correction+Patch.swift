@@ -5,7 +5,7 @@ extension Correction {
   public struct PatchError: Error, Equatable, Sendable {
     /// The field path of the change.
     public let field: String
-    /// What is wrong, e.g. `is not in the record` or `holds "BEV", not "VLS"`.
+    /// What is wrong, such as `is not in the record` or `holds "BEV", not "VLS"`.
     public let problem: String
   }
 
@@ -33,7 +33,8 @@ extension Correction {
     var selector: String?
     if let open = segment.firstIndex(of: "["), segment.hasSuffix("]") {
       name = String(segment[..<open])
-      selector = String(segment[segment.index(after: open)..<segment.index(before: segment.endIndex)])
+      selector = String(
+        segment[segment.index(after: open)..<segment.index(before: segment.endIndex)])
     }
     guard let value = object[name] else {
       throw PatchError(field: change.field, problem: "is not in the record")

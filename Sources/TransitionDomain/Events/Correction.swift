@@ -34,7 +34,8 @@ public enum Correction: String, Hashable, Sendable, CaseIterable {
     case CostBookingCorrected.eventType:
       return correctedType == CostBooked.eventType ? .compensation : nil
     case CostSharingKeyCorrected.eventType:
-      return [CostSharingKeySet.eventType, CostSharingKeyCorrected.eventType].contains(correctedType)
+      return [CostSharingKeySet.eventType, CostSharingKeyCorrected.eventType].contains(
+        correctedType)
         ? .compensation : nil
     default:
       return correctingType == correctedType ? .replacement : nil

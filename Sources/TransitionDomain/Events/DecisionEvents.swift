@@ -1,7 +1,7 @@
 /// A body took a decision, intended (voorgenomen) or final (definitief).
 public struct DecisionTaken: EventPayload {
   public static let eventType = "DecisionTaken.v1"
-  /// The decision's id (the scenario uses the record id, e.g. `IJM-032`).
+  /// The decision's id (the scenario uses the record id, such as `IJM-032`).
   public let decision: DecisionID
   /// The deciding body.
   public let body: BodyID
@@ -17,9 +17,9 @@ public struct DecisionTaken: EventPayload {
   public let dictum: [DictumPoint]
   /// The proposal it decides on, if any.
   public var proposal: ProposalID?
-  /// Legal bases cited, e.g. "Participatiewet", "art. 1 lid 4 Wgr".
+  /// Legal bases cited, such as "Participatiewet", "article 1 lid 4 Wgr".
   public let legalBasis: [String]
-  /// The vote, when recorded (e.g. "meerderheid").
+  /// The vote, when recorded (such as "meerderheid").
   public var vote: String?
   /// The first day it is in force, when it differs from the decision day.
   public var validFrom: CalendarDay?
@@ -31,7 +31,7 @@ public struct DecisionTaken: EventPayload {
   public let conditions: [String]
   /// The OR advice requests this decision answers to.
   public let orAdviceRequests: [AdviceRequestID]
-  /// Whether the decision deviates from the OR's advice (art. 25 lid 6 WOR: wait one month).
+  /// Whether the decision deviates from the OR's advice (article 25 lid 6 WOR: wait one month).
   public let deviatesFromORAdvice: Bool
   /// Its documents.
   public let documents: [DocumentReference]
@@ -87,7 +87,7 @@ public struct FieldChange: Hashable, Sendable, Codable {
 /// recorded, the patches are ignored. See `Correction` for all correction kinds.
 public struct DecisionCorrected: EventPayload {
   public static let eventType = "DecisionCorrected.v1"
-  /// The decision or record id corrected, e.g. `IJM-072`.
+  /// The decision or record id corrected, such as `IJM-072`.
   public let decision: String
   /// The fields changed.
   public let changes: [FieldChange]

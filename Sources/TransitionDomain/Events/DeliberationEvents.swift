@@ -1,7 +1,7 @@
 /// A body put a proposal to another body: a raadsvoorstel, commissievoorstel or draft GR change.
 public struct ProposalSubmitted: EventPayload {
   public static let eventType = "ProposalSubmitted.v1"
-  /// The proposal's id (the scenario uses the record id, e.g. `IJM-026`).
+  /// The proposal's id (the scenario uses the record id, such as `IJM-026`).
   public let proposal: ProposalID
   /// The body that proposes, usually a college or the GR board.
   public let from: BodyID
@@ -33,7 +33,7 @@ public struct CommitteeConsidered: EventPayload {
   public let outcome: CommitteeOutcome
   /// The body advised, when the outcome is an advice.
   public var advises: BodyID?
-  /// Notes, e.g. who was present.
+  /// Notes, such as who was present.
   public let notes: String
   public var stream: String { "body/\(committee)" }
 }
@@ -45,7 +45,7 @@ public struct InformationProvided: EventPayload {
   public let from: [BodyID]
   /// The bodies informed.
   public let to: [BodyID]
-  /// Others informed that are not bodies, e.g. "medewerkers IJW!".
+  /// Others informed that are not bodies, such as "medewerkers IJW!".
   public var audience: String?
   /// The form of the information.
   public let form: InformationForm
@@ -70,7 +70,7 @@ public struct StakeholderPositionSubmitted: EventPayload {
   public var stream: String { "body/\(from.first?.rawValue ?? "-")" }
 }
 
-/// A council gave its zienswijze (formal view) on a draft, e.g. a GR amendment.
+/// A council gave its zienswijze (formal view) on a draft, such as a GR amendment.
 public struct ZienswijzeSubmitted: EventPayload {
   public static let eventType = "ZienswijzeSubmitted.v1"
   /// The council.

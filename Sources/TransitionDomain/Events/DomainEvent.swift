@@ -24,10 +24,10 @@ public struct DomainEvent: Equatable, Sendable, CustomStringConvertible {
     self.source = source
   }
 
-  /// The stored type name with its version, e.g. `StaffTransferred.v1`.
+  /// The stored type name with its version, such as `StaffTransferred.v1`.
   public var eventType: String { type(of: payload).eventType }
 
-  /// The stream of the payload, e.g. `staff/E017`.
+  /// The stream of the payload, such as `staff/E017`.
   public var stream: String { payload.stream }
 
   /// The payload as `type`, or nil when it is another type.

@@ -2,15 +2,15 @@
 public struct DomainRecord: Equatable, Sendable {
   /// The position in the log, from 1, strictly increasing.
   public let seq: Int64
-  /// The record id, e.g. `IJM-082` or a UUID assigned by the log.
+  /// The record id, such as `IJM-082` or a UUID assigned by the log.
   public let id: String
   /// When the record entered the log: UTC milliseconds since 1970 (transaction time).
   public let recordedMilliseconds: Int64
   /// The day the fact takes effect (valid time); the first day of a coarse period.
   public let effective: CalendarDay
-  /// The stream, e.g. `staff/E017`.
+  /// The stream, such as `staff/E017`.
   public let stream: String
-  /// The pseudonymous actor who recorded it, e.g. `hr-ijw`.
+  /// The pseudonymous actor who recorded it, such as `hr-ijw`.
   public let by: String
   /// The `seq` of the record this one corrects, if any (see `Correction`).
   public let corrects: Int64?
@@ -36,7 +36,7 @@ public struct DomainRecord: Equatable, Sendable {
     self.event = event
   }
 
-  /// The stored type name, e.g. `StaffTransferred.v1`.
+  /// The stored type name, such as `StaffTransferred.v1`.
   public var eventType: String { event.eventType }
 
   /// The effective date as coarse as it was recorded.

@@ -4,9 +4,9 @@
 /// Conforming types are listed in `DomainEvent.payloadTypes`. A type that has reached a log is
 /// never edited: a change means a new type with a new versioned name (`….v2`).
 public protocol EventPayload: Codable, Equatable, Sendable {
-  /// The stored type name with its version, e.g. `StaffTransferred.v1`; a literal, never derived.
+  /// The stored type name with its version, such as `StaffTransferred.v1`; a literal, never derived.
   static var eventType: String { get }
-  /// The stream the event belongs to, e.g. `staff/E017`, `decision/IJM-032`, `org/BEV`.
+  /// The stream the event belongs to, such as `staff/E017`, `decision/IJM-032`, `org/BEV`.
   var stream: String { get }
 }
 
@@ -28,7 +28,7 @@ public enum ProvenanceKind: String, Hashable, Sendable, Codable {
 public struct Provenance: Hashable, Sendable, Codable {
   /// What kind of source this is.
   public let kind: ProvenanceKind
-  /// Which source, e.g. `seed 002 (raadsbesluit Heemskerk 2025-06-26)`.
+  /// Which source, such as `seed 002 (raadsbesluit Heemskerk 2025-06-26)`.
   public let detail: String
 
   /// A source of `kind` described by `detail`.

@@ -1,11 +1,11 @@
-/// A cost estimate, e.g. the first calculation of the frictiekosten.
+/// A cost estimate, such as the first calculation of the frictiekosten.
 public struct CostEstimateRecorded: EventPayload {
   public static let eventType = "CostEstimateRecorded.v1"
-  /// The cost stream, e.g. "frictiekosten".
+  /// The cost stream, such as "frictiekosten".
   public let costs: String
   /// The estimated total.
   public let amount: Money
-  /// Estimated shares, when stated (e.g. HKK ≈ EUR 600,000).
+  /// Estimated shares, when stated (such as HKK ≈ EUR 600,000).
   public let estimatedShares: [OrganisationAmount]
   /// How it was estimated.
   public let basis: String
@@ -19,13 +19,13 @@ public struct FundingRecorded: EventPayload {
   public static let eventType = "FundingRecorded.v1"
   /// The budget.
   public let fund: FundingSource
-  /// The organisation that receives and holds it (e.g. VLS as centrumgemeente).
+  /// The organisation that receives and holds it (such as VLS as centrumgemeente).
   public let holder: OrganisationID
   /// The organisations it is for.
   public let beneficiaries: [OrganisationID]
   /// The amount, if known.
   public var amount: Money?
-  /// The period, e.g. "structureel vanaf 2025".
+  /// The period, such as "structureel vanaf 2025".
   public let period: String
   public var stream: String { "funding/\(holder)" }
 }
@@ -33,7 +33,7 @@ public struct FundingRecorded: EventPayload {
 /// A version of a cost-sharing key (verdeelsleutel); shares sum to exactly 100.00 %.
 public struct CostSharingKeySet: EventPayload {
   public static let eventType = "CostSharingKeySet.v1"
-  /// The cost stream the key shares, e.g. "frictiekosten".
+  /// The cost stream the key shares, such as "frictiekosten".
   public let costs: String
   /// The version number, from 1, unique per cost stream.
   public let version: Int
@@ -41,7 +41,7 @@ public struct CostSharingKeySet: EventPayload {
   public let shares: [KeyShare]
   /// The first day the version applies.
   public let validFrom: CalendarDay
-  /// Its basis, e.g. "inwoners medio 2024".
+  /// Its basis, such as "inwoners medio 2024".
   public let basis: String
   public var stream: String { "costs/\(costs)" }
 }
@@ -71,7 +71,7 @@ public struct CostSharingKeyCorrected: EventPayload {
 
 /// One booked cost line, charged to municipalities by a key version or directly.
 public struct CostLine: Hashable, Sendable, Codable {
-  /// The line id, e.g. `K01`.
+  /// The line id, such as `K01`.
   public let line: CostLineID
   /// The category.
   public let category: CostCategory
@@ -94,7 +94,7 @@ public struct CostLine: Hashable, Sendable, Codable {
 /// Cost lines were booked; each line's effective day is the record's effective day.
 public struct CostBooked: EventPayload {
   public static let eventType = "CostBooked.v1"
-  /// The cost stream, e.g. "frictiekosten".
+  /// The cost stream, such as "frictiekosten".
   public let costs: String
   /// The lines.
   public let lines: [CostLine]
@@ -103,7 +103,7 @@ public struct CostBooked: EventPayload {
 
 /// A correcting line: reverses and rebooks part of an earlier line, as a net delta.
 public struct CostCorrectionLine: Hashable, Sendable, Codable {
-  /// The correcting line's id, e.g. `K01-R`.
+  /// The correcting line's id, such as `K01-R`.
   public let line: CostLineID
   /// The line it corrects.
   public let corrects: CostLineID

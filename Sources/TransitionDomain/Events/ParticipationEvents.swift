@@ -1,7 +1,7 @@
-/// An employer asked its works council (OR) for advice on an intended decision (art. 25 WOR).
+/// An employer asked its works council (OR) for advice on an intended decision (article 25 WOR).
 public struct ORAdviceRequested: EventPayload {
   public static let eventType = "ORAdviceRequested.v1"
-  /// The request's id (the scenario uses the record id, e.g. `IJM-041`).
+  /// The request's id (the scenario uses the record id, such as `IJM-041`).
   public let request: AdviceRequestID
   /// The works council asked.
   public let worksCouncil: BodyID
@@ -9,7 +9,7 @@ public struct ORAdviceRequested: EventPayload {
   public let requestedBy: BodyID
   /// The intended decision it is about, if recorded.
   public var intendedDecision: DecisionID?
-  /// The legal basis, e.g. "art. 25 lid 1 sub a, c, e WOR".
+  /// The legal basis, such as "article 25 lid 1 sub a, c, e WOR".
   public let legalBasis: String
   /// What it is about.
   public let subject: String
@@ -39,7 +39,7 @@ public struct SocialPlanAgreed: EventPayload {
   public let plan: String
   /// The employer bodies that agreed.
   public let parties: [BodyID]
-  /// Other parties, e.g. "vakbonden".
+  /// Other parties, such as "vakbonden".
   public let otherParties: [String]
   /// The first day it applies.
   public let validFrom: CalendarDay
@@ -66,9 +66,9 @@ public struct CaseloadTransferred: EventPayload {
 
 /// One published figure of a reference table.
 public struct ReferenceFigure: Hashable, Sendable, Codable {
-  /// The row label, e.g. "in lopend traject IJW!".
+  /// The row label, such as "in lopend traject IJW!".
   public let row: String
-  /// The column label, e.g. "HKK" or "total".
+  /// The column label, such as "HKK" or "total".
   public let column: String
   /// The figure as published (counts only).
   public let value: Int64
@@ -84,7 +84,7 @@ public struct ReferenceFigure: Hashable, Sendable, Codable {
 /// A reference table as published, with its as-of date and source; never "fixed".
 public struct ReferenceDataRecorded: EventPayload {
   public static let eventType = "ReferenceDataRecorded.v1"
-  /// The dataset's id, e.g. "ijmond-medio-2024".
+  /// The dataset's id, such as "ijmond-medio-2024".
   public let dataset: String
   /// The as-of day of the figures (first day of a coarse period).
   public let asOf: CalendarDay
@@ -100,7 +100,7 @@ public struct ReferenceDataRecorded: EventPayload {
 /// A fact outside the transition that matters to it (elections, national decisions).
 public struct ExternalContextRecorded: EventPayload {
   public static let eventType = "ExternalContextRecorded.v1"
-  /// A short topic id, e.g. "gemeenteraadsverkiezingen-2026".
+  /// A short topic id, such as "gemeenteraadsverkiezingen-2026".
   public let topic: String
   /// What happened.
   public let description: String

@@ -1,7 +1,7 @@
 /// A milestone was planned; its first planned date is never overwritten.
 public struct MilestonePlanned: EventPayload {
   public static let eventType = "MilestonePlanned.v1"
-  /// The milestone's id, e.g. `M1`.
+  /// The milestone's id, such as `M1`.
   public let milestone: MilestoneID
   /// Its title.
   public let title: String
@@ -99,7 +99,7 @@ public struct RiskRecorded: EventPayload {
   public let owner: BodyID
   /// The mitigation.
   public let mitigation: String
-  /// Its status, e.g. "open".
+  /// Its status, such as "open".
   public let status: String
   public var stream: String { "risks/\(register)" }
 }

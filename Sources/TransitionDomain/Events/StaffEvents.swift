@@ -16,7 +16,7 @@ public struct BaselineMember: Hashable, Sendable, Codable {
   public let contractFTE: FTE
   /// The part of the contract counted in the cohort (at most `contractFTE`).
   public let allocatedFTE: FTE
-  /// The cao that applies, e.g. "Cao SGO".
+  /// The cao that applies, such as "Cao SGO".
   public let cao: String
   /// Permanent or fixed term.
   public let contractType: ContractType
@@ -27,16 +27,16 @@ public struct BaselineMember: Hashable, Sendable, Codable {
 /// The staff cohort as of the record's effective day: who is in it and with how much FTE.
 public struct StaffBaselineRecorded: EventPayload {
   public static let eventType = "StaffBaselineRecorded.v1"
-  /// The cohort's id, e.g. `RI-IJW` (the re-integration part of IJW!).
+  /// The cohort's id, such as `RI-IJW` (the re-integration part of IJW!).
   public let cohort: String
   /// The members.
   public let members: [BaselineMember]
   public var stream: String { "cohort/\(cohort)" }
 }
 
-/// One move of a staff transfer batch (Appendix B). A move never changes FTE.
+/// One move of a staff transfer batch (Appendix B); a move never changes FTE.
 public struct TransferLine: Hashable, Sendable, Codable {
-  /// The line id that HR audits, e.g. `T-B-08`.
+  /// The line id that HR audits, such as `T-B-08`.
   public let line: String
   /// Who moves.
   public let employee: EmployeeID
@@ -65,7 +65,7 @@ public struct TransferLine: Hashable, Sendable, Codable {
 /// A batch of staff moves between employers on the record's effective day.
 public struct StaffTransferred: EventPayload {
   public static let eventType = "StaffTransferred.v1"
-  /// The batch id, e.g. `IJM-082`.
+  /// The batch id, such as `IJM-082`.
   public let batch: String
   /// The moves.
   public let lines: [TransferLine]
@@ -79,9 +79,9 @@ public struct StaffReassigned: EventPayload {
   public let employee: EmployeeID
   /// The employer, unchanged.
   public let employer: OrganisationID
-  /// The unit left, e.g. "RI-deel".
+  /// The unit left, such as "RI-deel".
   public let fromUnit: String
-  /// The unit joined, e.g. "Wsw/Beschut".
+  /// The unit joined, such as "Wsw/Beschut".
   public let toUnit: String
   /// The cohort FTE that leaves the cohort with this reassignment.
   public let fte: FTE
@@ -90,7 +90,7 @@ public struct StaffReassigned: EventPayload {
   public var stream: String { "staff/\(employee)" }
 }
 
-/// An employee's contract changed; only the fields given change. Not a move.
+/// An employee's contract changed; only the fields given change, and it is not a move.
 ///
 /// A change of `contractFTE` changes the contract, not the cohort allocation, so the cohort's
 /// FTE stays conserved (Appendix C lists such changes as separate deltas).

@@ -37,7 +37,7 @@ public struct SecondmentEnded: EventPayload {
 /// Someone outside the cohort was hired; never counted in the cohort's FTE.
 public struct ExternalHireRecorded: EventPayload {
   public static let eventType = "ExternalHireRecorded.v1"
-  /// A new pseudonymous id, e.g. `X001`.
+  /// A new pseudonymous id, such as `X001`.
   public let employee: EmployeeID
   /// The hiring employer.
   public let employer: OrganisationID
@@ -63,7 +63,7 @@ public struct Placement: Hashable, Sendable, Codable {
 /// A step of the placement procedure (functieboek … definitief plaatsingsbesluit).
 public struct PlacementProcedureStep: EventPayload {
   public static let eventType = "PlacementProcedureStep.v1"
-  /// The procedure's id, e.g. "plaatsing-2026".
+  /// The procedure's id, such as "plaatsing-2026".
   public let procedure: String
   /// The step.
   public let step: PlacementStep
@@ -75,7 +75,7 @@ public struct PlacementProcedureStep: EventPayload {
   public let placements: [Placement]
   /// Details.
   public let details: String
-  /// The last day of the step, e.g. the end of a registration window.
+  /// The last day of the step, such as the end of a registration window.
   public var until: CalendarDay?
   public var stream: String { "placement/\(procedure)" }
 }

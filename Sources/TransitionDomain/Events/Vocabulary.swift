@@ -54,7 +54,7 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
 /// The kind of a decision (DOMAIN.md 11.2).
 public enum DecisionKind: String, Hashable, Sendable, Codable, CaseIterable {
   case opdracht, projectopdracht, scenariokeuze, transitieplan
-  /// Council permission for a GR change (art. 1 lid 4 Wgr).
+  /// Council permission for a GR change (article 1 lid 4 Wgr).
   case grToestemming = "GR-toestemming"
   /// The GR's own decision to amend its regeling.
   case grWijziging = "GR-wijziging"
@@ -71,7 +71,7 @@ public enum DecisionStatus: String, Hashable, Sendable, Codable, CaseIterable {
   case definitief
 }
 
-/// The outcome of an OR's advice (art. 25 WOR).
+/// The outcome of an OR's advice (article 25 WOR).
 public enum AdviceOutcome: String, Hashable, Sendable, Codable, CaseIterable {
   case positief
   case positiefMetVoorwaarden = "positief met voorwaarden"
@@ -97,7 +97,7 @@ public enum InformationForm: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// The legal form of one staff move (DOMAIN.md 10.3); never assumed, always stated.
 public enum LegalForm: String, Hashable, Sendable, Codable, CaseIterable {
-  /// Overgang van onderneming, art. 7:662-666 BW: the contract passes by law.
+  /// Overgang van onderneming, article 7:662-666 BW: the contract passes by law.
   case overgangVanOnderneming = "overgang van onderneming"
   /// A new employment contract with rights kept under the sociaal plan.
   case nieuweArbeidsovereenkomst = "nieuwe arbeidsovereenkomst onder sociaal plan"

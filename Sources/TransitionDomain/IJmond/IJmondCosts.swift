@@ -1,7 +1,11 @@
 /// Appendix D of the IJmond scenario: keys, cost lines and their corrections (illustrative).
 enum IJmondCosts {
-  static let keyV1 = [KeyShare("BEV", pct("28.00")), KeyShare("HKK", pct("26.00")), KeyShare("VLS", pct("46.00"))]
-  static let keyV2 = [KeyShare("BEV", pct("27.79")), KeyShare("HKK", pct("26.25")), KeyShare("VLS", pct("45.96"))]
+  static let keyV1 = [
+    KeyShare("BEV", pct("28.00")), KeyShare("HKK", pct("26.00")), KeyShare("VLS", pct("46.00")),
+  ]
+  static let keyV2 = [
+    KeyShare("BEV", pct("27.79")), KeyShare("HKK", pct("26.25")), KeyShare("VLS", pct("45.96")),
+  ]
 
   /// line | category | description | amount | key (1, 2, d) | funding (I, P, O) | BEV | HKK | VLS.
   static let lineTable = """
@@ -46,7 +50,8 @@ enum IJmondCosts {
 
   static func charged(_ row: [String], from index: Int) -> [OrganisationAmount] {
     [
-      OrganisationAmount("BEV", euros(row[index])), OrganisationAmount("HKK", euros(row[index + 1])),
+      OrganisationAmount("BEV", euros(row[index])),
+      OrganisationAmount("HKK", euros(row[index + 1])),
       OrganisationAmount("VLS", euros(row[index + 2])),
     ]
   }

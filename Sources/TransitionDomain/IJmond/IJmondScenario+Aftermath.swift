@@ -28,12 +28,14 @@ extension IJmondScenario {
       script.add(
         "IJM-092/\(employee)", "2026-09-02T10:00+02:00", "hr-vls", "2026-09-01",
         SecondmentStarted(
-          employee: EmployeeID(employee), employer: "VLS", host: "WSP", until: CalendarDay(2027, 8, 31)),
+          employee: EmployeeID(employee), employer: "VLS", host: "WSP",
+          until: CalendarDay(2027, 8, 31)),
         ill)
     }
     script.add(
       "IJM-093", "2026-09-03T14:00+02:00", "projectbureau", "2026-09-01",
-      CaseloadTransferred(from: "IJW", to: "VLS", asOf: CalendarDay(2026, 8, 31), trajectoryCount: 266),
+      CaseloadTransferred(
+        from: "IJW", to: "VLS", asOf: CalendarDay(2026, 8, 31), trajectoryCount: 266),
       ill)
     script.add(
       "IJM-096", "2026-10-01T09:00+02:00", "hr-bev", "2026-10-01",
@@ -80,7 +82,8 @@ extension IJmondScenario {
       "IJM-100", "2026-11-12T16:00+01:00", "projectbureau", "2026-11-12",
       MilestoneReplanned(
         milestone: "M4", scope: ijmond, previousDate: CalendarDay(2027, 1, 1),
-        newDate: CalendarDay(2027, 4, 1), reason: "organisatieplan heeft eerst OR-advies nodig"), ill)
+        newDate: CalendarDay(2027, 4, 1), reason: "organisatieplan heeft eerst OR-advies nodig"),
+      ill)
     for employee in vlsMoves {
       script.add(
         "IJM-102/\(employee)", "2026-11-24T14:20+01:00", "hr-vls", "2027-01-01",
@@ -102,7 +105,8 @@ extension IJmondScenario {
       ill)
     script.add(
       "IJM-101", "2027-01-15T15:00+01:00", "fin-vls", "2026-12-31",
-      CostBooked(costs: "frictiekosten", lines: IJmondCosts.lines(["K05", "K10", "K11", "K18"])), ill)
+      CostBooked(costs: "frictiekosten", lines: IJmondCosts.lines(["K05", "K10", "K11", "K18"])),
+      ill)
     script.add(
       "IJM-105", "2027-01-20T09:15+01:00", "hr-vls", "2027-01-19",
       decision(
@@ -114,7 +118,8 @@ extension IJmondScenario {
       ORAdviceRequested(
         request: "IJM-106", worksCouncil: "OR-IJW", requestedBy: "GR-IJW-BESTUUR",
         legalBasis: "art. 25 WOR",
-        subject: "organisatieplan achterblijvend IJW! (Wsw/nieuw beschut; ≈36 fte + 3.80 fte herplaatst)",
+        subject:
+          "organisatieplan achterblijvend IJW! (Wsw/nieuw beschut; ≈36 fte + 3.80 fte herplaatst)",
         documents: []), ill)
     script.add(
       "IJM-107", "2027-02-01T08:30+01:00", "hr-ijw", "2027-02-01",
@@ -149,7 +154,8 @@ extension IJmondScenario {
     for employee in ["E038", "E039"] {
       script.add(
         "IJM-114/\(employee)", "2027-08-20T13:30+02:00", "hr-vls", "2027-08-31",
-        SecondmentExtended(employee: EmployeeID(employee), host: "WSP", until: CalendarDay(2028, 8, 31)),
+        SecondmentExtended(
+          employee: EmployeeID(employee), host: "WSP", until: CalendarDay(2028, 8, 31)),
         ill)
     }
     script.add(

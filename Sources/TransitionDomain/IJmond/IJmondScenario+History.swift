@@ -9,7 +9,8 @@ extension IJmondScenario {
     script.add(
       "IJM-006", "2025-09-15T09:25+02:00", pb, "2023-12-31",
       ReferenceDataRecorded(
-        dataset: "ijw-trajecten-2023", asOf: CalendarDay(2023, 12, 31), publisher: "IJW / CBS / UWV",
+        dataset: "ijw-trajecten-2023", asOf: CalendarDay(2023, 12, 31),
+        publisher: "IJW / CBS / UWV",
         figures: [
           .init("lopende trajecten IJW!", "IJW", 759), .init("garantiebaan actief", "IJW", 95),
           .init("Pw", "BEV", 877), .init("WW", "BEV", 369), .init("Pw", "HKK", 729),
@@ -19,7 +20,8 @@ extension IJmondScenario {
     script.add(
       "IJM-007", "2025-09-15T09:28+02:00", pb, "2024-01",
       InformationProvided(
-        from: ["PHO"], to: [], audience: "sleutelfiguren van 3 gemeenten en IJW!; uitvoerende medewerkers",
+        from: ["PHO"], to: [],
+        audience: "sleutelfiguren van 3 gemeenten en IJW!; uitvoerende medewerkers",
         form: .bijeenkomst, subject: "probleemanalyse besproken", documents: []), s1)
     script.add(
       "IJM-008", "2025-09-15T09:31+02:00", pb, "2024-02-07",
@@ -52,7 +54,8 @@ extension IJmondScenario {
           .init("Pw-uitkeringen", "BEV", 1041), .init("Pw-uitkeringen", "HKK", 913),
           .init("Pw-uitkeringen", "VLS", 1727), .init("Pw-uitkeringen", "total", 3681),
           .init("in lopend traject IJW!", "BEV", 246), .init("in lopend traject IJW!", "HKK", 211),
-          .init("in lopend traject IJW!", "VLS", 281), .init("in lopend traject IJW!", "total", 738),
+          .init("in lopend traject IJW!", "VLS", 281),
+          .init("in lopend traject IJW!", "total", 738),
           .init("WSW", "IJmond", 409), .init("Beschut", "IJmond", 58),
         ], notes: ["total inwoners as printed; column sum 150643"]), s2)
     script.add(
@@ -115,7 +118,8 @@ extension IJmondScenario {
       StakeholderPositionSubmitted(
         from: ["OR-IJW"], to: raden,
         points: [
-          "6 vragen", "IJW! ≈83 fte professionals; RI-deel ≈47 fte (≈20 werkconsulenten + ≈27"
+          "6 vragen",
+          "IJW! ≈83 fte professionals; RI-deel ≈47 fte (≈20 werkconsulenten + ≈27"
             + " overig); ≈36 fte blijven", "scenario 2: forse personele consequenties",
           "enkele miljoenen extra kosten",
         ], documents: []), s3)
@@ -124,12 +128,21 @@ extension IJmondScenario {
       RiskRegisterInitialised(
         register: "transitie", owner: "COL-HKK",
         risks: [
-          .init(risk: "R1", title: "geen besluit door één raad", description: "gemeente valt buiten transitieplan; GR met één lid niet mogelijk; ontbinding met zeer hoge frictiekosten"),
+          .init(
+            risk: "R1", title: "geen besluit door één raad",
+            description:
+              "gemeente valt buiten transitieplan; GR met één lid niet mogelijk; ontbinding met zeer hoge frictiekosten"
+          ),
           .init(risk: "R2", title: "financieel", description: "frictiekosten hoger dan geraamd"),
           .init(risk: "R3", title: "kwaliteit", description: "kwaliteit dienstverlening"),
-          .init(risk: "R4", title: "impact achterblijvend IJW!", description: "meer dan gehalveerd"),
-          .init(risk: "R5", title: "onrust en vertrek medewerkers", description: "vertrek vóór overgang"),
-          .init(risk: "R6", title: "versnippering WSP", description: "werkgevers door meerdere partijen benaderd"),
+          .init(
+            risk: "R4", title: "impact achterblijvend IJW!", description: "meer dan gehalveerd"),
+          .init(
+            risk: "R5", title: "onrust en vertrek medewerkers", description: "vertrek vóór overgang"
+          ),
+          .init(
+            risk: "R6", title: "versnippering WSP",
+            description: "werkgevers door meerdere partijen benaderd"),
         ]), s2)
     script.add(
       "IJM-025", "2025-09-15T10:26+02:00", pb, "2025-05-20",
@@ -194,7 +207,9 @@ extension IJmondScenario {
       "IJM-039", "2025-09-15T11:00+02:00", pb, "2025-09-02",
       decision(
         "IJM-039", "PHO", .projectopdracht, "projectopdracht transitie",
-        dictum: .numbered(["stuurgroep, kwartiermaker en werkgroepen HR, financiën, ICT, dienstverlening"]),
+        dictum: .numbered([
+          "stuurgroep, kwartiermaker en werkgroepen HR, financiën, ICT, dienstverlening"
+        ]),
         jointly: ["GR-IJW-BESTUUR"]), ill)
     script.add(
       "IJM-039/M3", "2025-09-15T11:00+02:00", pb, "2025-09-02",

@@ -38,7 +38,9 @@ extension IJmondScenario {
       "IJM-046", "2026-01-21T10:00+01:00", "projectbureau", "2026-01-20",
       StakeholderPositionSubmitted(
         from: ["PARTICIPATIERAAD"], to: colleges,
-        points: ["continuïteit voor inwoners in lopend traject", "één contactpersoon tijdens overdracht"],
+        points: [
+          "continuïteit voor inwoners in lopend traject", "één contactpersoon tijdens overdracht",
+        ],
         documents: []), ill)
     for (index, college) in colleges.enumerated() {
       let id = "IJM-04\(index + 7)"
@@ -51,8 +53,10 @@ extension IJmondScenario {
     script.add(
       "IJM-050", "2026-01-29T14:00+01:00", "hr-bev", "2026-01-29",
       ORAdviceRequested(
-        request: "IJM-050", worksCouncil: "OR-BEV", requestedBy: "COL-BEV", legalBasis: "art. 25 WOR",
-        subject: "uitbreiding team Werk & Inkomen met ≈11.4 fte van IJW! + inrichting re-integratie",
+        request: "IJM-050", worksCouncil: "OR-BEV", requestedBy: "COL-BEV",
+        legalBasis: "art. 25 WOR",
+        subject:
+          "uitbreiding team Werk & Inkomen met ≈11.4 fte van IJW! + inrichting re-integratie",
         documents: []), ill)
     script.add(
       "IJM-051", "2026-01-30T11:45+01:00", "projectbureau", "2026-01-29",
@@ -71,7 +75,8 @@ extension IJmondScenario {
     script.add(
       "IJM-053", "2026-02-03T10:20+01:00", "hr-hkk", "2026-02-03",
       ORAdviceRequested(
-        request: "IJM-053", worksCouncil: "OR-HKK", requestedBy: "COL-HKK", legalBasis: "art. 25 WOR",
+        request: "IJM-053", worksCouncil: "OR-HKK", requestedBy: "COL-HKK",
+        legalBasis: "art. 25 WOR",
         subject: "uitbreiding team Werk & Inkomen met ≈11.4 fte van IJW!", documents: []), ill)
     let zienswijzen: [(String, Bool, String)] = [
       ("geen zienswijze (stemt in)", true, ""),
@@ -82,7 +87,8 @@ extension IJmondScenario {
       script.add(
         "IJM-05\(index + 4)", "2026-02-06T09:0\(index * 5)+01:00", "projectbureau", "2026-02-05",
         ZienswijzeSubmitted(
-          raad: raden[index], to: "GR-IJW-BESTUUR", draft: "ontwerp vijfde wijziging GR IJmond Werkt!",
+          raad: raden[index], to: "GR-IJW-BESTUUR",
+          draft: "ontwerp vijfde wijziging GR IJmond Werkt!",
           noObjections: entry.1, content: entry.0), ill)
     }
     script.add(
@@ -94,15 +100,22 @@ extension IJmondScenario {
     script.add(
       "IJM-057", "2026-02-12T11:30+01:00", "hr-vls", "2026-02-12",
       ORAdviceRequested(
-        request: "IJM-057", worksCouncil: "OR-VLS", requestedBy: "COL-VLS", legalBasis: "art. 25 WOR",
+        request: "IJM-057", worksCouncil: "OR-VLS", requestedBy: "COL-VLS",
+        legalBasis: "art. 25 WOR",
         subject: "uitbreiding cluster Werk & Inkomen met ≈14.0 fte van IJW!; detachering 2"
           + " werkgeversadviseurs naar het WSP", documents: []), ill)
     script.add(
       "IJM-044", "2026-02-12T15:10+01:00", "fin-vls", "2025-12-31",
       CostBooked(costs: "frictiekosten", lines: IJmondCosts.lines(["K01"])), ill)
     for (id, recorded, day, request, council, outcome, conditions) in [
-      ("IJM-058", "2026-02-20T09:30+01:00", "2026-02-19", "IJM-050", "OR-BEV", AdviceOutcome.positief, [String]()),
-      ("IJM-059", "2026-02-25T09:40+01:00", "2026-02-24", "IJM-053", "OR-HKK", .positief, ["aandacht voor werkdruk in het bestaande team (11 fte)"]),
+      (
+        "IJM-058", "2026-02-20T09:30+01:00", "2026-02-19", "IJM-050", "OR-BEV",
+        AdviceOutcome.positief, [String]()
+      ),
+      (
+        "IJM-059", "2026-02-25T09:40+01:00", "2026-02-24", "IJM-053", "OR-HKK", .positief,
+        ["aandacht voor werkdruk in het bestaande team (11 fte)"]
+      ),
     ] {
       script.add(
         id, recorded, "projectbureau", day,
@@ -114,7 +127,8 @@ extension IJmondScenario {
     script.add(
       "IJM-060", "2026-03-06T10:15+01:00", "griffie-hkk", "2026-03-05",
       decision(
-        "IJM-060", "RAAD-HKK", .transitieplan, "transitieplan", dictum: planDictum, proposal: "IJM-048",
+        "IJM-060", "RAAD-HKK", .transitieplan, "transitieplan", dictum: planDictum,
+        proposal: "IJM-048",
         legalBasis: planBasis), ill)
     script.add(
       "IJM-061", "2026-03-11T09:00+01:00", "projectbureau", "2026-03-10",
@@ -124,7 +138,8 @@ extension IJmondScenario {
     script.add(
       "IJM-062", "2026-03-13T10:20+01:00", "griffie-bev", "2026-03-12",
       decision(
-        "IJM-062", "RAAD-BEV", .transitieplan, "transitieplan", dictum: planDictum, proposal: "IJM-047",
+        "IJM-062", "RAAD-BEV", .transitieplan, "transitieplan", dictum: planDictum,
+        proposal: "IJM-047",
         legalBasis: planBasis), ill)
     script.add(
       "IJM-063", "2026-03-19T08:00+01:00", "projectbureau", "2026-03-18",
@@ -147,7 +162,8 @@ extension IJmondScenario {
     script.add(
       "IJM-067", "2026-04-17T09:50+02:00", "griffie-vls", "2026-04-16",
       decision(
-        "IJM-067", "RAAD-VLS", .transitieplan, "transitieplan", dictum: planDictum, proposal: "IJM-049",
+        "IJM-067", "RAAD-VLS", .transitieplan, "transitieplan", dictum: planDictum,
+        proposal: "IJM-049",
         legalBasis: planBasis), ill)
     script.add(
       "IJM-068", "2026-04-17T10:05+02:00", "projectbureau", "2026-04-16",

@@ -1,8 +1,12 @@
 extension IJmondScenario {
-  static let bevMoves: [EmployeeID] = IJmondStaff.moves(prefix: "T-B", decisions: [], orAdvice: []).map(\.employee)
-  static let hkkMoves: [EmployeeID] = IJmondStaff.moves(prefix: "T-H", decisions: [], orAdvice: []).map(\.employee)
-  static let vlsMoves: [EmployeeID] = IJmondStaff.moves(prefix: "T-V-0", decisions: [], orAdvice: [])
-    .map(\.employee) + IJmondStaff.moves(prefix: "T-V-1", decisions: [], orAdvice: []).map(\.employee)
+  static let bevMoves: [EmployeeID] = IJmondStaff.moves(prefix: "T-B", decisions: [], orAdvice: [])
+    .map(\.employee)
+  static let hkkMoves: [EmployeeID] = IJmondStaff.moves(prefix: "T-H", decisions: [], orAdvice: [])
+    .map(\.employee)
+  static let vlsMoves: [EmployeeID] =
+    IJmondStaff.moves(prefix: "T-V-0", decisions: [], orAdvice: [])
+    .map(\.employee)
+    + IJmondStaff.moves(prefix: "T-V-1", decisions: [], orAdvice: []).map(\.employee)
     .filter { $0 != "E046" }
 
   /// Rows IJM-070 … IJM-076.
@@ -47,14 +51,17 @@ extension IJmondScenario {
     script.add(
       "IJM-075", "2026-06-05T15:30+02:00", "hr-ijw", "2026-05-19",
       DecisionCorrected(
-        decision: "IJM-072", changes: [FieldChange("placements[E017].destination", from: "VLS", to: "BEV")],
-        retroactiveFrom: CalendarDay(2026, 5, 19), authority: ["GR-IJW-BESTUUR", "COL-BEV", "COL-VLS"],
+        decision: "IJM-072",
+        changes: [FieldChange("placements[E017].destination", from: "VLS", to: "BEV")],
+        retroactiveFrom: CalendarDay(2026, 5, 19),
+        authority: ["GR-IJW-BESTUUR", "COL-BEV", "COL-VLS"],
         reason: "advies adviescommissie sociaal plan van 2026-06-05"), ill, corrects: "IJM-072",
       reason: "bezwaar E017 gegrond: bestemming VLS wordt BEV")
     script.add(
       "IJM-076", "2026-06-10T09:00+02:00", "hr-hkk", "2026-06-09",
       decision(
-        "IJM-076", "COL-HKK", .plaatsingsbesluit, "14 medewerkers geplaatst per 2026-07-01 (T-H-xx)",
+        "IJM-076", "COL-HKK", .plaatsingsbesluit,
+        "14 medewerkers geplaatst per 2026-07-01 (T-H-xx)",
         employees: hkkMoves, advice: ["IJM-053"]), ill)
     addTransition(&script)
   }
@@ -73,7 +80,8 @@ extension IJmondScenario {
       "IJM-081", "2026-07-01T08:05+02:00", "projectbureau", "2026-07-01",
       GRAmended(
         arrangement: "IJW", amendment: "GR IJmond Werkt! 2024, vijfde wijziging",
-        tasksRemoved: ["re-integratie Participatiewet (VLS via DVO tot 2026-08-31)"], tasksAdded: [],
+        tasksRemoved: ["re-integratie Participatiewet (VLS via DVO tot 2026-08-31)"],
+        tasksAdded: [],
         membersAfter: ijmond, decisions: ["IJM-060", "IJM-062", "IJM-067", "IJM-070"]), ill)
     script.add(
       "IJM-079", "2026-07-01T08:15+02:00", "hr-ijw", "2026-06-30",
@@ -118,11 +126,13 @@ extension IJmondScenario {
         notes: "volgens planning"), ill)
     script.add(
       "IJM-087", "2026-07-03T14:00+02:00", "projectbureau", "2026-07-01",
-      CaseloadTransferred(from: "IJW", to: "BEV", asOf: CalendarDay(2026, 6, 30), trajectoryCount: 229),
+      CaseloadTransferred(
+        from: "IJW", to: "BEV", asOf: CalendarDay(2026, 6, 30), trajectoryCount: 229),
       ill)
     script.add(
       "IJM-087/HKK", "2026-07-03T14:00+02:00", "projectbureau", "2026-07-01",
-      CaseloadTransferred(from: "IJW", to: "HKK", asOf: CalendarDay(2026, 6, 30), trajectoryCount: 197),
+      CaseloadTransferred(
+        from: "IJW", to: "HKK", asOf: CalendarDay(2026, 6, 30), trajectoryCount: 197),
       ill)
     script.add(
       "IJM-080", "2026-07-09T10:40+02:00", "fin-vls", "2026-06-30",

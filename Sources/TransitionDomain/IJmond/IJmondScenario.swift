@@ -61,10 +61,13 @@ public enum IJmondScenario {
       orAdviceRequests: advice, deviatesFromORAdvice: deviates, documents: documents)
   }
 
-  static func milestone(_ id: MilestoneID, _ title: String, _ day: CalendarDay, _ precision: DatePrecision = .day)
+  static func milestone(
+    _ id: MilestoneID, _ title: String, _ day: CalendarDay, _ precision: DatePrecision = .day
+  )
     -> MilestonePlanned
   {
-    MilestonePlanned(milestone: id, title: title, scope: ijmond, plannedDate: day, plannedPrecision: precision)
+    MilestonePlanned(
+      milestone: id, title: title, scope: ijmond, plannedDate: day, plannedPrecision: precision)
   }
 
   private static func addSetupAndHistory(_ script: inout ScriptBuilder) {
@@ -111,9 +114,11 @@ public enum IJmondScenario {
     for (id, organisations, kind, name) in bodies {
       script.add(
         "SETUP-BODY-\(id)", "2025-09-15T09:02+02:00", "projectbureau", "2013",
-        BodyRegistered(body: BodyID(id), organisations: organisations, kind: kind, name: name), setup)
+        BodyRegistered(body: BodyID(id), organisations: organisations, kind: kind, name: name),
+        setup)
     }
-    let opdracht = "herontwerp dienstverlening Pw (re-integratie + voormalig Wsw); opdrachtgever:"
+    let opdracht =
+      "herontwerp dienstverlening Pw (re-integratie + voormalig Wsw); opdrachtgever:"
       + " 3 wethouders Participatiewet; fasen: probleemanalyse, scenario's, keuze, besluit"
     for (index, college) in colleges.enumerated() {
       script.add(

@@ -2,9 +2,9 @@
 public struct ScriptedStep: Sendable {
   /// When it is recorded: UTC milliseconds since 1970.
   public let recordedMilliseconds: Int64
-  /// The pseudonymous actor, e.g. `projectbureau`, `hr-ijw`, `fin-vls`.
+  /// The pseudonymous actor, such as `projectbureau`, `hr-ijw`, `fin-vls`.
   public let by: String
-  /// The record id, e.g. `IJM-082`, or `IJM-099/K01-R` for one part of a scenario row.
+  /// The record id, such as `IJM-082`, or `IJM-099/K01-R` for one part of a scenario row.
   public let id: String
   /// The command.
   public let command: TransitionCommand
@@ -23,10 +23,11 @@ struct ScriptBuilder {
     return Int64(index + 1)
   }
 
-  /// Adds a step recorded at `recorded` (ISO with offset, e.g. `2025-09-15T09:02+02:00`);
+  /// Adds a step recorded at `recorded` (ISO with offset, such as `2025-09-15T09:02+02:00`);
   /// steps recorded in the same minute follow one another by one millisecond.
   mutating func add(
-    _ id: String, _ recorded: String, _ by: String, _ effective: String, _ payload: any EventPayload,
+    _ id: String, _ recorded: String, _ by: String, _ effective: String,
+    _ payload: any EventPayload,
     _ source: Provenance, corrects: String? = nil, reason: String? = nil
   ) {
     var milliseconds = Self.milliseconds(recorded)

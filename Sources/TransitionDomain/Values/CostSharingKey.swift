@@ -56,7 +56,8 @@ public enum MoneySplit {
     }
     return zip(shares, floors).map { share, cents in
       let signed = Int64(cents)
-      return OrganisationAmount(share.organisation, Money(cents: amount.cents < 0 ? -signed : signed))
+      return OrganisationAmount(
+        share.organisation, Money(cents: amount.cents < 0 ? -signed : signed))
     }
   }
 

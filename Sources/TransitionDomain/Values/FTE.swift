@@ -42,7 +42,7 @@ public struct FTE: Hashable, Comparable, Sendable, Codable, CustomStringConverti
       ? FTE(tenThousandths: tenThousandths - other.tenThousandths) : nil
   }
 
-  /// The amount with four decimals, e.g. `0.8889`.
+  /// The amount with four decimals, such as `0.8889`.
   public var description: String { DecimalText.format(tenThousandths, decimals: 4) }
 
   public init(from decoder: any Decoder) throws {
@@ -51,7 +51,8 @@ public struct FTE: Hashable, Comparable, Sendable, Codable, CustomStringConverti
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath,
-          debugDescription: "expected an FTE with four decimals such as \"0.8889\", found \"\(text)\""))
+          debugDescription:
+            "expected an FTE with four decimals such as \"0.8889\", found \"\(text)\""))
     }
     self = value
   }
@@ -86,7 +87,8 @@ enum DecimalText {
       fraction.allSatisfy(\.isASCIIDigit)
     else { return nil }
     fraction += String(repeating: "0", count: decimals - fraction.count)
-    guard let wholeValue = Int64(whole), let fractionValue = Int64(fraction.isEmpty ? "0" : fraction)
+    guard let wholeValue = Int64(whole),
+      let fractionValue = Int64(fraction.isEmpty ? "0" : fraction)
     else { return nil }
     var scale: Int64 = 1
     for _ in 0..<decimals { scale *= 10 }

@@ -5,7 +5,7 @@
 public struct Identifier<Kind: IdentifierKind>: Hashable, Comparable, Sendable, Codable,
   CustomStringConvertible, ExpressibleByStringLiteral
 {
-  /// The identifier as stored, e.g. `E017`, `RAAD-HKK`, `D/2025/708641`.
+  /// The identifier as stored, such as `E017`, `RAAD-HKK`, `D/2025/708641`.
   public let rawValue: String
 
   /// An identifier with this raw value.
@@ -67,7 +67,7 @@ public typealias OrganisationID = Identifier<IdentifierKinds.Organisation>
 public typealias BodyID = Identifier<IdentifierKinds.Body>
 /// A pseudonymous employee id: `E017`, `X001`; never a name.
 public typealias EmployeeID = Identifier<IdentifierKinds.Employee>
-/// A decision id; the scenario uses the id of the record that took it, e.g. `IJM-032`.
+/// A decision id; the scenario uses the id of the record that took it, such as `IJM-032`.
 public typealias DecisionID = Identifier<IdentifierKinds.Decision>
 /// A document registration number as printed on the document: `D/2025/708641`.
 public typealias DocumentReference = Identifier<IdentifierKinds.Document>

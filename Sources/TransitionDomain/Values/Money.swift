@@ -8,7 +8,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
   /// An amount of `cents` euro cents.
   public init(cents: Int64) { self.cents = cents }
 
-  /// An amount of whole euros and cents, e.g. `Money(euros: 20_008, cents: 80)`.
+  /// An amount of whole euros and cents, such as `Money(euros: 20_008, cents: 80)`.
   public init(euros: Int64, cents: Int64 = 0) { self.cents = euros * 100 + cents }
 
   /// Nothing.

@@ -25,7 +25,7 @@ public struct Percentage: Hashable, Comparable, Sendable, Codable, CustomStringC
     lhs.hundredths < rhs.hundredths
   }
 
-  /// The percentage with two decimals, e.g. `27.79`.
+  /// The percentage with two decimals, such as `27.79`.
   public var description: String { DecimalText.format(hundredths, decimals: 2) }
 
   public init(from decoder: any Decoder) throws {
@@ -34,7 +34,8 @@ public struct Percentage: Hashable, Comparable, Sendable, Codable, CustomStringC
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath,
-          debugDescription: "expected a percentage with two decimals such as \"27.79\", found \"\(text)\""))
+          debugDescription:
+            "expected a percentage with two decimals such as \"27.79\", found \"\(text)\""))
     }
     self = value
   }
