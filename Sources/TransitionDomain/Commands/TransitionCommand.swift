@@ -1,0 +1,125 @@
+import CanonicalJSON
+
+/// A request to record one fact: the imperative form of one event type.
+///
+/// Each event type has one command (`TransferStaff` records `StaffTransferred.v1`); see
+/// `catalogue`. Its JSON form is the event's data fields plus the members below:
+/// `{"command":"TransferStaff","effective":"2026-07-01","batch":"IJM-082","lines":[…]}`.
+///
+/// | member | meaning |
+/// |---|---|
+/// | `command` | the command name (required) |
+/// | `effective` | the effective date: `2026-07-01`, or coarse `2024-04`, `2023-Q1`, `2025-H2`, `2013`, `2024-07~` (required) |
+/// | `corrects` | the `seq` of the record this corrects (optional; see `Correction`) |
+/// | `correctionReason` | why, required with `corrects` |
+/// | `id` | a record id of your choice (optional; the log assigns one otherwise) |
+/// | `source` | provenance `{"kind":"illustrative","detail":"…"}` (optional) |
+public struct TransitionCommand: Equatable, Sendable {
+  /// The command name, such as `TransferStaff`.
+  public let name: String
+  /// The effective date as given.
+  public let effective: EffectiveDate
+  /// The `seq` of the record corrected, if any.
+  public let corrects: Int64?
+  /// Why, when it corrects.
+  public let correctionReason: String?
+  /// A chosen record id, if any.
+  public let id: String?
+  /// The event to record (precision and source already set).
+  public let event: DomainEvent
+
+  /// A command recording `payload` effective on `effective`.
+  public init(
+    _ payload: any EventPayload, effective: EffectiveDate, source: Provenance? = nil,
+    corrects: Int64? = nil, correctionReason: String? = nil, id: String? = nil
+  ) {
+    let eventType = type(of: payload).eventType
+    guard let name = TransitionCommand.namesByEventType[eventType] else {
+      preconditionFailure("no command records \(eventType)")
+    }
+    self.name = name
+    self.effective = effective
+    self.corrects = corrects
+    self.correctionReason = correctionReason
+    self.id = id
+    self.event = DomainEvent(payload, effectivePrecision: effective.precision, source: source)
+  }
+
+  /// Reads the JSON form; refuses unknown commands and missing, unknown or mistyped fields.
+  public init(json: JSONObject) throws(Refusal) {
+    guard let name = json["command"]?.stringValue else {
+      throw .invalidInput(command: "command", problem: "field 'command' is missing or not text")
+    }
+    guard let eventType = TransitionCommand.eventTypesByName[name] else {
+      throw .unknownCommand(name)
+    }
+    guard let effectiveText = json["effective"]?.stringValue else {
+      throw .invalidInput(command: name, problem: "field 'effective' is missing or not text")
+    }
+    guard let effective = EffectiveDate(parsing: effectiveText) else {
+      throw .notARealDay(field: "effective", text: effectiveText)
+    }
+    var data = JSONObject()
+    var corrects: Int64?
+    var reason: String?
+    var id: String?
+    for member in json.members {
+      switch member.key {
+      case "command", "effective": continue
+      case "corrects":
+        guard let seq = member.value.integerValue, seq >= 1 else {
+          throw .invalidInput(
+            command: name, problem: "field 'corrects' should be a seq (1 or more)")
+        }
+        corrects = seq
+      case "correctionReason":
+        reason = member.value.stringValue
+        guard reason != nil else {
+          throw .invalidInput(command: name, problem: "field 'correctionReason' should be text")
+        }
+      case "id":
+        id = member.value.stringValue
+        guard id != nil else {
+          throw .invalidInput(command: name, problem: "field 'id' should be text")
+        }
+      case DomainEvent.precisionKey:
+        throw .invalidInput(
+          command: name, problem: "give the precision in 'effective', not in 'effectivePrecision'")
+      default: data.insert(member.key, member.value)
+      }
+    }
+    if effective.precision != .day {
+      data.insert(DomainEvent.precisionKey, .string(effective.precision.rawValue))
+    }
+    do {
+      event = try DomainEvent.decode(type: eventType, data: data)
+    } catch {
+      if case .field(let field) = error.problem, field.problem.contains("not a real date"),
+        let text = TransitionCommand.text(at: field.field, in: data)
+      {
+        throw .notARealDay(field: field.field, text: text)
+      }
+      if case .field(let field) = error.problem {
+        throw .invalidInput(command: name, problem: field.description)
+      }
+      throw .invalidInput(command: name, problem: error.description)
+    }
+    self.name = name
+    self.effective = effective
+    self.corrects = corrects
+    self.correctionReason = reason
+    self.id = id
+  }
+
+  private static func text(at path: String, in data: JSONObject) -> String? {
+    guard !path.contains("["), !path.contains(".") else { return nil }
+    return data[path]?.stringValue
+  }
+
+  /// The command name for each event type.
+  public static let namesByEventType: [String: String] = Dictionary(
+    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) })
+  /// The event type each command records.
+  public static let eventTypesByName: [String: String] = Dictionary(
+    uniqueKeysWithValues: catalogue.map { ($0.name, $0.eventType) })
+}

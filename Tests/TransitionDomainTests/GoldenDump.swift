@@ -1,0 +1,65 @@
+import CanonicalJSON
+import Testing
+
+@testable import TransitionDomain
+
+/// One example event of every type: the first of each type in the scenario, plus hand-made
+/// examples for the types the scenario does not use.
+enum GoldenExamples {
+  static let extra: [DomainEvent] = [
+    DomainEvent(DecisionRevoked(decision: "IJM-040", body: "GR-IJW-BESTUUR", reason: "vervangen")),
+    DomainEvent(
+      DecisionSuperseded(decision: "IJM-040", supersededBy: "IJM-070", reason: "definitief besluit")
+    ),
+    DomainEvent(
+      TransitionPlanVersionRegistered(
+        plan: "transitieplan", version: 1, document: "D/2026/000001",
+        statuses: [PlanStatusLine(organisation: "HKK", status: .vastgesteld)])),
+    DomainEvent(
+      RiskRecorded(
+        register: "transitie", risk: RiskItem(risk: "R7", title: "ICT", description: "koppelingen"),
+        owner: "STUURGROEP", mitigation: "migratieplan", status: "open")),
+    DomainEvent(SecondmentEnded(employee: "E038", host: "WSP")),
+    DomainEvent(GRMemberLeft(arrangement: "IJW", member: "HKK", settlement: "vereffening-1")),
+    DomainEvent(GRDissolved(arrangement: "IJW", settlement: "vereffening-2")),
+    DomainEvent(RecordRetracted(record: "IJM-999", reason: "dubbel vastgelegd")),
+  ]
+
+  /// The event with at most two members, lines or placements, so its golden stays readable.
+  static func trimmed(_ event: DomainEvent) -> DomainEvent {
+    var payload: any EventPayload = event.payload
+    if let baseline = event.payload(as: StaffBaselineRecorded.self) {
+      payload = StaffBaselineRecorded(
+        cohort: baseline.cohort, members: Array(baseline.members.suffix(4).prefix(2)))
+    } else if let batch = event.payload(as: StaffTransferred.self) {
+      payload = StaffTransferred(batch: batch.batch, lines: Array(batch.lines.prefix(1)))
+    } else if let step = event.payload(as: PlacementProcedureStep.self) {
+      payload = PlacementProcedureStep(
+        procedure: step.procedure, step: step.step, bodies: step.bodies, employees: step.employees,
+        placements: Array(step.placements.prefix(2)), details: step.details, until: step.until)
+    } else if let reference = event.payload(as: ReferenceDataRecorded.self) {
+      payload = ReferenceDataRecorded(
+        dataset: reference.dataset, asOf: reference.asOf, publisher: reference.publisher,
+        figures: Array(reference.figures.prefix(2)), notes: reference.notes)
+    } else if let risks = event.payload(as: RiskRegisterInitialised.self) {
+      payload = RiskRegisterInitialised(
+        register: risks.register, owner: risks.owner, risks: Array(risks.risks.prefix(1)))
+    }
+    return DomainEvent(payload, effectivePrecision: event.effectivePrecision, source: event.source)
+  }
+
+  static let all: [DomainEvent] = {
+    var seen: Set<String> = []
+    var events: [DomainEvent] = []
+    for step in IJmondScenario.steps
+      + extra.map({
+        ScriptedStep(
+          recordedMilliseconds: 0, by: "", id: "",
+          command: TransitionCommand($0.payload, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
+      }) where seen.insert(step.command.event.eventType).inserted
+    {
+      events.append(trimmed(step.command.event))
+    }
+    return events.sorted { $0.eventType < $1.eventType }
+  }()
+}
