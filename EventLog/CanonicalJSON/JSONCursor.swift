@@ -19,7 +19,7 @@
 public struct JSONCursor {
   /// The bytes being read.
   public let bytes: UnsafeRawBufferPointer
-  /// The offset of the next byte to read.
+  /// The offset of the next byte to read, between 0 and `bytes.count`.
   public var offset: Int
   /// How many arrays and objects the caller has opened with `expect` or `expectBytes` and not
   /// yet closed; `skipValue` counts nesting from here, so the limit applies to the whole line.
