@@ -19,7 +19,7 @@
 public struct JSONCursor {
   /// The bytes being read.
   public let bytes: UnsafeRawBufferPointer
-  /// The offset of the next byte to read.
+  /// The offset of the next byte to read, between 0 and `bytes.count`.
   public var offset: Int
   /// How many arrays and objects the caller has opened with `expect` or `expectBytes` and not
   /// yet closed; `skipValue` counts nesting from here, so the limit applies to the whole line.
@@ -315,6 +315,11 @@ public struct JSONCursor {
       (keys) throws(JSONParseError) in
       var keyCount = 0
       var keySet: Set<String> = []
+      // One bit per key fingerprint: a key whose bit is clear differs from every earlier key,
+      // so most keys need no comparison. Non-ASCII keys are compared as text, so once one
+      // appears, every key is compared.
+      var fingerprints: UInt64 = 0
+      var compareAll = false
       while true {
         guard index < end && bytes[index] == JSONScanner.quote else {
           throw JSONScanner.unexpected(bytes, at: index, expected: .key, canonical: true)
@@ -324,9 +329,14 @@ public struct JSONCursor {
         let key = KeyReference(
           start: keyOffset + 1, end: index - 1, hasNonASCII: flags.contains(.hasNonASCII))
         if keyCount < inlineKeyCapacity {
-          for earlier in 0..<keyCount where sameKey(bytes, keys[earlier], key) {
-            throw duplicate(bytes, key, at: keyOffset)
+          let bit = fingerprintBit(bytes, key)
+          compareAll = compareAll || key.hasNonASCII
+          if compareAll || fingerprints & bit != 0 {
+            for earlier in 0..<keyCount where sameKey(bytes, keys[earlier], key) {
+              throw duplicate(bytes, key, at: keyOffset)
+            }
           }
+          fingerprints |= bit
           keys[keyCount] = key
         } else {
           if keyCount == inlineKeyCapacity {
@@ -364,6 +374,26 @@ public struct JSONCursor {
       }
     }
     offset = index
+  }
+
+  /// A word with one bit set, chosen by the key's length and first 8 bytes; equal keys that
+  /// are ASCII have the same bit.
+  @inline(__always)
+  private static func fingerprintBit(_ bytes: UnsafeRawBufferPointer, _ key: KeyReference)
+    -> UInt64
+  {
+    let length = key.end &- key.start
+    var word: UInt64 = 0
+    if key.start &+ 8 <= bytes.count {
+      word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: key.start, as: UInt64.self))
+      if length < 8 { word &= (1 &<< (UInt64(length) &* 8)) &- 1 }
+    } else {
+      // The same little-endian word as above, read byte by byte near the end of the input.
+      for position in key.start..<min(key.end, key.start &+ 8) {
+        word |= UInt64(bytes[position]) &<< (UInt64(position &- key.start) &* 8)
+      }
+    }
+    return 1 &<< (((word ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) &>> 58)
   }
 
   /// Whether two keys are the same text: the same bytes, or, when either is non-ASCII,

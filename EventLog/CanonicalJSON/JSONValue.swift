@@ -4,27 +4,37 @@
 /// independent verifier in any language reads them exactly. Amounts that need decimals
 /// (FTE, percentages) are strings written by the domain, never floating point.
 public enum JSONValue: Hashable, Sendable {
+  /// The JSON `null`.
   case null
+  /// `true` or `false`.
   case bool(Bool)
+  /// An integer whose magnitude is at most `integerMagnitudeMax`.
   case integer(Int64)
+  /// A string of Unicode text.
   case string(String)
+  /// An array of values in order.
   case array([JSONValue])
+  /// An object with ordered, unique keys.
   case object(JSONObject)
 }
 
 /// A JSON object whose members keep the order in which they were written.
 ///
 /// Keys are unique: `insert` of an existing key is a programmer error, and the scanner
-/// refuses a document with a duplicate key.
+/// refuses a document with a duplicate key. Keys compare as Swift strings, so two spellings
+/// of the same text (a composed and a decomposed "é") are the same key.
 public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
   /// The members in their written order.
   public private(set) var members: [Member]
 
   /// One key and its value.
   public struct Member: Hashable, Sendable {
+    /// The member's key.
     public let key: String
+    /// The member's value.
     public let value: JSONValue
 
+    /// A member with this key and value.
     public init(key: String, value: JSONValue) {
       self.key = key
       self.value = value
@@ -41,6 +51,7 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     for (key, value) in pairs { insert(key, value) }
   }
 
+  /// An object with the literal's members in their written order; traps on a duplicate key.
   public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
 
   /// An object with these members, whose keys the caller has already checked are unique.

@@ -78,6 +78,20 @@ struct ParserTests {
     #expect(cursorError(Array(text.utf8)) == expected)
   }
 
+  @Test("A repeated key is a duplicate whatever its length and position in the input")
+  func duplicateKeysOfEveryLength() {
+    for length in 0...12 {
+      let key = String("abcdefghijkl".prefix(length))
+      for (first, second) in [("1", "2"), ("\"x\"", "[]"), ("{}", "123456789")] {
+        let text = "{\"\(key)\":\(first),\"\(key)\":\(second)}"
+        let expected = JSONParseError(
+          byteOffset: "{\"\(key)\":\(first),".utf8.count, reason: .duplicateKey(key))
+        #expect(parseError(Array(text.utf8), .canonical) == expected, "\(text)")
+        #expect(cursorError(Array(text.utf8)) == expected, "\(text)")
+      }
+    }
+  }
+
   @Test("The three entry points agree")
   func entryPoints() throws {
     let text = "{\"a\":[1,\"\u{E9}\"]}"

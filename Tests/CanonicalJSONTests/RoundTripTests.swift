@@ -104,6 +104,36 @@ struct RoundTripTests {
     #expect(cursorError(bytes) == nil)
   }
 
+  @Test("The cursor and the parser find the same duplicate keys in random objects")
+  func randomDuplicateKeys() {
+    // Short and long keys, keys sharing their first 8 bytes, and keys that are equal only as
+    // Unicode text (composed and decomposed e-acute; the Kelvin sign and K).
+    let keys = [
+      "", "a", "b", "ab", "abcdefgh", "abcdefghi", "abcdefghj", "\u{E9}", "e\u{301}", "K",
+      "\u{212A}", "x\n", "x\"",
+    ]
+    var random = SplitMix64(state: 0x5EED_0004)
+    for _ in 0..<2_000 {
+      var seen: [String] = []
+      var duplicate: (key: String, offset: Int)?
+      var bytes = Array("{".utf8)
+      for index in 0..<(1 + random.below(20)) {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        let key = keys[random.below(keys.count)]
+        if duplicate == nil && seen.contains(key) { duplicate = (key, bytes.count) }
+        seen.append(key)
+        CanonicalJSON.appendString(key, to: &bytes)
+        bytes.append(contentsOf: ":\(random.below(3))".utf8)
+      }
+      bytes.append(UInt8(ascii: "}"))
+      let expected = duplicate.map {
+        JSONParseError(byteOffset: $0.offset, reason: .duplicateKey($0.key))
+      }
+      #expect(parseError(bytes, .canonical) == expected)
+      #expect(cursorError(bytes) == expected)
+    }
+  }
+
   @Test("Every single-byte change of a canonical document is rejected or is another document")
   func singleByteCorruptions() throws {
     let original: JSONValue = .object([
