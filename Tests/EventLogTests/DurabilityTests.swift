@@ -75,9 +75,10 @@ struct DurabilityTests {
     let checkpoint = try LogVerifier.verify(path: path).checkpoint
     let flipped = directory.file("flipped.log")
     var namedExactly = 0
+    let masks: [UInt8] = LongTests.enabled ? [0x01, 0x20, 0x80, 0xFF] : [0x01]
     var caughtOnlyByCheckpoint = 0
     for offset in 0..<bytes.count {
-      for mask in LongTests.enabled ? [0x01, 0x20, 0x80, 0xFF] : [UInt8(0x01)] {
+      for mask in masks {
         var copy = bytes
         copy[offset] ^= mask
         FileBytes.write(copy, to: flipped)
@@ -99,7 +100,8 @@ struct DurabilityTests {
         }
       }
     }
-    #expect(namedExactly > bytes.count)
+    // Nearly every flip is pinned to one line; the rest name the last two lines together.
+    #expect(namedExactly > bytes.count * masks.count * 9 / 10)
     #expect(caughtOnlyByCheckpoint > 0)
   }
 
