@@ -21,7 +21,9 @@ let package = Package(
       name: "EventLog", dependencies: ["CSHA256", "CanonicalJSON"], path: "EventLog",
       exclude: ["CSHA256", "CanonicalJSON", "FORMAT.md"]),
     .target(name: "TransitionDomain", dependencies: ["CanonicalJSON"]),
-    .target(name: "TransitionApp", dependencies: ["TransitionDomain", "EventLog", "Projections"]),
+    .target(
+      name: "TransitionApp", dependencies: ["TransitionDomain", "EventLog", "Projections"],
+      resources: [.copy("Example/ijmond.log")]),
     .target(
       name: "Projections", dependencies: ["TransitionDomain", "EventLog"], path: "Projections"),
     .executableTarget(
@@ -41,6 +43,7 @@ let package = Package(
       exclude: ["Vectors", "Independent"]),
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
+    .testTarget(name: "TransitionAppTests", dependencies: ["TransitionApp"]),
     .testTarget(
       name: "TransitionCLITests", dependencies: ["TransitionCLI", "TransitionApp"]),
   ]

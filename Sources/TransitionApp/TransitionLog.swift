@@ -1,0 +1,133 @@
+import EventLog
+import TransitionDomain
+
+/// A log opened for recording domain commands: replays it, decides, appends.
+///
+/// Every command is decided against the state folded from the whole log as currently known;
+/// a batch is decided command by command (each sees the ones before it) and appended as one
+/// all-or-nothing batch that expects the log to end where the state does. If another writer
+/// got there first, the log is read again and the batch decided again.
+public final class TransitionLog {
+  /// Why recording failed.
+  public enum Failure: Error, CustomStringConvertible {
+    /// The domain refused command number `index` (0-based) of the batch; nothing was appended.
+    case refused(index: Int, Refusal)
+    /// The log could not be written or read.
+    case log(any Error)
+    /// A record in the log could not be read as a domain record.
+    case unreadable(seq: Int64, any Error)
+
+    public var description: String {
+      switch self {
+      case .refused(let index, let refusal):
+        return (index > 0 ? "Command \(index + 1) of the batch was refused: " : "") + refusal.description
+          + " Nothing was appended."
+      case .log(let error):
+        return "\(error)"
+      case .unreadable(let seq, let error):
+        return "Record \(seq) cannot be read as a transition event: \(error)"
+      }
+    }
+  }
+
+  /// The log file.
+  public let path: String
+  /// The state as currently known, folded from every record.
+  public private(set) var state = TransitionState()
+  /// The records of the log, in order (kept for corrections and scripted builds).
+  public private(set) var lastSeq: Int64 = 0
+  private let writer: LogWriter
+
+  /// Opens the log at `path` for recording and replays it.
+  public init(path: String, options: LogWriter.Options = LogWriter.Options()) throws {
+    self.path = path
+    do {
+      writer = try LogWriter(path: path, options: options)
+    } catch {
+      throw Failure.log(error)
+    }
+    try reload()
+  }
+
+  /// The torn tails the writer moved aside when opening.
+  public var recoveries: [Quarantine] { writer.recoveries }
+
+  /// Decides `commands` and appends their records as one batch recorded by `by`.
+  ///
+  /// Returns the appended records. Throws `Failure.refused` (nothing appended) or
+  /// `Failure.log`.
+  @discardableResult
+  public func record(_ commands: [TransitionCommand], by: String) throws -> [DomainRecord] {
+    var attempts = 0
+    while true {
+      attempts += 1
+      var trial = state
+      var pending: [PendingRecord] = []
+      for (index, command) in commands.enumerated() {
+        let records: [PendingRecord]
+        do {
+          records = try decide(command, state: trial)
+        } catch {
+          throw Failure.refused(index: index, error)
+        }
+        for record in records {
+          let provisional = record.record(
+            seq: lastSeq + Int64(pending.count) + 1, id: record.id ?? "pending",
+            recordedMilliseconds: 0, by: by)
+          do {
+            try trial.apply(provisional)
+          } catch {
+            throw Failure.refused(index: index, .invalidInput(command: command.name, problem: "\(error)"))
+          }
+          pending.append(record)
+        }
+      }
+      do {
+        let receipt = try writer.append(
+          pending.map { RecordCodec.draft($0, by: by) }, expectedLastSeq: lastSeq)
+        var appended: [DomainRecord] = []
+        for (entry, record) in zip(receipt.entries, pending) where entry.appended {
+          let domainRecord = record.record(
+            seq: entry.seq, id: entry.id,
+            recordedMilliseconds: entry.recorded.millisecondsSinceEpoch, by: by)
+          try? state.apply(domainRecord)
+          appended.append(domainRecord)
+        }
+        if receipt.entries.contains(where: { !$0.appended }) || receipt.lastSeq != lastSeq + Int64(appended.count) {
+          try reload()
+        } else {
+          lastSeq = receipt.lastSeq
+        }
+        return appended
+      } catch LogWriteError.conflict where attempts < 5 {
+        try reload()
+      } catch {
+        throw Failure.log(error)
+      }
+    }
+  }
+
+  /// Replays the whole log into a fresh state.
+  public func reload() throws {
+    var fresh = TransitionState()
+    var last: Int64 = 0
+    do {
+      try LogReader(path: path).forEachRecord { raw in
+        let record: DomainRecord
+        do {
+          record = try RecordCodec.domainRecord(raw)
+          try fresh.apply(record)
+        } catch {
+          throw Failure.unreadable(seq: raw.seq, error)
+        }
+        last = raw.seq
+      }
+    } catch let failure as Failure {
+      throw failure
+    } catch {
+      throw Failure.log(error)
+    }
+    state = fresh
+    lastSeq = last
+  }
+}
