@@ -25,7 +25,8 @@ let package = Package(
       name: "TransitionApp", dependencies: ["TransitionDomain", "EventLog", "Projections"],
       resources: [.copy("Example/ijmond.log")]),
     .target(
-      name: "Projections", dependencies: ["TransitionDomain", "EventLog"], path: "Projections"),
+      name: "Projections", dependencies: ["TransitionDomain", "EventLog", "CanonicalJSON"],
+      path: "Projections"),
     .executableTarget(
       name: "TransitionCLI",
       dependencies: ["TransitionApp", "Projections", "TransitionDomain", "EventLog"],

@@ -1,4 +1,6 @@
 import EventLog
+import Projections
+import Projections
 import TransitionDomain
 
 /// A log opened for recording domain commands: replays it, decides, appends.
@@ -20,7 +22,8 @@ public final class TransitionLog {
     public var description: String {
       switch self {
       case .refused(let index, let refusal):
-        return (index > 0 ? "Command \(index + 1) of the batch was refused: " : "") + refusal.description
+        return (index > 0 ? "Command \(index + 1) of the batch was refused: " : "")
+          + refusal.description
           + " Nothing was appended."
       case .log(let error):
         return "\(error)"
@@ -77,7 +80,8 @@ public final class TransitionLog {
           do {
             try trial.apply(provisional)
           } catch {
-            throw Failure.refused(index: index, .invalidInput(command: command.name, problem: "\(error)"))
+            throw Failure.refused(
+              index: index, .invalidInput(command: command.name, problem: "\(error)"))
           }
           pending.append(record)
         }
@@ -93,7 +97,9 @@ public final class TransitionLog {
           try? state.apply(domainRecord)
           appended.append(domainRecord)
         }
-        if receipt.entries.contains(where: { !$0.appended }) || receipt.lastSeq != lastSeq + Int64(appended.count) {
+        if receipt.entries.contains(where: { !$0.appended })
+          || receipt.lastSeq != lastSeq + Int64(appended.count)
+        {
           try reload()
         } else {
           lastSeq = receipt.lastSeq
