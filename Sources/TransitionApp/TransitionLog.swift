@@ -1,6 +1,5 @@
 import EventLog
 import Projections
-import Projections
 import TransitionDomain
 
 /// A log opened for recording domain commands: replays it, decides, appends.

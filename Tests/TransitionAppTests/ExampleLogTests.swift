@@ -7,7 +7,8 @@ import TransitionDomain
 
 @Suite("The IJmond example log")
 struct ExampleLogTests {
-  @Test("recording the scenario through the rules gives the shipped log byte for byte, and it verifies")
+  @Test(
+    "recording the scenario through the rules gives the shipped log byte for byte, and it verifies")
   func reproducible() throws {
     let directory = NSTemporaryDirectory() + "example-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -23,7 +24,8 @@ struct ExampleLogTests {
     let bundled = try #require(ExampleLog.bundledBytes)
     #expect(
       SHA256.hash(built) == SHA256.hash(bundled) && built.count == bundled.count,
-      "the shipped example differs; rebuild it: TRANSITION_WRITE_EXAMPLE=1 swift test --filter ExampleLog")
+      "the shipped example differs; rebuild it: TRANSITION_WRITE_EXAMPLE=1 swift test --filter ExampleLog"
+    )
     let report = try LogVerifier.verify(path: path)
     #expect(report.header.name == "ijmond")
     #expect(report.recordCount == Int64(IJmondScenario.steps.count))
