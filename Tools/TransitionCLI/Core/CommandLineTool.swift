@@ -8,9 +8,14 @@ protocol Command: Sendable {
   static var help: String { get }
   /// Runs the verb with the words after it.
   static func run(_ words: [String], console: Console) throws -> ExitStatus
+  /// The help for `words` (the words after the verb, `--help` among them): `help` unless the
+  /// verb has more to say, such as `record LOG TransferStaff --help` listing the fields.
+  static func help(for words: [String]) -> String
 }
 
 extension Command {
+  static func help(for words: [String]) -> String { help }
+
   /// The first line of the help: the usage.
   static var usage: String {
     String(help.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
@@ -21,7 +26,7 @@ extension Command {
 enum CommandLineTool {
   /// Every verb, in the order `transition help` lists them.
   static let commands: [any Command.Type] = [
-    InitCommand.self, VerifyCommand.self, CheckpointCommand.self,
+    InitCommand.self, RecordCommand.self, VerifyCommand.self, CheckpointCommand.self,
   ]
 
   /// Runs `transition` with `words` (the arguments after the program name).
@@ -45,7 +50,7 @@ enum CommandLineTool {
     }
     let rest = Array(words.dropFirst())
     if rest.contains("--help") || rest.contains("-h") {
-      console.print(command.help)
+      console.print(command.help(for: rest))
       return .ok
     }
     do {

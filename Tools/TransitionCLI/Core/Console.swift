@@ -9,14 +9,20 @@ final class Console: @unchecked Sendable {
   private(set) var output = ""
   private(set) var errors = ""
   private let captures: Bool
-  /// Whether standard output is a terminal (progress and colour only then).
+  /// Whether standard output is a terminal (colour only then).
   let outputIsTerminal: Bool
+  /// Whether standard error is a terminal (progress only then).
+  let errorIsTerminal: Bool
   /// The process environment.
   let environment: [String: String]
 
-  init(captures: Bool, outputIsTerminal: Bool, environment: [String: String]) {
+  init(
+    captures: Bool, outputIsTerminal: Bool, errorIsTerminal: Bool = false,
+    environment: [String: String]
+  ) {
     self.captures = captures
     self.outputIsTerminal = outputIsTerminal
+    self.errorIsTerminal = errorIsTerminal
     self.environment = environment
   }
 
@@ -31,7 +37,9 @@ final class Console: @unchecked Sendable {
       }
       pointer += 1
     }
-    return Console(captures: false, outputIsTerminal: isatty(1) == 1, environment: environment)
+    return Console(
+      captures: false, outputIsTerminal: isatty(1) == 1, errorIsTerminal: isatty(2) == 1,
+      environment: environment)
   }
 
   /// A console that keeps what is written, for tests.
@@ -47,6 +55,15 @@ final class Console: @unchecked Sendable {
 
   /// Whether colour may be used: a terminal, and `NO_COLOR` unset.
   var usesColour: Bool { outputIsTerminal && environment["NO_COLOR"] == nil }
+
+  /// Writes `text` to standard error without a newline (progress lines that `\r` rewrites).
+  func writeError(_ text: String) { write(text, to: 2) }
+
+  /// `text` in bold when colour may be used.
+  func bold(_ text: String) -> String { usesColour ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
+
+  /// `text` dimmed when colour may be used.
+  func dim(_ text: String) -> String { usesColour ? "\u{1B}[2m" + text + "\u{1B}[0m" : text }
 
   private func write(_ text: String, to descriptor: Int32) {
     if captures {

@@ -1,0 +1,93 @@
+import CanonicalJSON
+import EventLog
+import Foundation
+import Projections
+import TransitionApp
+import TransitionDomain
+
+/// Opening and reading logs for the verbs, with every failure turned into a message.
+enum LogAccess {
+  /// Fails with "no such file" (66) unless `path` exists.
+  static func requireFile(_ path: String) throws(CommandFailure) {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw CommandFailure(
+        status: .noInput,
+        message: "\(path) does not exist. Check the path, or create a log with"
+          + " `transition init \(path) --name NAME` (or try `transition demo`).")
+    }
+  }
+
+  /// Every record of the log at `path`, with progress on a terminal.
+  static func records(_ path: String, console: Console) throws(CommandFailure) -> [LogRecord] {
+    try requireFile(path)
+    let progress = Progress("reading \(path)", console: console)
+    defer { progress.finish() }
+    var records: [LogRecord] = []
+    do {
+      try LogReader(path: path).forEachRecord { raw in
+        records.append(raw.record())
+        progress.update(raw.seq)
+      }
+    } catch {
+      throw LogFailures.failure(error, path: path)
+    }
+    return records
+  }
+
+  /// The log's header.
+  static func header(_ path: String) throws(CommandFailure) -> LogHeader {
+    try requireFile(path)
+    do {
+      return try LogReader(path: path).header()
+    } catch {
+      throw LogFailures.failure(error, path: path)
+    }
+  }
+
+  /// The log at `path`, opened for recording (locked while appending) and replayed.
+  static func openForRecording(_ path: String) throws(CommandFailure) -> TransitionLog {
+    try requireFile(path)
+    do {
+      return try TransitionLog(path: path)
+    } catch {
+      throw failure(error, path: path)
+    }
+  }
+
+  /// The failure to report for an error of `TransitionLog`.
+  static func failure(_ error: any Error, path: String) -> CommandFailure {
+    guard let failure = error as? TransitionLog.Failure else {
+      return LogFailures.failure(error, path: path)
+    }
+    switch failure {
+    case .refused:
+      return CommandFailure(status: .dataError, message: failure.description)
+    case .log(let inner):
+      return LogFailures.failure(inner, path: path)
+    case .unreadable:
+      return CommandFailure(
+        status: .dataError,
+        message: failure.description + " Run `transition verify \(path)` to check the log.")
+    }
+  }
+
+  /// The names `--by` or `TRANSITION_BY` give, or a usage error saying how to name one.
+  static func recorder(_ arguments: Arguments, console: Console, usage: String)
+    throws(CommandFailure) -> String
+  {
+    try recorder(arguments.value("by"), console: console, usage: usage)
+  }
+
+  /// Who records: `by` if given, else `TRANSITION_BY`.
+  static func recorder(_ by: String?, console: Console, usage: String) throws(CommandFailure)
+    -> String
+  {
+    guard let name = by ?? console.environment["TRANSITION_BY"], !name.isEmpty else {
+      throw CommandFailure.usage(
+        "Say who records: give --by NAME (such as --by hr-ijw), or set TRANSITION_BY once"
+          + " in your shell (export TRANSITION_BY=hr-ijw). The name is stored in every record.",
+        help: usage)
+    }
+    return name
+  }
+}
