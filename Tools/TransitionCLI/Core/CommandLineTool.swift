@@ -26,7 +26,7 @@ extension Command {
 enum CommandLineTool {
   /// Every verb, in the order `transition help` lists them.
   static let commands: [any Command.Type] = [
-    InitCommand.self, RecordCommand.self, VerifyCommand.self, CheckpointCommand.self,
+    InitCommand.self, RecordCommand.self, ImportCommand.self, VerifyCommand.self, CheckpointCommand.self,
   ]
 
   /// Runs `transition` with `words` (the arguments after the program name).
