@@ -132,28 +132,20 @@ public final class LogWriter {
     } catch {
       throw Self.writeError(error)
     }
-    var entries: [AppendReceipt.Entry] = []
-    var fresh: [(draft: RecordDraft, id: String)] = []
+    // Records whose id is present already are retries: they are answered, not written.
+    var existing: [LogRecord?] = []
     for draft in drafts {
-      if let id = draft.id, let existing = try existingRecord(id: id) {
-        guard Self.sameContent(existing, draft) else {
-          throw .idConflict(id: id, existingSeq: existing.seq)
-        }
-        entries.append(
-          .init(seq: existing.seq, id: id, recorded: existing.recorded, appended: false))
-      } else {
-        fresh.append((draft, draft.id ?? Self.generatedID()))
-        entries.append(
-          .init(
-            seq: 0, id: fresh[fresh.count - 1].id, recorded: .init(millisecondsSinceEpoch: 0),
-            appended: true))
+      let found = try draft.id.flatMap { id throws(LogWriteError) in try existingRecord(id: id) }
+      if let found, !Self.sameContent(found, draft) {
+        throw .idConflict(id: found.id, existingSeq: found.seq)
       }
+      existing.append(found)
+    }
+    let fresh = zip(drafts, existing).filter { $0.1 == nil }.map {
+      ($0.0, $0.0.id ?? Self.generatedID())
     }
     if let expected = expectedLastSeq, expected != state.lastSeq, !fresh.isEmpty {
       throw .conflict(expectedLastSeq: expected, actualLastSeq: state.lastSeq)
-    }
-    if fresh.isEmpty {
-      return AppendReceipt(entries: entries, lastSeq: state.lastSeq, headHash: state.headHash)
     }
     let now = options.clock.now()
     let recorded = max(now, state.lastRecorded ?? now)
@@ -175,16 +167,23 @@ public final class LogWriter {
       prev = bytes.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
       bytes.append(0x0A)
     }
-    try writeDurably(bytes)
+    if !fresh.isEmpty { try writeDurably(bytes) }
+    var entries: [AppendReceipt.Entry] = []
     var freshIndex = 0
-    for position in entries.indices where entries[position].appended {
-      let newSeq = state.lastSeq + 1 + Int64(freshIndex)
-      entries[position] = .init(
-        seq: newSeq, id: entries[position].id, recorded: recorded, appended: true)
-      index.insert(
-        id: entries[position].id, seq: newSeq,
-        offset: state.endOffset + Int64(lineStarts[freshIndex]))
-      freshIndex += 1
+    for found in existing {
+      if let found {
+        entries.append(
+          .init(seq: found.seq, id: found.id, recorded: found.recorded, appended: false))
+      } else {
+        let newSeq = state.lastSeq + 1 + Int64(freshIndex)
+        let id = fresh[freshIndex].1
+        entries.append(.init(seq: newSeq, id: id, recorded: recorded, appended: true))
+        index.insert(id: id, seq: newSeq, offset: state.endOffset + Int64(lineStarts[freshIndex]))
+        freshIndex += 1
+      }
+    }
+    if fresh.isEmpty {
+      return AppendReceipt(entries: entries, lastSeq: state.lastSeq, headHash: state.headHash)
     }
     state.lastSeq = seq
     state.headHash = prev
