@@ -26,7 +26,8 @@ extension Command {
 enum CommandLineTool {
   /// Every verb, in the order `transition help` lists them.
   static let commands: [any Command.Type] = [
-    InitCommand.self, RecordCommand.self, ImportCommand.self, VerifyCommand.self, CheckpointCommand.self,
+    DemoCommand.self, InitCommand.self, RecordCommand.self, ImportCommand.self, LogCommand.self, ShowCommand.self,
+    ExportCommand.self, VerifyCommand.self, CheckpointCommand.self,
   ]
 
   /// Runs `transition` with `words` (the arguments after the program name).

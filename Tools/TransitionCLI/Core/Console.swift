@@ -50,6 +50,9 @@ final class Console: @unchecked Sendable {
   /// Writes `text` and a newline to standard output.
   func print(_ text: String = "") { write(text + "\n", to: 1) }
 
+  /// Writes `text` to standard output as it is.
+  func writeOutput(_ text: String) { write(text, to: 1) }
+
   /// Writes `text` and a newline to standard error.
   func printError(_ text: String) { write(text + "\n", to: 2) }
 
