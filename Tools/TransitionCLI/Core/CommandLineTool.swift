@@ -27,7 +27,7 @@ enum CommandLineTool {
   /// Every verb, in the order `transition help` lists them.
   static let commands: [any Command.Type] = [
     DemoCommand.self, InitCommand.self, RecordCommand.self, ImportCommand.self, LogCommand.self, ShowCommand.self,
-    ExportCommand.self, VerifyCommand.self, CheckpointCommand.self,
+    StateCommand.self, HistoryCommand.self, DiffCommand.self, AuditCommand.self, ExportCommand.self, VerifyCommand.self, CheckpointCommand.self,
   ]
 
   /// Runs `transition` with `words` (the arguments after the program name).

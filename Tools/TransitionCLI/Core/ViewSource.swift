@@ -81,8 +81,12 @@ struct AuditFinding: Equatable {
 
 /// The read models' tables, through the projections facade.
 enum ViewSource {
-  /// The views `state`, `export --format csv` and `diff` can show.
-  static let names = ["records"]
+  /// The read models' views.
+  static let viewNames = [
+    "staffing", "employees", "conservation", "decisions", "advice", "milestones", "costs",
+  ]
+  /// The views `export --format csv` can write: the read models' and the records.
+  static let names = viewNames + ["records"]
   /// The flags that choose the moment a view shows.
   static let valuedFlags: Set<String> = ["valid-at", "known-at", "known-at-seq"]
   /// The boolean flags of views.
