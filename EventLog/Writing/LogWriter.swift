@@ -236,7 +236,8 @@ public final class LogWriter {
     var index = self.index
     let tail = try scan.scanRecords(continuing: &state) { record in
       let id = record.id
-      if let seq = try existingSeq(id: id, in: index) {
+      // Records are contiguous: the last one indexed so far ends where this one starts.
+      if let seq = try existingSeq(id: id, in: index, end: record.byteOffset) {
         throw LineDefect(
           byteOffsetInLine: 8, reason: "the id \(id) is used already by record \(seq)")
       }
@@ -286,8 +287,8 @@ public final class LogWriter {
 
   private func existingRecord(id: String) throws(LogWriteError) -> LogRecord? {
     do {
-      guard let seq = try existingSeq(id: id, in: index) else { return nil }
-      return try readRecord(seq: seq)
+      guard let seq = try existingSeq(id: id, in: index, end: state.endOffset) else { return nil }
+      return try readRecord(seq: seq, in: index, end: state.endOffset)
     } catch let error as LogWriteError {
       throw error
     } catch {
@@ -296,16 +297,23 @@ public final class LogWriter {
   }
 
   /// The seq of the record with `id`, comparing ids exactly where their hashes collide.
-  private func existingSeq(id: String, in index: RecordIndex) throws -> Int64? {
-    for seq in index.candidates(for: id) where try readRecord(seq: seq).id == id {
+  ///
+  /// `index` and `end` (the offset just after its last record) are passed in, never read
+  /// from `self`: `catchUp` calls this for a copy of the index that is ahead of
+  /// `self.index`, while `self.state` is being updated (reading it then is an exclusivity
+  /// violation, and `self.index` lacks the new records: both trapped, found by the fuzzer).
+  private func existingSeq(id: String, in index: RecordIndex, end: Int64) throws -> Int64? {
+    for seq in index.candidates(for: id) where try readRecord(seq: seq, in: index, end: end).id == id {
       return seq
     }
     return nil
   }
 
-  private func readRecord(seq: Int64) throws -> LogRecord {
+  private func readRecord(seq: Int64, in index: RecordIndex, end endOfIndexed: Int64) throws
+    -> LogRecord
+  {
     let start = index.offset(of: seq)
-    let end = seq == state.lastSeq ? state.endOffset : index.offset(of: seq + 1)
+    let end = seq == index.count ? endOfIndexed : index.offset(of: seq + 1)
     var bytes = [UInt8](repeating: 0, count: Int(end - start))
     var filled = 0
     while filled < bytes.count {
@@ -441,4 +449,7 @@ struct RecordIndex {
   }
 
   func offset(of seq: Int64) -> Int64 { offsets[Int(seq - 1)] }
+
+  /// How many records are indexed: the `seq` of the last one.
+  var count: Int64 { Int64(offsets.count) }
 }
