@@ -72,8 +72,9 @@ struct DurabilityTests {
     let flipped = directory.file("flipped.log")
     var namedExactly = 0
     var caughtOnlyByCheckpoint = 0
+    let masks: [UInt8] = LongTests.enabled ? [0x01, 0x20, 0x80, 0xFF] : [0x01]
     for offset in 0..<bytes.count {
-      for mask in LongTests.enabled ? [0x01, 0x20, 0x80, 0xFF] : [UInt8(0x01)] {
+      for mask in masks {
         var copy = bytes
         copy[offset] ^= mask
         FileBytes.write(copy, to: flipped)
@@ -92,7 +93,8 @@ struct DurabilityTests {
         }
       }
     }
-    #expect(namedExactly > bytes.count)
+    // Most flips are named exactly; the rest name the pair of the last two lines.
+    #expect(namedExactly > bytes.count * masks.count * 9 / 10)
     #expect(caughtOnlyByCheckpoint > 0)
   }
 
