@@ -18,6 +18,9 @@ public struct VerifyReport: Sendable, Equatable {
 
 /// Checks a whole log: header, every line's JSON, `seq`, `prev`, `recorded` order, unique
 /// ids, and optionally that it extends a checkpoint saved earlier. Never changes the file.
+///
+/// A log that passes without a checkpoint is only consistent: only a checkpoint held by
+/// someone else proves that it was not rewritten (`LogDamage.checkpointNotice`).
 public enum LogVerifier {
   /// Verifies the log at `path`; throws `LogDamage` naming the first bad line.
   public static func verify(

@@ -48,6 +48,15 @@ public final class LogWriter {
     let operations = options.fileOperations
     if operations.exists(path) { throw .alreadyExists(path: path) }
     var line = RecordLine.header(name: name, created: options.clock.now())
+    let defect: LineDefect? = line.withUnsafeBytes { buffer -> LineDefect? in
+      do {
+        _ = try RecordLineParser.parseHeader(buffer)
+        return nil
+      } catch {
+        return error as? LineDefect ?? LineDefect(byteOffsetInLine: 0, reason: "\(error)")
+      }
+    }
+    if let defect { throw .invalidDraft("the header would not be valid (\(defect.reason))") }
     line.append(0x0A)
     let temporary = path + ".creating-\(getpid())"
     do throws(FileError) {
@@ -112,6 +121,10 @@ public final class LogWriter {
 
   /// Appends `drafts` as one batch, all or nothing, and returns once they are durable.
   ///
+  /// All or nothing holds when `append` returns or throws. A crash (or power cut) in the
+  /// middle of the write may leave the batch's complete leading records in the log, never
+  /// acknowledged; the rest is a torn tail.
+  ///
   /// A draft whose id is in the log already is not appended again: its entry in the receipt
   /// names the existing record (an idempotent retry). With `expectedLastSeq`, the append
   /// fails with `conflict` unless the log still ends at that record.
@@ -167,6 +180,24 @@ public final class LogWriter {
         throw .invalidDraft(
           "record \(id) would be \(bytes.count - start) bytes long; the maximum is"
             + " \(Limits.lineBytesMax)")
+      }
+      // The writer checks each line as the reader will, before anything is written. A line
+      // the reader rejects (a `corrects` that names no earlier record, data nested deeper
+      // than 64, a clock past 9999-12-31) would be acknowledged, then taken for a torn tail
+      // and quarantined by the next writer, or reported as damage once records follow it:
+      // an acknowledged record lost. Found by the clock and hostile-input tests.
+      let defect: LineDefect? = bytes.withUnsafeBytes { buffer -> LineDefect? in
+        do {
+          _ = try RecordLineParser.parse(
+            UnsafeRawBufferPointer(rebasing: buffer[start...]), lineNumber: Int(seq) + 1,
+            byteOffset: 0)
+          return nil
+        } catch {
+          return error as? LineDefect ?? LineDefect(byteOffsetInLine: 0, reason: "\(error)")
+        }
+      }
+      if let defect {
+        throw .invalidDraft("record \(id) would not be a valid log line (\(defect.reason))")
       }
       prev = bytes.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
       bytes.append(0x0A)
