@@ -1,7 +1,12 @@
 // swift-tools-version:6.0
 // TransitionTracker: an append-only, hash-chained event log for a public-sector transition.
 // No package dependencies: Foundation, Glibc, Dispatch and the toolchain's test libraries only.
+import Foundation
 import PackageDescription
+
+// `TRANSITION_FUZZ=1` builds TransitionFuzz for libFuzzer, which brings its own `main`; the
+// normal build gives it a replay `main` instead (docs/RELIABILITY.md, group 10).
+let fuzzing = ProcessInfo.processInfo.environment["TRANSITION_FUZZ"] == "1"
 
 let package = Package(
   name: "TransitionTracker",
@@ -38,10 +43,14 @@ let package = Package(
     // A test helper: child processes that append, crash and race for the reliability tests.
     .executableTarget(
       name: "TransitionTorture", dependencies: ["EventLog"], path: "Tools/TransitionTorture"),
+    // A libFuzzer target for the line scanner, verifier and tail recovery (docs/RELIABILITY.md).
+    .executableTarget(
+      name: "TransitionFuzz", dependencies: ["EventLog", "CanonicalJSON"],
+      path: "Tools/TransitionFuzz", swiftSettings: fuzzing ? [.define("FUZZING")] : []),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], exclude: ["Cases"]),
     .testTarget(
       name: "EventLogTests", dependencies: ["EventLog", "CSHA256", "TransitionTorture"],
-      exclude: ["Vectors", "Independent"]),
+      exclude: ["Vectors", "Independent", "Regressions"]),
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
     .testTarget(name: "TransitionAppTests", dependencies: ["TransitionApp"]),

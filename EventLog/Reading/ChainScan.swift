@@ -144,10 +144,19 @@ struct ChainScan {
     }
     if stopped { return nil }
     if let overlong = ending.overlongLineNumber {
+      let start = malformed?.offset ?? ending.endOfLines
+      let reason = "a line is longer than the maximum of \(Limits.lineBytesMax) bytes"
+      // An overlong line is not well-formed: with no well-formed record after it, it is a
+      // torn tail like any other (FORMAT.md section 7), such as the zeros a power cut leaves
+      // where a batch over 1 MiB was pending. Before, it was always damage, so such a log
+      // could not be opened for appending again (found by the power-loss tests).
+      if !wellFormedFollows, try !wellFormedRecordFollows(overlongLineAt: ending.endOfLines) {
+        return TornTail(
+          lineNumber: malformed?.lineNumber ?? overlong, byteOffset: start,
+          byteCount: ending.fileEnd - start, reason: reason + ", and no valid record follows")
+      }
       throw LogDamage(
-        kind: .badRecord, path: path, lineNumber: overlong,
-        byteOffset: malformed?.offset ?? ending.endOfLines,
-        reason: "a line is longer than the maximum of \(Limits.lineBytesMax) bytes")
+        kind: .badRecord, path: path, lineNumber: overlong, byteOffset: start, reason: reason)
     }
     if let defect = malformed {
       if wellFormedFollows {
@@ -166,6 +175,22 @@ struct ChainScan {
         reason: "the last \(ending.fileEnd - ending.endOfLines) bytes are not ended by a newline")
     }
     return nil
+  }
+
+  /// Whether a well-formed record line follows the overlong line starting at `offset`.
+  private func wellFormedRecordFollows(overlongLineAt offset: Int64) throws -> Bool {
+    var overlongStart = offset
+    while let newline = try reader.nextNewline(from: overlongStart + Int64(Limits.lineBytesMax)) {
+      var found = false
+      let ending = try reader.forEachLine(from: newline + 1, firstLineNumber: 0) { line, _, at in
+        found = (try? RecordLineParser.parse(line, lineNumber: 0, byteOffset: at)) != nil
+        return !found
+      }
+      if found { return true }
+      guard ending.overlongLineNumber != nil else { return false }
+      overlongStart = ending.endOfLines
+    }
+    return false
   }
 
   private func check(_ record: RawRecord, against state: ChainState) throws(LineDefect) {

@@ -82,4 +82,20 @@ struct LineReader {
     }
     return Ending(endOfLines: endOfLines, fileEnd: limit, overlongLineNumber: nil)
   }
+
+  /// The offset of the first `\n` at or after `offset`, or nil if there is none.
+  func nextNewline(from offset: Int64) throws -> Int64? {
+    let limit = try operations.size(descriptor)
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var position = offset
+    while position < limit {
+      let count = try buffer.withUnsafeMutableBytes { chunk in
+        try operations.read(descriptor, into: chunk, at: position)
+      }
+      if count == 0 { return nil }
+      if let index = buffer[0..<count].firstIndex(of: 0x0A) { return position + Int64(index) }
+      position += Int64(count)
+    }
+    return nil
+  }
 }

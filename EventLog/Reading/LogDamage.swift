@@ -44,6 +44,12 @@ public struct LogDamage: Error, Equatable, Sendable, CustomStringConvertible {
   /// The record `seq` on the bad line, if the line is a record line.
   public var seq: Int64? { lineNumber >= 2 ? Int64(lineNumber - 1) : nil }
 
+  /// What every audit report must say: the chain alone cannot show a rewrite.
+  public static let checkpointNotice =
+    "Only a checkpoint held by someone else (a council paper quoting it, an accountant's file)"
+    + " proves that the log was not rewritten: a log whose chain was recomputed, or that was"
+    + " cut back at a line boundary, verifies on its own."
+
   public var description: String {
     let place = seq.map { "line \(lineNumber) (record \($0))" } ?? "line \(lineNumber) (the header)"
     switch kind {
@@ -55,7 +61,8 @@ public struct LogDamage: Error, Equatable, Sendable, CustomStringConvertible {
     case .checkpointMismatch:
       return "\(path) does not extend the saved checkpoint: \(reason). The log was cut back or"
         + " rewritten after the checkpoint was made. Nothing was changed. Restore the file"
-        + " from a backup that matches the checkpoint, then run `transition verify \(path)`."
+        + " from a backup that matches the checkpoint, then run `transition verify \(path)`. "
+        + Self.checkpointNotice
     default:
       return "\(path) is damaged at \(place), byte \(byteOffset): \(reason). Nothing was"
         + " changed. Restore the file from a backup, then run `transition verify \(path)`."

@@ -19,7 +19,9 @@ public struct VerifyReport: Sendable, Equatable {
 /// Checks a whole log, line by line, and never changes the file.
 ///
 /// It checks the header, every line's JSON, `seq`, `prev`, `recorded` order, unique ids, and
-/// optionally that the log extends a checkpoint saved earlier.
+/// optionally that the log extends a checkpoint saved earlier. A log that passes without a
+/// checkpoint is only consistent: only a checkpoint held by someone else proves that it was
+/// not rewritten (`LogDamage.checkpointNotice`).
 public enum LogVerifier {
   /// Verifies the log at `path`; throws `LogDamage` naming the first bad line.
   public static func verify(
