@@ -31,7 +31,7 @@ enum LogCommand: Command {
     let records = all.filter(filter.accepts)
     let table = RecordTable.table(
       records, title: "\(path): \(records.count) of \(all.count) records")
-    console.print(String(TableRenderer.render(table, as: format, console: console).dropLast()))
+    console.writeOutput(TableRenderer.render(table, as: format, console: console))
     return .ok
   }
 }

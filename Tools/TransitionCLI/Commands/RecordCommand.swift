@@ -236,7 +236,6 @@ enum RecordCommand: Command {
       rows: appended.map {
         [String($0.seq), $0.id, $0.eventType, $0.stream, $0.effectiveDate.description]
       })
-    console.print(
-      String(TableRenderer.render(table, as: json ? .json : .text, console: console).dropLast()))
+    console.writeOutput(TableRenderer.render(table, as: json ? .json : .text, console: console))
   }
 }
