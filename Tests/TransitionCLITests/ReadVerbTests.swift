@@ -42,19 +42,26 @@ struct ReadVerbTests {
     #expect(decisions.status == 0)
     #expect(decisions.output.contains("19 of 172 records"))
     let stream = try TransitionBinary.run(
-      ["log", demo.path, "--stream", "decision/", "--effective-from", "2026-06-01",
-       "--effective-to", "2026-06-30", "--json"])
-    let rows = try JSONSerialization.jsonObject(with: Data(stream.output.utf8)) as? [[String: String]]
+      [
+        "log", demo.path, "--stream", "decision/", "--effective-from", "2026-06-01",
+        "--effective-to", "2026-06-30", "--json",
+      ])
+    let rows =
+      try JSONSerialization.jsonObject(with: Data(stream.output.utf8)) as? [[String: String]]
     #expect(rows?.isEmpty == false)
     #expect(rows?.allSatisfy { ($0["effective"] ?? "") >= "2026-06-01" } == true)
     #expect(rows?.allSatisfy { ($0["stream"] ?? "").hasPrefix("decision/") } == true)
     let late = try TransitionBinary.run(
-      ["log", demo.path, "--recorded-from", "2026-07-14", "--recorded-to", "2026-07-14",
-       "--by", "griffie-bev", "--by", "bev-hr", "--by", "projectbureau", "--csv"])
+      [
+        "log", demo.path, "--recorded-from", "2026-07-14", "--recorded-to", "2026-07-14",
+        "--by", "griffie-bev", "--by", "bev-hr", "--by", "projectbureau", "--csv",
+      ])
     #expect(late.output.hasPrefix("seq,recorded,effective,type,stream,by,corrects,id\r\n"))
     let all = try TransitionBinary.run(["log", demo.path, "--recorded-to", "2026-07-14", "--csv"])
     #expect(all.output.contains("IJM-077"))
-    let before = try TransitionBinary.run(["log", demo.path, "--recorded-to", "2026-07-13", "--csv"])
+    let before = try TransitionBinary.run([
+      "log", demo.path, "--recorded-to", "2026-07-13", "--csv",
+    ])
     #expect(!before.output.contains("IJM-077"))
     let badDay = try TransitionBinary.run(["log", demo.path, "--effective-from", "2026-02-30"])
     #expect(badDay.status == 65)
@@ -70,7 +77,8 @@ struct ReadVerbTests {
     #expect(corrected.output.contains("Corrected by:"))
     #expect(corrected.output.contains("IJM-075"))
     let correction = try TransitionBinary.run(["show", demo.path, "103", "--json"])
-    let object = try JSONSerialization.jsonObject(with: Data(correction.output.utf8)) as? [String: Any]
+    let object =
+      try JSONSerialization.jsonObject(with: Data(correction.output.utf8)) as? [String: Any]
     #expect((object?["corrects"] as? [String: Any])?["id"] as? String == "IJM-072")
     let missing = try TransitionBinary.run(["show", demo.path, "9999"])
     #expect(missing.status == 65)
@@ -87,7 +95,8 @@ struct ReadVerbTests {
       ["export", demo.path, "--format", "cloudevents", "--type", "DecisionCorrected"])
     let lines = events.output.split(separator: "\n")
     #expect(lines.count == 1)
-    let event = try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any]
+    let event =
+      try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any]
     #expect(event?["specversion"] as? String == "1.0")
     #expect(event?["id"] as? String == "IJM-075")
     #expect(event?["source"] as? String == "transition-log/ijmond")
@@ -110,8 +119,10 @@ struct ReadVerbTests {
     arguments: [
       ["log"], ["show", "1"], ["export", "--format", "jsonl"], ["state"], ["history", "E017"],
       ["audit"], ["diff", "--view", "costs", "--from-known-at", "2026-01-01"],
-      ["record", "RegisterBody", "--effective", "2026-01-01", "--body", "B", "--name", "n",
-       "--kind", "raad"],
+      [
+        "record", "RegisterBody", "--effective", "2026-01-01", "--body", "B", "--name", "n",
+        "--kind", "raad",
+      ],
       ["import", "--staff", "x.csv", "--cohort", "C", "--effective", "2025-07-01"],
       ["verify"], ["checkpoint"],
     ])
@@ -146,8 +157,10 @@ struct ReadVerbTests {
     }
     let before = try Data(contentsOf: URL(fileURLWithPath: demo.path))
     let record = try TransitionBinary.run(
-      ["record", demo.path, "RegisterBody", "--effective", "2026-01-01", "--body", "B",
-       "--name", "n", "--kind", "raad", "--organisations", "BEV", "--by", "x"])
+      [
+        "record", demo.path, "RegisterBody", "--effective", "2026-01-01", "--body", "B",
+        "--name", "n", "--kind", "raad", "--organisations", "BEV", "--by", "x",
+      ])
     #expect(record.status == 65, "\(record.errors)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: demo.path)) == before)
   }

@@ -20,7 +20,9 @@ struct ReadmeTests {
         inBlock = !inBlock && line == "```sh"
         continue
       }
-      if inBlock && !line.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(String(line)) }
+      if inBlock && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        lines.append(String(line))
+      }
     }
     return lines
   }
@@ -37,7 +39,8 @@ struct ReadmeTests {
       }
       line = line.replacingOccurrences(of: "swift run transition ", with: binary + " ")
       script += line + "\n"
-      script += "status=$?; if [ $status -ne \(expected) ]; then echo \"README command"
+      script +=
+        "status=$?; if [ $status -ne \(expected) ]; then echo \"README command"
         + " \(index + 1) exited $status, not \(expected)\" >&2; exit 99; fi\n"
     }
     return script

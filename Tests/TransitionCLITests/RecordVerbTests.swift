@@ -77,20 +77,26 @@ struct RecordVerbTests {
     "refusals and bad input print the message, exit with the right status and append nothing",
     arguments: [
       (
-        ["TakeDecision", "--effective", "2026-06-09", "--decision", "D1", "--body", "RAAD-XYZ",
-          "--kind", "opdracht", "--status", "definitief", "--subject", "s"], Int32(65),
+        [
+          "TakeDecision", "--effective", "2026-06-09", "--decision", "D1", "--body", "RAAD-XYZ",
+          "--kind", "opdracht", "--status", "definitief", "--subject", "s",
+        ], Int32(65),
         "body RAAD-XYZ is not registered"
       ),
       (
-        ["RegisterBody", "--effective", "2026-02-30", "--body", "B", "--name", "n", "--kind",
-          "raad", "--organisations", "BEV"], 65, "2026-02-30"
+        [
+          "RegisterBody", "--effective", "2026-02-30", "--body", "B", "--name", "n", "--kind",
+          "raad", "--organisations", "BEV",
+        ], 65, "2026-02-30"
       ),
       (["RegisterBody", "--effective", "2026-01-01", "--colour", "x"], 64, "no field --colour"),
       (["FrobnicateStaff", "--effective", "2026-01-01"], 64, "Unknown kind of record"),
       (["RegisterBody", "--body", "B"], 64, "Missing --effective"),
       (
-        ["RegisterBody", "--effective", "2026-01-01", "--body", "B", "--name", "n", "--kind",
-          "parlement", "--organisations", "BEV"], 65, "parlement"
+        [
+          "RegisterBody", "--effective", "2026-01-01", "--body", "B", "--name", "n", "--kind",
+          "parlement", "--organisations", "BEV",
+        ], 65, "parlement"
       ),
       (
         ["TransferStaff", "--effective", "2026-07-01", "--batch", "B1", "--lines", "[{"], 65,
@@ -121,8 +127,10 @@ struct RecordVerbTests {
   func batches() throws {
     let log = try SmallLog()
     let before = try log.bytes()
-    let good = #"{"command":"RegisterBody","effective":"2020-01-01","body":"RAAD-BEV","name":"Raad","kind":"raad","organisations":["BEV"]}"#
-    let refused = #"{"command":"RegisterBody","effective":"2020-01-01","body":"RAAD-X","name":"Raad","kind":"raad","organisations":["NOPE"]}"#
+    let good =
+      #"{"command":"RegisterBody","effective":"2020-01-01","body":"RAAD-BEV","name":"Raad","kind":"raad","organisations":["BEV"]}"#
+    let refused =
+      #"{"command":"RegisterBody","effective":"2020-01-01","body":"RAAD-X","name":"Raad","kind":"raad","organisations":["NOPE"]}"#
     let refusedRun = try log.record(["--input", "-"], input: good + "\n" + refused + "\n")
     #expect(refusedRun.status == 65)
     #expect(refusedRun.errors.contains("line 2"), "\(refusedRun.errors)")
@@ -143,7 +151,8 @@ struct RecordVerbTests {
       .replacingOccurrences(of: #""kind":"raad""#, with: #""kind":"ondernemingsraad""#)
     let ok = try log.record(["--input", "-", "--json"], input: good + "\n\n" + second + "\n")
     #expect(ok.status == 0, "\(ok.errors)")
-    let appended = try JSONSerialization.jsonObject(with: Data(ok.output.utf8)) as? [[String: String]]
+    let appended =
+      try JSONSerialization.jsonObject(with: Data(ok.output.utf8)) as? [[String: String]]
     #expect(appended?.map { $0["seq"] } == ["5", "6"])
   }
 
@@ -173,8 +182,10 @@ struct ImportVerbTests {
     let log = try SmallLog()
     try Self.dutch.write(toFile: log.work.file("staff.csv"), atomically: true, encoding: .utf8)
     let run = try TransitionBinary.run(
-      ["import", log.path, "--staff", log.work.file("staff.csv"), "--cohort", "RI-IJW",
-       "--effective", "2025-07-01"], environment: SmallLog.by)
+      [
+        "import", log.path, "--staff", log.work.file("staff.csv"), "--cohort", "RI-IJW",
+        "--effective", "2025-07-01",
+      ], environment: SmallLog.by)
     #expect(run.status == 0, "\(run.errors)")
     #expect(run.output.contains("Imported 2 employees"))
     #expect(run.output.contains("1.8889"))
@@ -193,8 +204,10 @@ struct ImportVerbTests {
       """
     try csv.write(toFile: log.work.file("staff.csv"), atomically: true, encoding: .utf8)
     let run = try TransitionBinary.run(
-      ["import", log.path, "--staff", log.work.file("staff.csv"), "--cohort", "RI-IJW",
-       "--effective", "2025-07-01"], environment: SmallLog.by)
+      [
+        "import", log.path, "--staff", log.work.file("staff.csv"), "--cohort", "RI-IJW",
+        "--effective", "2025-07-01",
+      ], environment: SmallLog.by)
     #expect(run.status == 0, "\(run.errors)")
     #expect(run.output.contains("allocated FTE 0.5000"))
   }
@@ -211,8 +224,10 @@ struct ImportVerbTests {
     try csv.write(toFile: log.work.file("staff.csv"), atomically: true, encoding: .utf8)
     let before = try log.bytes()
     let run = try TransitionBinary.run(
-      ["import", log.path, "--staff", log.work.file("staff.csv"), "--cohort", "RI-IJW",
-       "--effective", "2025-07-01"], environment: SmallLog.by)
+      [
+        "import", log.path, "--staff", log.work.file("staff.csv"), "--cohort", "RI-IJW",
+        "--effective", "2025-07-01",
+      ], environment: SmallLog.by)
     #expect(run.status == 65)
     #expect(run.errors.contains("line 4: contract hours \"veel\""), "\(run.errors)")
     #expect(run.errors.contains("line 5: end date \"31-02-2026\" is not a real day"))
@@ -233,8 +248,10 @@ struct ImportVerbTests {
       toFile: log.work.file("staff.csv"), atomically: true, encoding: .utf8)
     let before = try log.bytes()
     let refused = try TransitionBinary.run(
-      ["import", log.path, "--staff", log.work.file("staff.csv"), "--cohort", "C",
-       "--effective", "2025-07-01"], environment: SmallLog.by)
+      [
+        "import", log.path, "--staff", log.work.file("staff.csv"), "--cohort", "C",
+        "--effective", "2025-07-01",
+      ], environment: SmallLog.by)
     #expect(refused.status == 65)
     #expect(refused.errors.contains("XYZ"), "\(refused.errors)")
     #expect(try log.bytes() == before)

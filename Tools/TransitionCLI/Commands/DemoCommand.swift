@@ -57,7 +57,8 @@ enum DemoCommand: Command {
         try manager.removeItem(atPath: path)
       } catch {
         throw CommandFailure(
-          status: .cannotCreate, message: "\(path) cannot be replaced: \(error.localizedDescription)")
+          status: .cannotCreate,
+          message: "\(path) cannot be replaced: \(error.localizedDescription)")
       }
     }
     if let bytes = ExampleLog.bundledBytes {
@@ -81,7 +82,8 @@ enum DemoCommand: Command {
 
   private static func section(_ title: String, console: Console) {
     console.print("")
-    console.print(console.bold("── " + title + " " + String(repeating: "─", count: max(0, 74 - title.count))))
+    console.print(
+      console.bold("── " + title + " " + String(repeating: "─", count: max(0, 74 - title.count))))
   }
 
   private static func printTable(_ table: ViewTable, console: Console) {
@@ -113,20 +115,23 @@ enum DemoCommand: Command {
         }, console: console)
     }
 
-    section("3. An accountant asks: were the Beverwijk moves of 1 July 2026 backed?", console: console)
+    section(
+      "3. An accountant asks: were the Beverwijk moves of 1 July 2026 backed?", console: console)
     console.print(
       "Beverwijk's plaatsingsbesluit (IJM-077, dated 2026-06-09) was recorded late, on"
         + " 2026-07-14, after the transfers of 2026-07-01 it backs. The decisions in force on"
         + " 2026-07-01, first as known now, then as known on 2026-07-02:")
     let firstJuly = CalendarDay(2026, 7, 1)
     let beforeLate = Moment.Known.instant(
-      LogInstant(millisecondsSinceEpoch: Int64(CalendarDay(2026, 7, 2).dayNumber + 1) * 86_400_000 - 1))
+      LogInstant(
+        millisecondsSinceEpoch: Int64(CalendarDay(2026, 7, 2).dayNumber + 1) * 86_400_000 - 1))
     if let records = try? LogAccess.records(path, console: console) {
       for known in [Moment.Known.everything, beforeLate] {
         let moment = Moment(validAt: firstJuly, knownAt: known)
         let table =
           (try? ViewSource.table("decisions", path: path, moment: moment))
-          ?? decisionsInForce(records, moment: moment, bodies: ["COL-BEV", "RAAD-BEV", "GR-IJW-BESTUUR"])
+          ?? decisionsInForce(
+            records, moment: moment, bodies: ["COL-BEV", "RAAD-BEV", "GR-IJW-BESTUUR"])
         console.print("")
         printTable(table, console: console)
       }

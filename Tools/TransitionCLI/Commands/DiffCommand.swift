@@ -42,7 +42,8 @@ enum DiffCommand: Command {
     let base = try Moment(arguments, usage: usage)
     var from = base
     var to = base
-    let byValidDay = arguments.value("from-valid-at") != nil || arguments.value("to-valid-at") != nil
+    let byValidDay =
+      arguments.value("from-valid-at") != nil || arguments.value("to-valid-at") != nil
     if byValidDay {
       guard let fromDay = arguments.value("from-valid-at"),
         let toDay = arguments.value("to-valid-at")

@@ -43,7 +43,8 @@ enum ImportCommand: Command {
     try arguments.expectPositionals(atMost: 1, usage: usage)
     let path = try arguments.positional(0, "the log file to import into", usage: usage)
     guard let sheet = arguments.value("staff") else {
-      throw CommandFailure.usage("Missing --staff FILE.csv: the spreadsheet to import.", help: usage)
+      throw CommandFailure.usage(
+        "Missing --staff FILE.csv: the spreadsheet to import.", help: usage)
     }
     guard let cohort = arguments.value("cohort") else {
       throw CommandFailure.usage("Missing --cohort ID, such as --cohort RI-IJW.", help: usage)
@@ -68,7 +69,8 @@ enum ImportCommand: Command {
         status: .dataError,
         message: "\(sheet) was not imported: \(error.lines.count) problem"
           + (error.lines.count == 1 ? "" : "s") + ". Nothing was recorded; fix the rows and"
-          + " import the whole file again.\n" + error.lines.map { "  " + $0 }.joined(separator: "\n"))
+          + " import the whole file again.\n"
+          + error.lines.map { "  " + $0 }.joined(separator: "\n"))
     }
     progress.finish()
     var object: JSONObject = [
@@ -80,7 +82,8 @@ enum ImportCommand: Command {
     do {
       command = try TransitionCommand(json: object)
     } catch {
-      throw CommandFailure(status: .dataError, message: error.description + " Nothing was recorded.")
+      throw CommandFailure(
+        status: .dataError, message: error.description + " Nothing was recorded.")
     }
     let log = try LogAccess.openForRecording(path)
     do {

@@ -219,7 +219,8 @@ enum RecordCommand: Command {
             + " content. Nothing was appended. Use a new id, or check that this is the same"
             + " record (`transition show \(path) \(record.seq)`).")
       }
-      console.print("Already recorded: \(id) is seq \(record.seq) (\(record.type)); not appended again.")
+      console.print(
+        "Already recorded: \(id) is seq \(record.seq) (\(record.type)); not appended again.")
     }
     return pending
   }
@@ -228,7 +229,8 @@ enum RecordCommand: Command {
     _ appended: [DomainRecord], path: String, json: Bool, console: Console
   ) {
     let table = ViewTable(
-      name: "appended", title: "Appended \(appended.count) record\(appended.count == 1 ? "" : "s") to \(path)",
+      name: "appended",
+      title: "Appended \(appended.count) record\(appended.count == 1 ? "" : "s") to \(path)",
       columns: [
         .init("seq", alignment: .right), .init("id"), .init("type"), .init("stream"),
         .init("effective"),

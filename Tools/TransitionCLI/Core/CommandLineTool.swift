@@ -26,8 +26,10 @@ extension Command {
 enum CommandLineTool {
   /// Every verb, in the order `transition help` lists them.
   static let commands: [any Command.Type] = [
-    DemoCommand.self, InitCommand.self, RecordCommand.self, ImportCommand.self, LogCommand.self, ShowCommand.self,
-    StateCommand.self, HistoryCommand.self, DiffCommand.self, AuditCommand.self, ExportCommand.self, VerifyCommand.self, CheckpointCommand.self,
+    DemoCommand.self, InitCommand.self, RecordCommand.self, ImportCommand.self, LogCommand.self,
+    ShowCommand.self,
+    StateCommand.self, HistoryCommand.self, DiffCommand.self, AuditCommand.self, ExportCommand.self,
+    VerifyCommand.self, CheckpointCommand.self,
   ]
 
   /// Runs `transition` with `words` (the arguments after the program name).

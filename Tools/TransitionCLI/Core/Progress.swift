@@ -29,7 +29,9 @@ final class Progress {
     lastShown = now
     shownAnything = true
     var text = "\r\(label): \(done)"
-    if let total, total > 0 { text += " of \(total) \(unit) (\(done * 100 / total) %)" } else {
+    if let total, total > 0 {
+      text += " of \(total) \(unit) (\(done * 100 / total) %)"
+    } else {
       text += " \(unit)"
     }
     console.writeError(text + "\u{1B}[K")

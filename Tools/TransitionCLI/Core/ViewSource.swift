@@ -35,9 +35,10 @@ struct Moment: Equatable {
 
   /// The moment `--valid-at`, `--known-at`, `--known-at-seq` and `--as-recorded` name.
   init(_ arguments: Arguments, usage: String) throws(CommandFailure) {
-    validAt = try arguments.value("valid-at").map { text throws(CommandFailure) in
-      try TimeArguments.day(text, flag: "valid-at")
-    } ?? Moment.today
+    validAt =
+      try arguments.value("valid-at").map { text throws(CommandFailure) in
+        try TimeArguments.day(text, flag: "valid-at")
+      } ?? Moment.today
     asRecorded = arguments.flag("as-recorded")
     switch (arguments.value("known-at"), arguments.value("known-at-seq")) {
     case (.some, .some):

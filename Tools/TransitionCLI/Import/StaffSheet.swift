@@ -16,17 +16,26 @@ enum StaffSheet {
 
   /// The columns, in `BaselineMember` order.
   static let columns = [
-    Column(field: "employee", required: true, names: ["employee", "employee id", "medewerker", "personeelsnummer", "id"]),
+    Column(
+      field: "employee", required: true,
+      names: ["employee", "employee id", "medewerker", "personeelsnummer", "id"]),
     Column(field: "function", required: true, names: ["function", "functie"]),
     Column(field: "team", required: true, names: ["team"]),
     Column(field: "employer", required: true, names: ["employer", "werkgever"]),
-    Column(field: "contractHours", required: true, names: ["contract hours", "contracturen", "uren"]),
+    Column(
+      field: "contractHours", required: true, names: ["contract hours", "contracturen", "uren"]),
     Column(field: "normHours", required: true, names: ["norm hours", "normuren", "norm"]),
     Column(field: "contractFTE", required: true, names: ["contract fte", "fte contract", "fte"]),
-    Column(field: "allocatedFTE", required: true, names: ["allocated fte", "fte cohort", "toegerekende fte", "ri fte"]),
+    Column(
+      field: "allocatedFTE", required: true,
+      names: ["allocated fte", "fte cohort", "toegerekende fte", "ri fte"]),
     Column(field: "cao", required: true, names: ["cao"]),
-    Column(field: "contractType", required: true, names: ["contract type", "soort contract", "contractsoort", "dienstverband"]),
-    Column(field: "contractEnd", required: false, names: ["contract end", "end date", "einddatum", "einde contract"]),
+    Column(
+      field: "contractType", required: true,
+      names: ["contract type", "soort contract", "contractsoort", "dienstverband"]),
+    Column(
+      field: "contractEnd", required: false,
+      names: ["contract end", "end date", "einddatum", "einde contract"]),
   ]
 
   /// Every bad row, each named by its line; or the members.
@@ -49,9 +58,14 @@ enum StaffSheet {
     var problems: [String] = []
     for (index, name) in header.fields.enumerated() {
       let key = normalised(name)
-      guard let column = columns.first(where: { $0.names.map(normalised).contains(key) || normalised($0.field) == key })
+      guard
+        let column = columns.first(where: {
+          $0.names.map(normalised).contains(key) || normalised($0.field) == key
+        })
       else {
-        problems.append("line \(header.line): unknown column \"\(name)\"; the columns are " + columns.map { $0.names[0] }.joined(separator: ", "))
+        problems.append(
+          "line \(header.line): unknown column \"\(name)\"; the columns are "
+            + columns.map { $0.names[0] }.joined(separator: ", "))
         continue
       }
       if positions[column.field] != nil {

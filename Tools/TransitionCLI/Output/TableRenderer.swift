@@ -31,7 +31,8 @@ enum TableRenderer {
   {
     switch format {
     case .json:
-      return JSONText.pretty(JSONText.table(columns: table.columns.map { $0.name }, rows: table.rows))
+      return JSONText.pretty(
+        JSONText.table(columns: table.columns.map { $0.name }, rows: table.rows))
         + "\n"
     case .csv:
       return CSV.line(table.columns.map { $0.name }) + table.rows.map(CSV.line).joined()

@@ -89,9 +89,10 @@ enum CommandBuilder {
     -> FieldCatalogue.Field?
   {
     let key = normalised(flag)
-    return structure.fields.first { $0.name == flag } ?? structure.fields.first {
-      normalised($0.name) == key
-    }
+    return structure.fields.first { $0.name == flag }
+      ?? structure.fields.first {
+        normalised($0.name) == key
+      }
   }
 
   private static func normalised(_ name: String) -> String {
@@ -159,8 +160,9 @@ enum CommandBuilder {
     }
     return .object([
       "kind": .string(String(text[..<colon])),
-      "detail": .string(String(text[text.index(after: colon)...]).trimmingCharacters(
-        in: .whitespaces)),
+      "detail": .string(
+        String(text[text.index(after: colon)...]).trimmingCharacters(
+          in: .whitespaces)),
     ])
   }
 
@@ -202,7 +204,7 @@ enum CommandBuilder {
       let structure = FieldCatalogue.event(forCommand: name)
     else { return nil }
     var lines = [
-      "transition record LOG \(name) --effective DAY [fields…] [--by WHO] [--id ID]", ""
+      "transition record LOG \(name) --effective DAY [fields…] [--by WHO] [--id ID]", "",
     ]
     lines += wrap("\(description.summary) Records \(description.eventType): \(structure.doc)")
     lines += ["", "Fields (flags; --contract-fte-after and --contractFTEAfter are the same):"]

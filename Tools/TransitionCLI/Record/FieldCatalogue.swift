@@ -97,7 +97,7 @@ enum FieldCatalogue {
     }
   }
 
-  /// How a field's value is written, for help: "text", "day YYYY-MM-DD", one of a vocabulary …
+  /// How a field's value is written, for help, such as "a day YYYY-MM-DD".
   static func format(of field: Field) -> String {
     let element = field.elementType
     var text: String
