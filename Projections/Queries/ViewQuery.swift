@@ -50,7 +50,7 @@ public struct ViewQuery: Equatable, Sendable {
     switch knownAt {
     case .everything: text += ", as known now (seq \(resolvedSeq))"
     case .instant(let instant): text += ", as known at \(instant) (seq \(resolvedSeq))"
-    case .seq: text += ", as known at seq \(resolvedSeq) of \(lastSeq)"
+    case .seq: text += ", as known at seq \(resolvedSeq)"
     }
     return text + (asRecorded ? ", as originally recorded" : ", as corrected")
   }
