@@ -44,13 +44,16 @@ extension ViewContext {
         let moveDay = line.effective
         for id in line.decisions {
           guard let entry = decisions[id] else {
-            problem("cite \(id), which is not in the log as known at seq \(ledger.knownAt)", line.employee)
+            problem(
+              "cite \(id), which is not in the log as known at seq \(ledger.knownAt)", line.employee
+            )
             continue
           }
           if entry.taken.status != .definitief {
             problem("cite \(id), which is only voorgenomen", line.employee, [entry.version.seq])
           } else if entry.inForce(on: moveDay) != true {
-            problem("cite \(id), which is not in force on \(moveDay)", line.employee, [entry.version.seq])
+            problem(
+              "cite \(id), which is not in force on \(moveDay)", line.employee, [entry.version.seq])
           } else if entry.version.source > seq {
             late[id, default: ([], entry.version.source)].employees.append(line.employee)
           }
@@ -96,14 +99,15 @@ extension ViewContext {
         }
       }
       let first = lines.first
-      let where_ = "\(ledger.ledger.recordID(of: seq)) (\(first?.from ?? "-") → \(first?.employer ?? "-") on \(Cell.day(first?.effective)))"
+      let place =
+        "\(ledger.ledger.recordID(of: seq)) (\(first?.from ?? "-") → \(first?.employer ?? "-") on \(Cell.day(first?.effective)))"
       for (text, value) in problems.sorted(by: { $0.key < $1.key }) {
         let employees = value.employees.sorted()
         findings.append(
           Finding(
             rule: "staff-move-backed", day: first?.effective, seqs: [seq] + Array(value.seqs),
             message:
-              "\(employees.count) move(s) of \(where_) \(text): \(employees.joined(separator: ", "))."
+              "\(employees.count) move(s) of \(place) \(text): \(employees.joined(separator: ", "))."
               + " As known at seq \(ledger.knownAt) these moves are unbacked."))
       }
       for (id, value) in late.sorted(by: { $0.key < $1.key }) {
@@ -111,7 +115,7 @@ extension ViewContext {
           Finding(
             rule: "backing-recorded-late", day: first?.effective, seqs: [seq, value.decisionSeq],
             message:
-              "\(value.employees.count) move(s) of \(where_) were recorded on"
+              "\(value.employees.count) move(s) of \(place) were recorded on"
               + " \(Cell.instant(ledger.ledger.recorded(seq))), before their backing decision \(id)"
               + " was recorded on \(Cell.instant(ledger.ledger.recorded(value.decisionSeq)))"
               + " (seq \(value.decisionSeq)); as known in between, they were unbacked."))
@@ -138,7 +142,8 @@ extension ViewContext {
         let detail =
           requests.isEmpty
           ? "no OR advice request is recorded for it"
-          : "request " + requests.map { "\($0.event.request) (\($0.version.effectiveDate))" }
+          : "request "
+            + requests.map { "\($0.event.request) (\($0.version.effectiveDate))" }
             .joined(separator: ", ")
             + " was not both asked before it and answered by then"
         findings.append(
@@ -155,13 +160,16 @@ extension ViewContext {
       let evidence =
         [entry.version.seq] + group.compactMap { $0.request?.version.seq }
         + group.compactMap { $0.advice?.version.seq }
-      let advices = group.compactMap { $0.advice }.map { "\($0.event.outcome.rawValue) advice \($0.version.id)" }
+      let advices = group.compactMap { $0.advice }.map {
+        "\($0.event.outcome.rawValue) advice \($0.version.id)"
+      }
       findings.append(
         Finding(
           rule: "or-advice-deviation", day: decided, seqs: evidence,
           message:
             "\(id) of \(entry.taken.body) (\(decided)) deviates from the OR's"
-            + " \(Cell.list(advices)): nothing may be executed before \(waitEnd) (art. 25 lid 6 WOR)."))
+            + " \(Cell.list(advices)): nothing may be executed before \(waitEnd) (art. 25 lid 6 WOR)."
+        ))
       let early = ledger.staffFacts.filter {
         $0.kind == .transferred && $0.decisions.contains(id) && $0.effective < waitEnd
       }
@@ -172,7 +180,8 @@ extension ViewContext {
             seqs: evidence + early.map(\.seq),
             message:
               "\(id) deviates from the OR advice, yet it is executed before \(waitEnd):"
-              + " \(early.isEmpty ? "in force from \(entry.start)" : Cell.list(early.map { "\($0.employee) on \($0.effective)" }))."))
+              + " \(early.isEmpty ? "in force from \(entry.start)" : Cell.list(early.map { "\($0.employee) on \($0.effective)" }))."
+          ))
       }
     }
     return findings
@@ -196,8 +205,9 @@ extension ViewContext {
     return findings
   }
 
-  /// DOMAIN.md 12.8: proposal ≤ committee ≤ council within a municipality, and the council
-  /// decision names its proposal. Coarse dates only count when the order is certain.
+  /// DOMAIN.md 12.8: proposal, committee and council in order within a municipality.
+  ///
+  /// The council decision must name its proposal; coarse dates only count when certain.
   func orderFindings() -> [Finding] {
     let kinds = bodyKinds
     let bodies = bodyOrganisations
@@ -212,14 +222,17 @@ extension ViewContext {
         findings.append(
           Finding(
             rule: "decision-order", day: entry.version.effective, seqs: [entry.version.seq],
-            message: "Council decision \(id) of \(entry.taken.body) does not name the proposal it decides."))
+            message:
+              "Council decision \(id) of \(entry.taken.body) does not name the proposal it decides."
+          ))
         continue
       }
       guard let proposal = proposals[proposalID] else {
         findings.append(
           Finding(
             rule: "decision-order", day: entry.version.effective, seqs: [entry.version.seq],
-            message: "Council decision \(id) names proposal \(proposalID), which is not in the log."))
+            message: "Council decision \(id) names proposal \(proposalID), which is not in the log."
+          ))
         continue
       }
       let own = Set(bodies[entry.taken.body.rawValue] ?? [])
@@ -233,7 +246,9 @@ extension ViewContext {
           Finding(
             rule: "decision-order", day: entry.version.effective,
             seqs: [proposal.version.seq, entry.version.seq],
-            message: "Council decision \(id) (\(entry.version.effectiveDate)) comes before its proposal \(proposalID) (\(proposal.version.effectiveDate))."))
+            message:
+              "Council decision \(id) (\(entry.version.effectiveDate)) comes before its proposal \(proposalID) (\(proposal.version.effectiveDate))."
+          ))
       }
       for step in steps
       where after(proposal.version.effectiveDate, step.version.effectiveDate)
@@ -243,7 +258,9 @@ extension ViewContext {
           Finding(
             rule: "decision-order", day: entry.version.effective,
             seqs: [proposal.version.seq, step.version.seq, entry.version.seq],
-            message: "Committee \(step.event.committee) considered \(proposalID) on \(step.version.effectiveDate), outside proposal (\(proposal.version.effectiveDate)) to council decision \(id) (\(entry.version.effectiveDate))."))
+            message:
+              "Committee \(step.event.committee) considered \(proposalID) on \(step.version.effectiveDate), outside proposal (\(proposal.version.effectiveDate)) to council decision \(id) (\(entry.version.effectiveDate))."
+          ))
       }
     }
     return findings
@@ -255,7 +272,8 @@ extension ViewContext {
     var dissolved: Set<String> = []
     var evidence: [String: [Int64]] = [:]
     var events: [(RecordVersion, any EventPayload)] = []
-    for item in ledger.versions(of: OrganisationRegistered.self) where item.event.kind == .gemeenschappelijkeRegeling {
+    for item in ledger.versions(of: OrganisationRegistered.self)
+    where item.event.kind == .gemeenschappelijkeRegeling {
       events.append((item.version, item.event))
     }
     for item in ledger.versions(of: GRAmended.self) { events.append((item.version, item.event)) }
@@ -285,7 +303,8 @@ extension ViewContext {
         rule: "gr-membership", day: day, seqs: evidence[arrangement] ?? [],
         message:
           "On \(day) the GR \(arrangement) has \(current.count) member(s)"
-          + " (\(Cell.list(current))); a GR needs at least two, or its dissolution must be recorded.")
+          + " (\(Cell.list(current))); a GR needs at least two, or its dissolution must be recorded."
+      )
     }
   }
 }

@@ -33,7 +33,8 @@ extension ViewContext {
             Finding(
               rule: "money-adds-up", day: version.effective, seqs: [version.seq],
               message: "Cost line \(line.line) (\(version.id)) names key version"
-                + " \(line.keyVersion.map { "v\($0)" } ?? "none"), which was not recorded when it was booked."))
+                + " \(line.keyVersion.map { "v\($0)" } ?? "none"), which was not recorded when it was booked."
+            ))
           continue
         }
         if named != inForceThen {
@@ -41,15 +42,18 @@ extension ViewContext {
             Finding(
               rule: "money-adds-up", day: version.effective, seqs: [version.seq, key.seq],
               message: "Cost line \(line.line) (\(version.id)) uses key v\(named), but"
-                + " v\(inForceThen.map(String.init) ?? "?") was in force on \(version.effective) when it was booked."))
+                + " v\(inForceThen.map(String.init) ?? "?") was in force on \(version.effective) when it was booked."
+            ))
         }
         let split = MoneySplit.split(line.amount, by: key.shares)
-        let charged = Dictionary(line.charged.map { ($0.organisation, $0.amount) }, uniquingKeysWith: +)
+        let charged = Dictionary(
+          line.charged.map { ($0.organisation, $0.amount) }, uniquingKeysWith: +)
         if split.contains(where: { charged[$0.organisation] != $0.amount }) {
           findings.append(
             Finding(
               rule: "money-adds-up", day: version.effective, seqs: [version.seq, key.seq],
-              message: "Cost line \(line.line) (\(version.id)) is not split exactly by key v\(named)"
+              message:
+                "Cost line \(line.line) (\(version.id)) is not split exactly by key v\(named)"
                 + " (largest remainder on cents)."))
         }
       }
@@ -87,12 +91,17 @@ extension ViewContext {
         else { continue }
         var net: [String: Money] = [:]
         var seqs: [Int64] = [version.seq]
-        for entry in entries where entry.line == line.line.rawValue || entry.corrects == line.line.rawValue {
-          for (organisation, amount) in entry.charged { net[organisation, default: .zero] += amount }
+        for entry in entries
+        where entry.line == line.line.rawValue || entry.corrects == line.line.rawValue {
+          for (organisation, amount) in entry.charged {
+            net[organisation, default: .zero] += amount
+          }
           seqs.append(entry.version.seq)
         }
         let target = MoneySplit.split(line.amount, by: shares)
-        guard target.contains(where: { net[$0.organisation.rawValue] != $0.amount }) else { continue }
+        guard target.contains(where: { net[$0.organisation.rawValue] != $0.amount }) else {
+          continue
+        }
         findings.append(
           Finding(
             rule: "costs-not-reallocated", day: version.effective,
@@ -110,10 +119,15 @@ extension ViewContext {
   /// from which date and why.
   func milestoneFindings() -> [Finding] {
     var findings: [Finding] = []
-    var planned: [String: (day: CalendarDay, seq: Int64, byOrganisation: [String: CalendarDay])] = [:]
+    var planned: [String: (day: CalendarDay, seq: Int64, byOrganisation: [String: CalendarDay])] =
+      [:]
     var events: [(RecordVersion, any EventPayload)] = []
-    for item in ledger.versions(of: MilestonePlanned.self) { events.append((item.version, item.event)) }
-    for item in ledger.versions(of: MilestoneReplanned.self) { events.append((item.version, item.event)) }
+    for item in ledger.versions(of: MilestonePlanned.self) {
+      events.append((item.version, item.event))
+    }
+    for item in ledger.versions(of: MilestoneReplanned.self) {
+      events.append((item.version, item.event))
+    }
     events.sort { $0.0.seq < $1.0.seq }
     for (version, payload) in events where version.effective <= day {
       switch payload {
@@ -140,14 +154,16 @@ extension ViewContext {
               message: "Milestone \(id) is replanned by \(version.id) but was never planned."))
           continue
         }
-        let scope = event.scope.isEmpty ? Array(plan.byOrganisation.keys) : event.scope.map(\.rawValue)
+        let scope =
+          event.scope.isEmpty ? Array(plan.byOrganisation.keys) : event.scope.map(\.rawValue)
         let differing = scope.filter { (plan.byOrganisation[$0] ?? plan.day) != event.previousDate }
         if !differing.isEmpty {
           findings.append(
             Finding(
               rule: "milestone-history", day: version.effective, seqs: [plan.seq, version.seq],
               message: "Replanning \(version.id) of \(id) starts from \(event.previousDate), but"
-                + " the planned date of \(differing.sorted().joined(separator: ", ")) was another."))
+                + " the planned date of \(differing.sorted().joined(separator: ", ")) was another.")
+          )
         }
         if event.reason.allSatisfy({ $0 == " " }) {
           findings.append(

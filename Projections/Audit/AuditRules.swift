@@ -22,8 +22,14 @@ extension ViewContext {
     findings += moneyFindings()
     findings += milestoneFindings()
     return findings.sorted {
-      ($0.rule, $0.day?.dayNumber ?? 0, $0.seqs.lexicographicallyPrecedes($1.seqs) ? 0 : 1, $0.message)
-        < ($1.rule, $1.day?.dayNumber ?? 0, $1.seqs.lexicographicallyPrecedes($0.seqs) ? 0 : 1, $1.message)
+      (
+        $0.rule, $0.day?.dayNumber ?? 0, $0.seqs.lexicographicallyPrecedes($1.seqs) ? 0 : 1,
+        $0.message
+      )
+        < (
+          $1.rule, $1.day?.dayNumber ?? 0, $1.seqs.lexicographicallyPrecedes($0.seqs) ? 0 : 1,
+          $1.message
+        )
     }
   }
 
@@ -47,7 +53,9 @@ extension ViewContext {
       byEmployee[fact.employee, default: []].append(fact)
     }
     for employee in byEmployee.keys.sorted() {
-      let facts = (byEmployee[employee] ?? []).sorted { ($0.effective, $0.seq) < ($1.effective, $1.seq) }
+      let facts = (byEmployee[employee] ?? []).sorted {
+        ($0.effective, $0.seq) < ($1.effective, $1.seq)
+      }
       guard let departure = facts.first(where: { $0.kind == .departed }) else { continue }
       for fact in facts where fact.effective > departure.effective {
         findings.append(
@@ -61,7 +69,8 @@ extension ViewContext {
       }
       var employer: String?
       for fact in facts {
-        if fact.kind == .transferred, let from = fact.from, let current = employer, from != current {
+        if fact.kind == .transferred, let from = fact.from, let current = employer, from != current
+        {
           findings.append(
             Finding(
               rule: "one-employer", day: fact.effective, seqs: [fact.seq],

@@ -75,12 +75,16 @@ extension ViewContext {
   }
 
   /// The key versions of `costs` that count, by version, with the version that corrects each.
-  func keyVersions(of costs: String) -> [Int: (shares: [KeyShare], validFrom: CalendarDay, seq: Int64, correctedBy: Int?)] {
-    var result: [Int: (shares: [KeyShare], validFrom: CalendarDay, seq: Int64, correctedBy: Int?)] = [:]
+  func keyVersions(of costs: String) -> [Int: (
+    shares: [KeyShare], validFrom: CalendarDay, seq: Int64, correctedBy: Int?
+  )] {
+    var result: [Int: (shares: [KeyShare], validFrom: CalendarDay, seq: Int64, correctedBy: Int?)] =
+      [:]
     for (version, key) in ledger.versions(of: CostSharingKeySet.self) where key.costs == costs {
       result[key.version] = (key.shares, key.validFrom, version.seq, nil)
     }
-    for (version, key) in ledger.versions(of: CostSharingKeyCorrected.self) where key.costs == costs {
+    for (version, key) in ledger.versions(of: CostSharingKeyCorrected.self) where key.costs == costs
+    {
       result[key.correctsVersion]?.correctedBy = key.version
       result[key.version] = (key.shares, key.validFrom, version.seq, nil)
     }

@@ -2,8 +2,9 @@ import CanonicalJSON
 import EventLog
 import TransitionDomain
 
-/// The history of one thing: every record about it, in order, with the records that back or
-/// correct it. Streams the log twice (matches, then backing records); memory holds only rows.
+/// The history of one thing: every record about it, with those that back or correct it.
+///
+/// Streams the log twice (matches, then backing records); memory holds only the rows.
 enum SubjectHistory {
   struct Row {
     let record: DomainRecord

@@ -123,8 +123,9 @@ extension Ledger {
     if let first = Self.firstIndex(in: versions, seq: seq, key: \.seq) {
       var index = first
       while index < versions.count, versions[index].seq == seq {
-        if versions[index].span.until == .max && versions[index].event.eventType
-          != DecisionCorrected.eventType
+        if versions[index].span.until == .max
+          && versions[index].event.eventType
+            != DecisionCorrected.eventType
         {
           versions[index].span.until = until
         }

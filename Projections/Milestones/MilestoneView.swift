@@ -38,7 +38,8 @@ extension ViewContext {
     for id in ids.sorted() {
       let plan = planned.first { $0.event.milestone.rawValue == id }
       let done = achieved.filter { $0.event.milestone.rawValue == id }
-      var scope = plan?.event.scope.map(\.rawValue) ?? done.flatMap { $0.event.scope.map(\.rawValue) }
+      var scope =
+        plan?.event.scope.map(\.rawValue) ?? done.flatMap { $0.event.scope.map(\.rawValue) }
       scope = Array(Set(scope)).sorted()
       if scope.isEmpty { scope = ["-"] }
       let title = plan?.event.title ?? done.first?.event.title ?? ""
@@ -63,7 +64,9 @@ extension ViewContext {
           ($0.version.effective, $0.version.seq) < ($1.version.effective, $1.version.seq)
         }
         if let reached { seqs.append(reached.version.seq) }
-        let first = plan.map { EffectiveDate($0.event.plannedDate, precision: $0.event.plannedPrecision) }
+        let first = plan.map {
+          EffectiveDate($0.event.plannedDate, precision: $0.event.plannedPrecision)
+        }
         let end = reached?.version.effective ?? current
         let slip = first.flatMap { first in end.map { first.firstDay.days(until: $0) } }
         let line = MilestoneLine(
@@ -75,7 +78,8 @@ extension ViewContext {
           groups[key] = MilestoneLine(
             milestone: id, scope: existing.scope + [organisation], title: title,
             firstPlanned: first, replannings: history, plannedNow: current,
-            achieved: line.achieved, slipDays: slip, seqs: Array(Set(existing.seqs + seqs)).sorted())
+            achieved: line.achieved, slipDays: slip, seqs: Array(Set(existing.seqs + seqs)).sorted()
+          )
         } else {
           groups[key] = line
           order.append(key)

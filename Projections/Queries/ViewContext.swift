@@ -39,7 +39,9 @@ public struct ViewContext: Sendable {
   /// The kind of every body, as registered.
   var bodyKinds: [String: BodyKind] {
     var result: [String: BodyKind] = [:]
-    for (_, body) in ledger.versions(of: BodyRegistered.self) { result[body.body.rawValue] = body.kind }
+    for (_, body) in ledger.versions(of: BodyRegistered.self) {
+      result[body.body.rawValue] = body.kind
+    }
     return result
   }
 

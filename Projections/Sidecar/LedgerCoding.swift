@@ -110,7 +110,8 @@ extension Ledger {
       writer.int(version.span.until)
       writer.bool(version.span.original)
       writer.string(version.event.eventType)
-      writer.string(String(decoding: CanonicalJSON.encode(.object(version.event.encodeData())), as: UTF8.self))
+      writer.string(
+        String(decoding: CanonicalJSON.encode(.object(version.event.encodeData())), as: UTF8.self))
     }
     return writer.bytes
   }
@@ -154,7 +155,8 @@ extension Ledger {
         }
         let recorded = try reader.int()
         let patched = try reader.bool()
-        let span = Span(from: try reader.int(), until: try reader.int(), original: try reader.bool())
+        let span = Span(
+          from: try reader.int(), until: try reader.int(), original: try reader.bool())
         let type = try reader.string()
         let data = Array(try reader.string().utf8)
         let event: DomainEvent

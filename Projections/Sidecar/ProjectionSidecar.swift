@@ -203,7 +203,9 @@ public struct ProjectionSidecar: Sendable {
     while position > 0 || !checkedNewline {
       let start = max(0, position - chunkSize)
       var chunk = [UInt8](repeating: 0, count: Int(position - start + (checkedNewline ? 0 : 1)))
-      let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(start)) }
+      let count = chunk.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress, $0.count, off_t(start))
+      }
       guard count == chunk.count else { return nil }
       if !checkedNewline {
         guard chunk.last == 0x0A else { return nil }

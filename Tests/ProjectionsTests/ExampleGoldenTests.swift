@@ -69,9 +69,11 @@ struct ExampleGoldenTests {
     #expect(
       corrected.cell("plaatsing", key: "E017")
         == "BEV (voorgenomen plaatsingsbesluit, IJM-072 corrected by IJM-075)")
-    #expect(original.cell("plaatsing", key: "E017") == "VLS (voorgenomen plaatsingsbesluit, IJM-072)")
+    #expect(
+      original.cell("plaatsing", key: "E017") == "VLS (voorgenomen plaatsingsbesluit, IJM-072)")
     let beforeCorrection = try projector.table(
-      .employees, query: query("2026-06-01", knownAt: .instant(Fixture.instant("2026-06-04T00:00:00.000Z"))))
+      .employees,
+      query: query("2026-06-01", knownAt: .instant(Fixture.instant("2026-06-04T00:00:00.000Z"))))
     #expect(beforeCorrection.cell("plaatsing", key: "E017")?.hasPrefix("VLS") == true)
   }
 
@@ -124,7 +126,9 @@ struct ExampleGoldenTests {
   func milestoneSlips() throws {
     let lines = try projector.context(query("2027-12-31")).milestoneLines()
     let slips = Dictionary(
-      uniqueKeysWithValues: lines.map { ("\($0.milestone) \($0.scope.joined(separator: "+"))", $0.slipDays) })
+      uniqueKeysWithValues: lines.map {
+        ("\($0.milestone) \($0.scope.joined(separator: "+"))", $0.slipDays)
+      })
     #expect(slips["M1 BEV+HKK"] == 16)
     #expect(slips["M1 VLS"] == 16)
     #expect(slips["M2 BEV+HKK+VLS"] == 214)
@@ -165,14 +169,18 @@ struct ExampleGoldenTests {
     let table = try projector.table(.costs, query: query("2027-12-31"))
     #expect(table.cell("BEV", key: "K01-R") == "EUR -298.20")
     #expect(table.cell("key", key: "K05") == "v2")
-    #expect(table.notes.first == "total EUR 2,352,500.00: BEV EUR 670,164.35, HKK EUR 619,456.25, VLS EUR 1,062,879.40")
+    #expect(
+      table.notes.first
+        == "total EUR 2,352,500.00: BEV EUR 670,164.35, HKK EUR 619,456.25, VLS EUR 1,062,879.40")
   }
 
   @Test("as known now the audit finds the late-recorded decision, the OR deviation and the overrun")
   func auditNow() throws {
     let findings = try projector.audit(query: query("2027-12-31"))
     #expect(
-      findings.map(\.rule) == ["backing-recorded-late", "costs-above-estimate", "or-advice-deviation"])
+      findings.map(\.rule) == [
+        "backing-recorded-late", "costs-above-estimate", "or-advice-deviation",
+      ])
     let late = try #require(findings.first)
     #expect(late.day == Fixture.day("2026-07-01"))
     #expect(late.seqs == [Fixture.seq("IJM-082"), Fixture.seq("IJM-077")])

@@ -87,7 +87,8 @@ struct KnownAtPropertyTests {
       for record in originals {
         try state.apply(
           DomainRecord(
-            seq: state.lastSeq + 1, id: record.id, recordedMilliseconds: record.recordedMilliseconds,
+            seq: state.lastSeq + 1, id: record.id,
+            recordedMilliseconds: record.recordedMilliseconds,
             effective: record.effective, by: record.by, event: record.event))
       }
       let day = CalendarDay(2026, 12, 31)

@@ -1,9 +1,9 @@
 import EventLog
 import Foundation
-@testable import Projections
 import Testing
 import TransitionApp
 
+@testable import Projections
 @testable import TransitionDomain
 
 /// The sidecar beside a log: used when it matches, extended when the log grew, rebuilt when
@@ -71,7 +71,9 @@ struct SidecarTests {
     #expect(try Self.answers(projector) == before)
   }
 
-  @Test("a damaged sidecar (a flipped byte, a cut, garbage) is detected and rebuilt", arguments: [0, 1, 2])
+  @Test(
+    "a damaged sidecar (a flipped byte, a cut, garbage) is detected and rebuilt",
+    arguments: [0, 1, 2])
   func damaged(kind: Int) throws {
     let path = try ExampleLogFixture.copy()
     _ = try TransitionProjector(path: path)
@@ -121,7 +123,8 @@ struct SidecarTests {
     try FileManager.default.removeItem(atPath: path)
     try Self.writeLog(RandomLog.records(seed: 2, count: 90), at: path)
     try sidecar.write(to: URL(fileURLWithPath: path + ".projections"))
-    if case .unusable = ProjectionSidecar(logPath: path).load() {} else {
+    if case .unusable = ProjectionSidecar(logPath: path).load() {
+    } else {
       Issue.record("a sidecar of another log must be unusable")
     }
     let projector = try TransitionProjector(path: path)
