@@ -1,0 +1,188 @@
+import TransitionDomain
+
+extension ViewContext {
+  /// DOMAIN.md 12.10: lines split exactly, keys sum to 100.00 %, each key line names the key in
+  /// force when booked, re-allocation after a key correction, totals against the estimate.
+  func moneyFindings() -> [Finding] {
+    var findings: [Finding] = []
+    let entries = costEntries()
+    for entry in entries where entry.charged.values.sum() != entry.amount {
+      findings.append(
+        Finding(
+          rule: "money-adds-up", day: entry.version.effective, seqs: [entry.version.seq],
+          message:
+            "Cost line \(entry.line) (\(entry.version.id)) is \(Cell.money(entry.amount)), but its"
+            + " amounts per municipality add up to \(Cell.money(entry.charged.values.sum()))."))
+    }
+    for (version, key) in ledger.versions(of: CostSharingKeySet.self)
+    where MoneySplit.totalHundredths(key.shares) != 10_000 {
+      findings.append(
+        Finding(
+          rule: "money-adds-up", day: version.effective, seqs: [version.seq],
+          message: "Key v\(key.version) of \(key.costs) does not sum to 100.00 %."))
+    }
+    let booked = ledger.versions(of: CostBooked.self).filter { $0.version.effective <= day }
+    for (version, booking) in booked {
+      let then = ViewContext(
+        view: ledger.ledger.view(at: version.seq, asRecorded: ledger.asRecorded), day: day)
+      let keysThen = then.keyVersions(of: booking.costs)
+      let inForceThen = then.keyVersion(of: booking.costs, on: version.effective)
+      for line in booking.lines where line.allocation == .key {
+        guard let named = line.keyVersion, let key = keysThen[named] else {
+          findings.append(
+            Finding(
+              rule: "money-adds-up", day: version.effective, seqs: [version.seq],
+              message: "Cost line \(line.line) (\(version.id)) names key version"
+                + " \(line.keyVersion.map { "v\($0)" } ?? "none"), which was not recorded when it was booked."
+            ))
+          continue
+        }
+        if named != inForceThen {
+          findings.append(
+            Finding(
+              rule: "money-adds-up", day: version.effective, seqs: [version.seq, key.seq],
+              message: "Cost line \(line.line) (\(version.id)) uses key v\(named), but"
+                + " v\(inForceThen.map(String.init) ?? "?") was in force on \(version.effective) when it was booked."
+            ))
+        }
+        let split = MoneySplit.split(line.amount, by: key.shares)
+        let charged = Dictionary(
+          line.charged.map { ($0.organisation, $0.amount) }, uniquingKeysWith: +)
+        if split.contains(where: { charged[$0.organisation] != $0.amount }) {
+          findings.append(
+            Finding(
+              rule: "money-adds-up", day: version.effective, seqs: [version.seq, key.seq],
+              message:
+                "Cost line \(line.line) (\(version.id)) is not split exactly by key v\(named)"
+                + " (largest remainder on cents)."))
+        }
+      }
+    }
+    findings += reallocationFindings(entries, booked: booked)
+    for costs in Set(entries.map(\.costs)).sorted() {
+      guard let estimate = latestEstimate(of: costs) else { continue }
+      let lines = entries.filter { $0.costs == costs }
+      let total = lines.map(\.amount).sum()
+      guard total > estimate.event.amount else { continue }
+      let difference = total - estimate.event.amount
+      findings.append(
+        Finding(
+          rule: "costs-above-estimate", day: day,
+          seqs: [estimate.version.seq] + lines.map(\.version.seq),
+          message:
+            "The \(costs) booked up to \(day), \(Cell.money(total)), are \(Cell.money(difference))"
+            + " (\(Cell.percent(difference.cents, of: estimate.event.amount.cents)) %) above the"
+            + " estimate of \(Cell.money(estimate.event.amount)) (\(estimate.version.id))."))
+    }
+    return findings
+  }
+
+  /// Key lines whose key was corrected must be re-allocated by correcting lines.
+  private func reallocationFindings(
+    _ entries: [CostEntry], booked: [(version: RecordVersion, event: CostBooked)]
+  ) -> [Finding] {
+    var findings: [Finding] = []
+    for (version, booking) in booked {
+      let keys = keyVersions(of: booking.costs)
+      for line in booking.lines where line.allocation == .key {
+        guard let named = line.keyVersion, keys[named]?.correctedBy != nil,
+          let current = keyVersion(of: booking.costs, on: version.effective),
+          current != named, let shares = keys[current]?.shares
+        else { continue }
+        var net: [String: Money] = [:]
+        var seqs: [Int64] = [version.seq]
+        for entry in entries
+        where entry.line == line.line.rawValue || entry.corrects == line.line.rawValue {
+          for (organisation, amount) in entry.charged {
+            net[organisation, default: .zero] += amount
+          }
+          seqs.append(entry.version.seq)
+        }
+        let target = MoneySplit.split(line.amount, by: shares)
+        guard target.contains(where: { net[$0.organisation.rawValue] != $0.amount }) else {
+          continue
+        }
+        findings.append(
+          Finding(
+            rule: "costs-not-reallocated", day: version.effective,
+            seqs: seqs + [keys[current]?.seq ?? version.seq],
+            message:
+              "Cost line \(line.line) (\(version.id)) was split with key v\(named), which v\(current)"
+              + " corrects from \(keys[current].map { "\($0.validFrom)" } ?? "?"); no correcting"
+              + " line re-allocates it to v\(current) yet."))
+      }
+    }
+    return findings
+  }
+
+  /// DOMAIN.md 12.12: the first planned date is never overwritten and every replanning says
+  /// from which date and why.
+  func milestoneFindings() -> [Finding] {
+    var findings: [Finding] = []
+    var planned: [String: (day: CalendarDay, seq: Int64, byOrganisation: [String: CalendarDay])] =
+      [:]
+    var events: [(RecordVersion, any EventPayload)] = []
+    for item in ledger.versions(of: MilestonePlanned.self) {
+      events.append((item.version, item.event))
+    }
+    for item in ledger.versions(of: MilestoneReplanned.self) {
+      events.append((item.version, item.event))
+    }
+    events.sort { $0.0.seq < $1.0.seq }
+    for (version, payload) in events where version.effective <= day {
+      switch payload {
+      case let event as MilestonePlanned:
+        let id = event.milestone.rawValue
+        if let first = planned[id] {
+          findings.append(
+            Finding(
+              rule: "milestone-history", day: version.effective, seqs: [first.seq, version.seq],
+              message: "Milestone \(id) is planned again by \(version.id); its first planned date"
+                + " \(first.day) must stay, and a new date needs a replanning with a reason."))
+          continue
+        }
+        planned[id] = (
+          event.plannedDate, version.seq,
+          Dictionary(event.scope.map { ($0.rawValue, event.plannedDate) }, uniquingKeysWith: { $1 })
+        )
+      case let event as MilestoneReplanned:
+        let id = event.milestone.rawValue
+        guard var plan = planned[id] else {
+          findings.append(
+            Finding(
+              rule: "milestone-history", day: version.effective, seqs: [version.seq],
+              message: "Milestone \(id) is replanned by \(version.id) but was never planned."))
+          continue
+        }
+        let scope =
+          event.scope.isEmpty ? Array(plan.byOrganisation.keys) : event.scope.map(\.rawValue)
+        let differing = scope.filter { (plan.byOrganisation[$0] ?? plan.day) != event.previousDate }
+        if !differing.isEmpty {
+          findings.append(
+            Finding(
+              rule: "milestone-history", day: version.effective, seqs: [plan.seq, version.seq],
+              message: "Replanning \(version.id) of \(id) starts from \(event.previousDate), but"
+                + " the planned date of \(differing.sorted().joined(separator: ", ")) was another.")
+          )
+        }
+        if event.reason.allSatisfy({ $0 == " " }) {
+          findings.append(
+            Finding(
+              rule: "milestone-history", day: version.effective, seqs: [version.seq],
+              message: "Replanning \(version.id) of \(id) gives no reason."))
+        }
+        for organisation in scope { plan.byOrganisation[organisation] = event.newDate }
+        planned[id] = plan
+      default: break
+      }
+    }
+    return findings
+  }
+}
+
+extension ViewContext {
+  /// A context over `view` for `day` (audit helpers that look at an earlier known-at).
+  init(view: LedgerView, day: CalendarDay) {
+    self.init(ledgerView: view, day: day, since: nil, words: "")
+  }
+}

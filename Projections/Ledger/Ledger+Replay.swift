@@ -1,0 +1,60 @@
+import EventLog
+import TransitionDomain
+
+extension Ledger {
+  /// Why a log could not be read into a ledger.
+  public struct ReadError: Error, CustomStringConvertible {
+    /// The log.
+    public let path: String
+    /// The record that could not be read, if the problem is one record.
+    public let seq: Int64?
+    /// What went wrong.
+    public let underlying: any Error
+
+    public var description: String {
+      if let seq {
+        return "Record \(seq) of \(path) cannot be read as a transition event: \(underlying)."
+          + " Run `transition verify \(path)`."
+      }
+      return "\(underlying)"
+    }
+  }
+
+  /// Folds the records of the log at `path` after `lastSeq` into this ledger, streaming (memory
+  /// holds the ledger and one record, never the log); returns the reader's chain state.
+  @discardableResult
+  public mutating func extend(fromLog path: String, checkChain: Bool = true) throws -> ChainState {
+    let start = lastSeq
+    var ledger = self
+    let summary: LogReader.Summary
+    do {
+      summary = try LogReader(path: path).forEachRecord(checkChain: checkChain) { raw in
+        guard raw.seq > start else { return }
+        do {
+          try ledger.fold(try RecordCodec.domainRecord(raw))
+        } catch {
+          throw ReadError(path: path, seq: raw.seq, underlying: error)
+        }
+      }
+    } catch let error as ReadError {
+      throw error
+    } catch {
+      throw ReadError(path: path, seq: nil, underlying: error)
+    }
+    self = ledger
+    return summary.state
+  }
+
+  /// The ledger of the whole log at `path`, streamed.
+  public static func replay(path: String) throws -> Ledger {
+    var ledger = Ledger()
+    try ledger.extend(fromLog: path)
+    return ledger
+  }
+
+  /// The ledger of `records`, in order (tests, and logs already in memory).
+  public init(records: some Sequence<DomainRecord>) throws(FoldError) {
+    self.init()
+    for record in records { try fold(record) }
+  }
+}

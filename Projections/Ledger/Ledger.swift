@@ -1,0 +1,137 @@
+import TransitionDomain
+
+// A bitemporal ledger: every fact the views need, each stamped with the records (by `seq`)
+// during which it counts. One streaming fold of the log builds it; any known-at N and either
+// correction mode is then a filter, never a new replay.
+//
+// (1) A fact derived from record r counts, as corrected, for known-at N exactly when
+//     `span.from <= N < span.until`; `span.until` is the `seq` of the first record that
+//     replaced, patched or retracted it (`Int64.max` while none has).
+// (2) As originally recorded, a fact counts exactly when it comes from a record without
+//     `corrects` and `span.from <= N`: every correcting record is ignored (see `Correction`).
+// (3) The fold reads records in `seq` order and never looks ahead, so the facts that count at
+//     N are those a replay of the first N records would give; appending never changes them.
+// (4) Staff facts are kept compact (no raw record); other records keep their event, since they
+//     are few. The ledger never holds the log's lines.
+
+/// The records during which a fact counts, by `seq`.
+public struct Span: Equatable, Sendable {
+  /// The record that produced the fact.
+  public let from: Int64
+  /// The record that replaced, patched or retracted it; `Int64.max` while none has.
+  public internal(set) var until: Int64
+  /// Whether the fact comes from a record without `corrects` (counts as originally recorded).
+  public let original: Bool
+
+  /// Whether the fact counts at known-at `seq`, as corrected or as originally recorded.
+  public func counts(at seq: Int64, asRecorded: Bool) -> Bool {
+    asRecorded ? (original && from <= seq) : (from <= seq && seq < until)
+  }
+}
+
+/// One version of a (non-staff) record: its event as it stands from `span.from` on.
+public struct RecordVersion: Sendable {
+  /// The record this version comes from (a replacement or patch has its own `seq`).
+  public let seq: Int64
+  /// The original record it stands for (equal to `seq` unless it replaces or patches one).
+  public let source: Int64
+  /// The record id of `seq`.
+  public let id: String
+  /// The effective day (for a patch, the patched record's).
+  public let effective: CalendarDay
+  /// The precision the effective day was recorded with.
+  public let precision: DatePrecision
+  /// When the record `seq` was recorded, UTC milliseconds.
+  public let recordedMilliseconds: Int64
+  /// Whether this version was made by patching the source with a `DecisionCorrected`.
+  public let patched: Bool
+  /// When it counts.
+  public internal(set) var span: Span
+  /// The event as it stands in this version.
+  public let event: DomainEvent
+
+  /// The effective date as coarse as recorded.
+  public var effectiveDate: EffectiveDate { EffectiveDate(effective, precision: precision) }
+}
+
+/// What the projections know after folding a log prefix: staff facts and record versions.
+public struct Ledger: Sendable {
+  /// The `seq` of the last record folded; 0 for an empty log.
+  public internal(set) var lastSeq: Int64 = 0
+  /// The `recorded` instant (UTC milliseconds) of every record, by `seq - 1`; non-decreasing.
+  public internal(set) var recordedMilliseconds: [Int64] = []
+  /// The record id of every record, by `seq - 1`.
+  public internal(set) var recordIDs: [String] = []
+  /// Staff facts in `seq` order.
+  public internal(set) var staffFacts: [StaffFact] = []
+  /// Versions of every other record in `seq` order.
+  public internal(set) var versions: [RecordVersion] = []
+  /// The event type of every record, as an index into `DomainEvent.payloadTypes`, by `seq - 1`.
+  var typeIndices: [UInt8] = []
+  /// For replacements and patches: the original record each version stands for.
+  var sourceOf: [Int64: Int64] = [:]
+  /// For corrected originals: the version standing now; 0 when retracted.
+  var standing: [Int64: Int64] = [:]
+
+  /// An empty ledger (an empty log).
+  public init() {}
+
+  /// The last `seq` recorded at or before `milliseconds`; 0 when none was.
+  public func lastSeq(recordedBy milliseconds: Int64) -> Int64 {
+    var low = 0
+    var high = recordedMilliseconds.count
+    while low < high {
+      let middle = (low + high) / 2
+      if recordedMilliseconds[middle] <= milliseconds { low = middle + 1 } else { high = middle }
+    }
+    return Int64(low)
+  }
+
+  /// The stored type name of the record `seq`.
+  public func eventType(of seq: Int64) -> String? {
+    guard seq >= 1, seq <= lastSeq else { return nil }
+    return DomainEvent.payloadTypes[Int(typeIndices[Int(seq - 1)])].eventType
+  }
+
+  /// The record id of `seq`, or `#seq` when out of range.
+  public func recordID(of seq: Int64) -> String {
+    guard seq >= 1, seq <= lastSeq else { return "#\(seq)" }
+    return recordIDs[Int(seq - 1)]
+  }
+
+  /// The `recorded` instant of `seq` in UTC milliseconds.
+  public func recorded(_ seq: Int64) -> Int64 {
+    guard seq >= 1, seq <= lastSeq else { return 0 }
+    return recordedMilliseconds[Int(seq - 1)]
+  }
+
+  /// The facts and versions as they count at known-at `seq` in one correction mode.
+  public func view(at seq: Int64, asRecorded: Bool) -> LedgerView {
+    LedgerView(ledger: self, knownAt: min(seq, lastSeq), asRecorded: asRecorded)
+  }
+}
+
+/// The ledger as it counts at one known-at `seq` and correction mode.
+public struct LedgerView: Sendable {
+  /// The ledger.
+  public let ledger: Ledger
+  /// The known-at `seq`.
+  public let knownAt: Int64
+  /// Whether corrections are ignored (as originally recorded).
+  public let asRecorded: Bool
+
+  /// The staff facts that count, in `seq` order.
+  public var staffFacts: [StaffFact] {
+    ledger.staffFacts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
+  }
+
+  /// The versions of `type` that count, in `seq` order, with their payloads.
+  public func versions<P: EventPayload>(of type: P.Type) -> [(version: RecordVersion, event: P)] {
+    ledger.versions.compactMap { version in
+      guard version.span.counts(at: knownAt, asRecorded: asRecorded),
+        let payload = version.event.payload(as: type)
+      else { return nil }
+      return (version, payload)
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import TransitionDomain
+
+/// Where the cohort's baseline FTE is on a day: one bucket per employer, surplus, reassigned
+/// and departed (DOMAIN.md 12.3).
+public struct Conservation: Equatable, Sendable {
+  /// People and cohort FTE per bucket.
+  public var buckets: [String: (people: Int, fte: FTE)] = [:]
+  /// The cohort FTE of the baselines in effect.
+  public var baselineFTE = FTE.zero
+  /// The people in those baselines.
+  public var baselinePeople = 0
+  /// The baseline records.
+  public var baselineSeqs: [Int64] = []
+
+  /// The sum of the buckets.
+  public var bucketFTE: FTE { buckets.values.map(\.fte).sum() }
+  /// Whether every baseline FTE is in exactly one bucket.
+  public var conserved: Bool { bucketFTE == baselineFTE }
+
+  public static func == (lhs: Conservation, rhs: Conservation) -> Bool {
+    lhs.baselineFTE == rhs.baselineFTE && lhs.baselinePeople == rhs.baselinePeople
+      && lhs.buckets.keys.sorted() == rhs.buckets.keys.sorted()
+      && lhs.buckets.allSatisfy { key, value in
+        rhs.buckets[key].map { $0.people == value.people && $0.fte == value.fte } ?? false
+      }
+  }
+}
+
+extension ViewContext {
+  /// The conservation buckets on the day.
+  public func conservation() -> Conservation {
+    var result = Conservation()
+    for state in ledger.employees(on: day) where state.inBaseline {
+      let bucket: String
+      switch state.status {
+      case .surplus: bucket = "surplus"
+      case .departed: bucket = "departed"
+      case .reassigned: bucket = "reassigned"
+      default: bucket = state.employer.map { "at \($0)" } ?? "departed"
+      }
+      var entry = result.buckets[bucket] ?? (0, .zero)
+      entry.people += 1
+      entry.fte = entry.fte + state.allocatedFTE
+      if state.status == .reassigned { entry.fte = entry.fte + state.reassignedFTE }
+      result.buckets[bucket] = entry
+      if state.status != .reassigned && state.reassignedFTE > .zero {
+        var reassigned = result.buckets["reassigned"] ?? (0, .zero)
+        reassigned.fte = reassigned.fte + state.reassignedFTE
+        result.buckets["reassigned"] = reassigned
+      }
+    }
+    for fact in ledger.staffFacts where fact.kind == .baseline && fact.effective <= day {
+      result.baselineFTE = result.baselineFTE + (fact.fte ?? .zero)
+      result.baselinePeople += 1
+      if result.baselineSeqs.last != fact.seq { result.baselineSeqs.append(fact.seq) }
+    }
+    return result
+  }
+
+  /// Rows per bucket: people and cohort FTE, with the baseline check in the notes.
+  func conservationTable() -> ViewTable {
+    let value = conservation()
+    let rows = value.buckets.keys.sorted().map { bucket -> [String] in
+      let entry = value.buckets[bucket] ?? (0, .zero)
+      return [bucket, Cell.count(entry.people), Cell.fte(entry.fte)]
+    }
+    let people = value.buckets.values.map(\.people).reduce(0, +)
+    let notes = [
+      "baseline: \(value.baselinePeople) people, \(Cell.fte(value.baselineFTE)) fte"
+        + " (records \(value.baselineSeqs.map(String.init).joined(separator: ", ")))",
+      "buckets: \(people) people, \(Cell.fte(value.bucketFTE)) fte: "
+        + (value.conserved ? "conserved" : "NOT conserved"),
+    ]
+    return ViewTable(
+      name: ViewName.conservation.rawValue, title: "FTE conservation of the cohort \(words)",
+      columns: [
+        .init("bucket"), .init("people", alignment: .right),
+        .init("cohort fte", alignment: .right),
+      ], rows: rows, keyColumnCount: 1, notes: notes)
+  }
+}

@@ -1,0 +1,139 @@
+import TransitionDomain
+
+/// One employee on one day, folded from the staff facts that count.
+///
+/// Mirrors `EmployeeSnapshot` of the domain, plus what the views show: the record and
+/// decisions behind the last change.
+public struct EmployeeState: Sendable, Equatable {
+  /// Who.
+  public let employee: String
+  /// The employer; nil after the last working day.
+  public var employer: String?
+  /// The contract FTE.
+  public var contractFTE = FTE.zero
+  /// The cohort FTE still counted with the employee (not reassigned).
+  public var allocatedFTE = FTE.zero
+  /// The cohort FTE reassigned within the employer (left the cohort).
+  public var reassignedFTE = FTE.zero
+  /// The function.
+  public var function = ""
+  /// The cao.
+  public var cao = ""
+  /// The contract type.
+  public var contractType = ContractType.onbepaaldeTijd
+  /// The end of a fixed-term contract.
+  public var contractEnd: CalendarDay?
+  /// The status.
+  public var status = EmployeeStatus.inCohort
+  /// Whether the employee belongs to a baseline.
+  public var inBaseline = false
+  /// A running secondment's host and last day.
+  public var secondedTo: String?
+  /// The last day of a running secondment.
+  public var secondedUntil: CalendarDay?
+  /// The last working day, once recorded.
+  public var lastWorkingDay: CalendarDay?
+  /// The record of the latest change on or before the day.
+  public var lastChangeSeq: Int64 = 0
+  /// The day of the latest change.
+  public var lastChangeDay: CalendarDay?
+  /// The decisions the latest transfer or contract change cites.
+  public var basis: [String] = []
+
+  /// The employee `employee` as folded from `facts` (all theirs) on `day`; nil when none counts.
+  public static func fold(_ employee: String, facts: [StaffFact], on day: CalendarDay)
+    -> EmployeeState?
+  {
+    var state = EmployeeState(employee: employee)
+    var known = false
+    let ordered = facts.filter { $0.effective <= day }.sorted {
+      ($0.effective, $0.seq) < ($1.effective, $1.seq)
+    }
+    for fact in ordered {
+      known = true
+      state.apply(fact)
+    }
+    guard known else { return nil }
+    if let last = state.lastWorkingDay, last < day {
+      state.employer = nil
+      state.status = .departed
+    }
+    if let until = state.secondedUntil, until < day {
+      state.secondedTo = nil
+      state.secondedUntil = nil
+    }
+    return state
+  }
+
+  private mutating func apply(_ fact: StaffFact) {
+    lastChangeSeq = fact.seq
+    lastChangeDay = fact.effective
+    switch fact.kind {
+    case .baseline:
+      employer = fact.employer
+      contractFTE = fact.contractFTE ?? .zero
+      allocatedFTE = fact.fte ?? .zero
+      function = fact.function ?? ""
+      cao = fact.cao ?? ""
+      contractType = fact.contractType ?? .onbepaaldeTijd
+      contractEnd = fact.contractEnd
+      status = .inCohort
+      inBaseline = true
+    case .hired:
+      employer = fact.employer
+      contractFTE = fact.contractFTE ?? .zero
+      function = fact.function ?? ""
+      cao = fact.cao ?? ""
+      status = .external
+    case .transferred:
+      employer = fact.employer
+      function = fact.function ?? function
+      cao = fact.cao ?? cao
+      status = .transferred
+      basis = fact.decisions
+    case .reassigned:
+      let moved = fact.fte ?? .zero
+      let remaining = allocatedFTE.subtracting(moved) ?? .zero
+      reassignedFTE = reassignedFTE + (allocatedFTE.subtracting(remaining) ?? .zero)
+      allocatedFTE = remaining
+      if remaining == .zero { status = .reassigned }
+    case .contract:
+      if let fte = fact.contractFTE { contractFTE = fte }
+      if let cao = fact.cao { self.cao = cao }
+      if let function = fact.function { self.function = function }
+      if let type = fact.contractType {
+        contractType = type
+        if type == .onbepaaldeTijd { contractEnd = nil }
+      }
+      if let end = fact.contractEnd { contractEnd = end }
+      if !fact.decisions.isEmpty { basis = fact.decisions }
+    case .surplus:
+      status = .surplus
+    case .departed:
+      lastWorkingDay = fact.effective
+    case .secondment:
+      secondedTo = fact.host
+      secondedUntil = fact.until
+    case .secondmentEnded:
+      secondedTo = nil
+      secondedUntil = nil
+    }
+  }
+}
+
+extension EmployeeState {
+  init(employee: String) { self.employee = employee }
+}
+
+extension LedgerView {
+  /// Every employee known on `day`, sorted by id.
+  public func employees(on day: CalendarDay) -> [EmployeeState] {
+    var byEmployee: [String: [StaffFact]] = [:]
+    for fact in staffFacts where fact.effective <= day {
+      byEmployee[fact.employee, default: []].append(fact)
+    }
+    return byEmployee.keys.sorted().compactMap { employee in
+      EmployeeState.fold(employee, facts: byEmployee[employee] ?? [], on: day)
+    }
+  }
+}

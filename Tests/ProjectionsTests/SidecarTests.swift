@@ -1,0 +1,144 @@
+import EventLog
+import Foundation
+import Testing
+import TransitionApp
+
+@testable import Projections
+@testable import TransitionDomain
+
+/// The sidecar beside a log: used when it matches, extended when the log grew, rebuilt when
+/// missing, damaged or built from another log; its answers always equal a full replay's.
+@Suite("Projection sidecar")
+struct SidecarTests {
+  /// Writes `records` as a log at `path` with their own recorded times.
+  static func writeLog(_ records: [DomainRecord], at path: String, create: Bool = true) throws {
+    let clock = ScriptedClock(milliseconds: records.first?.recordedMilliseconds ?? 0)
+    var options = LogWriter.Options()
+    options.clock = clock
+    let writer =
+      create
+      ? try LogWriter.create(path: path, name: "test", options: options)
+      : try LogWriter(path: path, options: options)
+    for record in records {
+      clock.set(record.recordedMilliseconds)
+      let pending = PendingRecord(
+        event: record.event, effective: record.effective, corrects: record.corrects,
+        correctionReason: record.correctionReason, stream: record.stream, id: record.id)
+      try writer.append([RecordCodec.draft(pending, by: record.by)])
+    }
+  }
+
+  /// Every view and the audit on a few days, known at a few seqs, both correction modes.
+  static func answers(_ projector: TransitionProjector) throws -> [String] {
+    var texts: [String] = []
+    let last = projector.ledger.lastSeq
+    for seq in [last / 3, last] {
+      for asRecorded in [false, true] {
+        for day in [CalendarDay(2026, 1, 1), CalendarDay(2027, 12, 31)] {
+          let query = ViewQuery(validAt: day, knownAt: .seq(seq), asRecorded: asRecorded)
+          for view in ViewName.allCases { texts.append(try projector.digest(view, query: query)) }
+          texts.append(try projector.audit(query: query).map(\.description).joined())
+        }
+      }
+    }
+    return texts
+  }
+
+  static func replayed(_ path: String) throws -> [String] {
+    try answers(TransitionProjector(path: path, useSidecar: false))
+  }
+
+  @Test("a missing sidecar is built on open and used by the next open, with equal answers")
+  func missingThenFresh() throws {
+    let path = try ExampleLogFixture.copy()
+    let first = try TransitionProjector(path: path)
+    #expect(first.origin == .rebuilt)
+    #expect(FileManager.default.fileExists(atPath: path + ".projections"))
+    let second = try TransitionProjector(path: path)
+    #expect(second.origin == .sidecar)
+    let expected = try Self.replayed(path)
+    #expect(try Self.answers(first) == expected)
+    #expect(try Self.answers(second) == expected)
+  }
+
+  @Test("a deleted sidecar is rebuilt with the same answers")
+  func deleted() throws {
+    let path = try ExampleLogFixture.copy()
+    let before = try Self.answers(TransitionProjector(path: path))
+    ProjectionSidecar(logPath: path).remove()
+    let projector = try TransitionProjector(path: path)
+    #expect(projector.origin == .rebuilt)
+    #expect(try Self.answers(projector) == before)
+  }
+
+  @Test(
+    "a damaged sidecar (a flipped byte, a cut, garbage) is detected and rebuilt",
+    arguments: [0, 1, 2])
+  func damaged(kind: Int) throws {
+    let path = try ExampleLogFixture.copy()
+    _ = try TransitionProjector(path: path)
+    let sidecar = ProjectionSidecar(logPath: path)
+    var bytes = try #require(FileManager.default.contents(atPath: sidecar.path))
+    switch kind {
+    case 0: bytes[bytes.count / 2] ^= 0x20
+    case 1: bytes = bytes.prefix(bytes.count - 100)
+    default: bytes = Data("not a sidecar".utf8)
+    }
+    try bytes.write(to: URL(fileURLWithPath: sidecar.path))
+    if case .unusable = sidecar.load() {} else { Issue.record("damage not detected") }
+    let projector = try TransitionProjector(path: path)
+    #expect(projector.origin == .rebuilt)
+    #expect(try Self.answers(projector) == (try Self.replayed(path)))
+    #expect(try TransitionProjector(path: path).origin == .sidecar)
+  }
+
+  @Test("when the log grew, the sidecar is extended with only the new records")
+  func grown() throws {
+    let directory = ExampleLogFixture.temporaryDirectory()
+    let path = directory + "/random.log"
+    let records = RandomLog.records(seed: 42, count: 150)
+    try Self.writeLog(Array(records.prefix(100)), at: path)
+    #expect(try TransitionProjector(path: path).origin == .rebuilt)
+    try Self.writeLog(Array(records.dropFirst(100)), at: path, create: false)
+    if case .prefix(_, let stamp) = ProjectionSidecar(logPath: path).load() {
+      #expect(stamp.recordCount == 100)
+    } else {
+      Issue.record("a grown log should find its sidecar's prefix")
+    }
+    let projector = try TransitionProjector(path: path)
+    #expect(projector.origin == .extended)
+    #expect(projector.ledger.lastSeq == 150)
+    #expect(try Self.answers(projector) == (try Self.replayed(path)))
+    let inMemory = TransitionProjector(ledger: try Ledger(records: records), path: path)
+    #expect(try Self.answers(projector) == (try Self.answers(inMemory)))
+  }
+
+  @Test("a sidecar of another log at the same path is not used")
+  func rewrittenLog() throws {
+    let directory = ExampleLogFixture.temporaryDirectory()
+    let path = directory + "/random.log"
+    try Self.writeLog(RandomLog.records(seed: 1, count: 80), at: path)
+    _ = try TransitionProjector(path: path)
+    let sidecar = try #require(FileManager.default.contents(atPath: path + ".projections"))
+    try FileManager.default.removeItem(atPath: path)
+    try Self.writeLog(RandomLog.records(seed: 2, count: 90), at: path)
+    try sidecar.write(to: URL(fileURLWithPath: path + ".projections"))
+    if case .unusable = ProjectionSidecar(logPath: path).load() {
+    } else {
+      Issue.record("a sidecar of another log must be unusable")
+    }
+    let projector = try TransitionProjector(path: path)
+    #expect(projector.origin == .rebuilt)
+    #expect(try Self.answers(projector) == (try Self.replayed(path)))
+  }
+
+  @Test("the ledger survives encoding byte for byte")
+  func ledgerRoundTrip() throws {
+    for seed in [UInt64(3), 4, 5] {
+      let ledger = try Ledger(records: RandomLog.records(seed: seed, count: 120))
+      let bytes = ledger.encoded()
+      let decoded = try Ledger(decoding: bytes)
+      #expect(decoded.encoded() == bytes)
+    }
+  }
+}
