@@ -1,6 +1,5 @@
 import CSHA256
 import Dispatch
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -10,19 +9,22 @@ import Synchronization
 public enum ReadConcurrency: Sendable, Equatable {
   /// One thread reads, hashes, parses and checks each line in turn (`ChainScan`).
   case sequential
-  /// Two threads: a helper reads the file in chunks, splits them into lines and hashes every
-  /// line (SHA-256 for the chain, and the Merkle leaf hash when verifying); the calling thread
-  /// parses and checks each line against those hashes and calls the body. Every line gets
-  /// exactly the checks of `.sequential`, in the same order, before the body sees it; at the
-  /// first line that is not a plain valid record the read continues sequentially from there,
-  /// so torn tails and damage are reported exactly as `.sequential` reports them.
+  /// Two threads share the work in chunks of the file: whichever thread is free reads a chunk,
+  /// splits it into lines, hashes every line (SHA-256 for the chain, and the Merkle leaf hash
+  /// when verifying) and parses each line strictly; the calling thread then takes the chunks
+  /// in file order, checks `seq`, `recorded` and `prev` line by line and calls the body. Every
+  /// line gets exactly the checks of `.sequential` before the body sees it; at the first line
+  /// that is not a plain valid record the read continues sequentially from there, so torn
+  /// tails and damage are reported exactly as `.sequential` reports them.
   case pipelined
 }
 
-/// A chain scan on two threads: the helper hashes chunk k+1 while the caller checks chunk k.
+/// A chain scan on two threads (see `ReadConcurrency.pipelined`).
 ///
-/// Memory is bounded by `slotCount` chunks of `chunkBytes` plus their line tables; nothing is
-/// kept from one chunk to the next but the chain state.
+/// The file after the start offset is cut into fixed byte ranges; a chunk holds the lines that
+/// start inside its range, so any thread can prepare any chunk without waiting for the one
+/// before it. At most `slotCount` chunks are in memory at once, so memory is bounded whatever
+/// the log's size.
 struct PipelinedChainScan {
   let operations: any FileOperations
   let descriptor: Int32
@@ -31,31 +33,31 @@ struct PipelinedChainScan {
   var checkChain = true
   /// Whether to compute each line's RFC 6962 leaf hash, SHA-256(0x00 ‖ line), for the body.
   var hashLeaves = false
-  /// Bytes per chunk; more than one maximal line.
-  var chunkBytes = 4 << 20
-  /// Chunks in flight: one being checked, one hashed, one spare.
-  var slotCount = 3
+  /// Bytes of the file per chunk.
+  var chunkBytes = 2 << 20
+  /// Chunks in memory at once.
+  var slotCount = 4
 
-  /// Reads records after `state` like `ChainScan.scanRecords`, calling `body` with each valid
-  /// record and, if `hashLeaves`, its leaf hash (`.zero` otherwise).
+  /// Reads records after `state` like `ChainScan.scanRecords`, calling `body` on this thread
+  /// with each valid record and, if `hashLeaves`, its leaf hash (`.zero` otherwise).
   func scanRecords(
     continuing state: inout ChainState, stopAfterSeq: Int64? = nil,
     _ body: (RawRecord, SHA256Digest) throws -> Void
   ) throws -> TornTail? {
     let limit = try operations.size(descriptor)
-    let pipeline = ScanPipeline(
+    let pipeline = ChunkPipeline(
       operations: operations, descriptor: descriptor, start: state.endOffset, limit: limit,
-      chunkBytes: max(chunkBytes, 2 * (Limits.lineBytesMax + 1)), slotCount: max(slotCount, 2),
+      chunkBytes: max(chunkBytes, 1 << 16), slotCount: max(slotCount, 2),
       hashChain: checkChain, hashLeaves: hashLeaves)
-    pipeline.launch()
-    var handOver = true
+    pipeline.launchHelper()
+    let handOver: Bool
     do {
       handOver = try consume(pipeline, &state, stopAfterSeq: stopAfterSeq, body)
     } catch {
-      pipeline.finish()
+      pipeline.stop()
       throw error
     }
-    pipeline.finish()
+    pipeline.stop()
     if !handOver { return nil }
     // The rest (a torn tail, damage, an overlong line, a read error) goes the sequential
     // way, which reports it exactly; on a clean log it finds nothing left to read.
@@ -67,117 +69,124 @@ struct PipelinedChainScan {
     }
   }
 
-  /// Checks the chunks as they come; returns false if it stopped at `stopAfterSeq`, true if
-  /// the rest of the file (possibly nothing) is for the sequential scan.
+  /// Checks the chunks in order; returns false if it stopped at `stopAfterSeq`, true if the
+  /// rest of the file (possibly nothing) is for the sequential scan.
   private func consume(
-    _ pipeline: ScanPipeline, _ state: inout ChainState, stopAfterSeq: Int64?,
+    _ pipeline: ChunkPipeline, _ state: inout ChainState, stopAfterSeq: Int64?,
     _ body: (RawRecord, SHA256Digest) throws -> Void
   ) throws -> Bool {
-    while let slot = pipeline.nextFilled() {
-      let base = UnsafeRawPointer(slot.buffer)
+    // The hex of the previous line's SHA-256: what the next `prev` must be.
+    let previousHex = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 8)
+    defer { previousHex.deallocate() }
+    state.headHash.writeHex(to: previousHex)
+    var expectedHex = UnsafeRawPointer(previousHex.baseAddress.unsafelyUnwrapped)
+    while let slot = pipeline.nextInOrder() {
+      defer { pipeline.release(slot) }
       for index in 0..<slot.lineCount {
-        let start = slot.lineStarts[index]
-        let length = slot.lineLengths[index]
-        let line = UnsafeRawBufferPointer(start: base + start, count: length)
-        let offset = slot.fileOffset + Int64(start)
-        let lineNumber = Int(state.lastSeq) + 2
-        guard
-          let record = try? RecordLineParser.parse(
-            line, lineNumber: lineNumber, byteOffset: offset),
-          record.seq == state.lastSeq + 1,
+        let record = slot.records[index]
+        guard record.seq == state.lastSeq + 1,
           state.lastRecorded.map({ record.recorded >= $0 }) ?? true,
-          !checkChain || state.headHash.matchesHex(record.prevHex)
-        else {
-          pipeline.release(slot)
-          return true
-        }
-        let digest =
-          checkChain
-          ? SHA256Digest(loadingFrom: UnsafeRawPointer(slot.digests + 32 * index)) : .zero
-        let leaf =
-          hashLeaves ? SHA256Digest(loadingFrom: UnsafeRawPointer(slot.leaves + 32 * index)) : .zero
+          !checkChain || memcmp(record.prevHex.baseAddress.unsafelyUnwrapped, expectedHex, 64) == 0
+        else { return true }
+        let leaf = hashLeaves ? SHA256Digest(loadingFrom: slot.leaves + 32 * index) : .zero
         do {
           try body(record, leaf)
         } catch let defect as LineDefect {
-          pipeline.release(slot)
           throw LogDamage(
-            kind: .badRecord, path: path, lineNumber: lineNumber, byteOffset: offset,
-            reason: defect.reason)
+            kind: .badRecord, path: path, lineNumber: record.lineNumber,
+            byteOffset: record.byteOffset, reason: defect.reason)
         }
         state.lastSeq = record.seq
-        if checkChain { state.headHash = digest }
         state.lastRecorded = record.recorded
-        state.endOffset = offset + Int64(length + 1)
-        state.lastLineOffset = offset
-        if let stop = stopAfterSeq, record.seq >= stop {
-          pipeline.release(slot)
-          return false
+        state.endOffset = record.byteOffset + Int64(record.line.count + 1)
+        state.lastLineOffset = record.byteOffset
+        if checkChain {
+          // Kept current line by line: a hand-over to the sequential scan continues from it.
+          state.headHash = SHA256Digest(loadingFrom: slot.digests + 32 * index)
+          expectedHex = UnsafeRawPointer(slot.hex + 64 * index)
         }
+        if let stop = stopAfterSeq, record.seq >= stop { return false }
       }
-      let handOver = slot.handOver
-      pipeline.release(slot)
-      if handOver { return true }
+      if checkChain && slot.lineCount > 0 {
+        let last = slot.lineCount - 1
+        previousHex.baseAddress.unsafelyUnwrapped.copyMemory(
+          from: slot.hex + 64 * last, byteCount: 64)
+        expectedHex = UnsafeRawPointer(previousHex.baseAddress.unsafelyUnwrapped)
+      }
+      if slot.handOver { return true }
     }
     return true
   }
 }
 
-/// One chunk of the file with its lines and their hashes.
-final class ScanSlot: @unchecked Sendable {
+/// One chunk of the file: its bytes, its lines parsed, and their hashes.
+final class ChunkSlot: @unchecked Sendable {
   let buffer: UnsafeMutableRawPointer
   let capacity: Int
+  let records: UnsafeMutablePointer<RawRecord>
   let lineStarts: UnsafeMutablePointer<Int>
   let lineLengths: UnsafeMutablePointer<Int>
-  let digests: UnsafeMutablePointer<UInt8>
-  let leaves: UnsafeMutablePointer<UInt8>
+  let digests: UnsafeMutableRawPointer
+  let hex: UnsafeMutableRawPointer
+  let leaves: UnsafeMutableRawPointer
   let maxLines: Int
-  /// The file offset of `buffer[0]`.
-  var fileOffset: Int64 = 0
+  /// The lines prepared, all plain valid record lines.
   var lineCount = 0
-  /// Whether the lines after this chunk's must be read sequentially (end of file with bytes
-  /// left, an overlong or implausibly short line, or a read error).
+  /// Whether the lines after these must be read sequentially: a line that does not parse,
+  /// is shorter than any record or longer than the limit, the end of the file without a
+  /// newline, or a read error.
   var handOver = false
 
-  init(capacity: Int, hashLeaves: Bool) {
-    self.capacity = capacity
-    // A line shorter than 64 bytes cannot be a record (its prev alone has 64 digits), and
-    // the producer hands such a line to the sequential scan, so this bounds the line count.
-    maxLines = capacity / 64 + 1
-    buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 64)
+  init(chunkBytes: Int, hashLeaves: Bool) {
+    capacity = chunkBytes + Limits.lineBytesMax + 2
+    // A line shorter than 64 bytes cannot be a record (its prev alone has 64 digits) and
+    // ends the chunk, so this bounds the line count.
+    maxLines = capacity / 65 + 1
+    buffer = .allocate(byteCount: capacity, alignment: 64)
+    records = .allocate(capacity: maxLines)
     lineStarts = .allocate(capacity: maxLines)
     lineLengths = .allocate(capacity: maxLines)
-    digests = .allocate(capacity: 32 * maxLines)
-    leaves = .allocate(capacity: hashLeaves ? 32 * maxLines : 32)
+    digests = .allocate(byteCount: 32 * maxLines, alignment: 16)
+    hex = .allocate(byteCount: 64 * maxLines, alignment: 16)
+    leaves = .allocate(byteCount: hashLeaves ? 32 * maxLines : 32, alignment: 16)
   }
 
   deinit {
     buffer.deallocate()
+    records.deallocate()
     lineStarts.deallocate()
     lineLengths.deallocate()
     digests.deallocate()
+    hex.deallocate()
     leaves.deallocate()
   }
 }
 
-/// The helper thread and the hand-over of chunks between it and the caller.
-final class ScanPipeline: @unchecked Sendable {
+/// The chunks, who prepares which, and the hand-over to the caller.
+///
+/// Chunk i covers the file bytes [start + i·C, start + (i+1)·C) and holds the lines that start
+/// there; it lives in slot i mod K and may be prepared once chunk i - K has been consumed. The
+/// helper thread prepares chunks in order; the caller takes them in order and, when the next
+/// one is not ready, prepares the next unclaimed chunk itself rather than wait.
+final class ChunkPipeline: @unchecked Sendable {
   private let operations: any FileOperations
   private let descriptor: Int32
   private let startOffset: Int64
   private let limit: Int64
+  private let chunkBytes: Int
   private let hashChain: Bool
   private let hashLeaves: Bool
-  private let slots: [ScanSlot]
-  private let free: DispatchSemaphore
-  private let filled = DispatchSemaphore(value: 0)
-  private let done = DispatchSemaphore(value: 0)
-  /// Set by the caller to stop the helper early; read by the helper after each wait.
-  private let stopping = Atomic<Bool>(false)
-  private var consumed = 0
-  private var started = false
-  /// How many chunks the helper posted; the last one ends the stream.
-  private var posted = 0
-  private var finished = false
+  private let slots: [ChunkSlot]
+  private let chunkCount: Int
+
+  // Guarded by `mutex`.
+  private var mutex = pthread_mutex_t()
+  private var changed = pthread_cond_t()
+  private var nextToClaim = 0
+  private var nextToConsume = 0
+  private var ready: [Bool]
+  private var stopping = false
+  private var helperRunning = false
 
   init(
     operations: any FileOperations, descriptor: Int32, start: Int64, limit: Int64,
@@ -187,124 +196,205 @@ final class ScanPipeline: @unchecked Sendable {
     self.descriptor = descriptor
     self.startOffset = start
     self.limit = limit
+    self.chunkBytes = chunkBytes
     self.hashChain = hashChain
     self.hashLeaves = hashLeaves
-    slots = (0..<slotCount).map { _ in ScanSlot(capacity: chunkBytes, hashLeaves: hashLeaves) }
-    free = DispatchSemaphore(value: slotCount)
+    let span = max(limit - start, 0)
+    chunkCount = Int((span + Int64(chunkBytes) - 1) / Int64(chunkBytes))
+    let slotCount = min(slotCount, max(chunkCount, 1))
+    slots = (0..<slotCount).map { _ in ChunkSlot(chunkBytes: chunkBytes, hashLeaves: hashLeaves) }
+    ready = [Bool](repeating: false, count: slotCount)
+    pthread_mutex_init(&mutex, nil)
+    pthread_cond_init(&changed, nil)
   }
 
-  func launch() {
-    started = true
+  deinit {
+    pthread_cond_destroy(&changed)
+    pthread_mutex_destroy(&mutex)
+  }
+
+  /// Starts the helper thread if there is more than one chunk.
+  func launchHelper() {
+    guard chunkCount > 1 else { return }
+    pthread_mutex_lock(&mutex)
+    helperRunning = true
+    pthread_mutex_unlock(&mutex)
     DispatchQueue.global(qos: .userInitiated).async { [self] in
-      produce()
-      done.signal()
+      helperLoop()
     }
   }
 
-  /// The next chunk, or nil when the helper has posted its last one.
-  func nextFilled() -> ScanSlot? {
-    if finished { return nil }
-    filled.wait()
-    let slot = slots[consumed % slots.count]
-    consumed += 1
-    if slot.lineCount < 0 {
-      finished = true
-      return nil
-    }
-    return slot
-  }
-
-  /// Gives a chunk back to the helper.
-  func release(_ slot: ScanSlot) {
-    if slot.handOver { finished = true }
-    free.signal()
-  }
-
-  /// Stops the helper and waits for it; after this no thread touches the slots.
-  func finish() {
-    guard started else { return }
-    started = false
-    stopping.store(true, ordering: .releasing)
-    free.signal()
-    done.wait()
-  }
-
-  private func produce() {
-    var offset = startOffset
-    var index = 0
+  /// The next chunk in file order, prepared (by the helper or by this thread), or nil after
+  /// the last one.
+  func nextInOrder() -> ChunkSlot? {
+    pthread_mutex_lock(&mutex)
+    defer { pthread_mutex_unlock(&mutex) }
     while true {
-      free.wait()
-      if stopping.load(ordering: .acquiring) { return }
-      let slot = slots[index % slots.count]
-      index += 1
-      fill(slot, from: offset)
-      if slot.lineCount == 0 && !slot.handOver {
-        slot.lineCount = -1  // the end of the stream
-        filled.signal()
-        return
+      if nextToConsume >= chunkCount { return nil }
+      let slotIndex = nextToConsume % slots.count
+      if ready[slotIndex] { return slots[slotIndex] }
+      if nextToClaim < chunkCount && nextToClaim < nextToConsume + slots.count {
+        let chunk = nextToClaim
+        nextToClaim += 1
+        pthread_mutex_unlock(&mutex)
+        prepare(chunk)
+        pthread_mutex_lock(&mutex)
+        ready[chunk % slots.count] = true
+        pthread_cond_broadcast(&changed)
+        continue
       }
-      if slot.lineCount > 0 {
-        let last = slot.lineCount - 1
-        offset = slot.fileOffset + Int64(slot.lineStarts[last] + slot.lineLengths[last] + 1)
-      }
-      hash(slot)
-      let last = slot.handOver
-      filled.signal()
-      if last { return }
+      pthread_cond_wait(&changed, &mutex)
     }
   }
 
-  /// Reads as much as fits from `offset` and finds the complete lines.
-  private func fill(_ slot: ScanSlot, from offset: Int64) {
-    slot.fileOffset = offset
+  /// Frees the slot of the chunk just consumed.
+  func release(_ slot: ChunkSlot) {
+    pthread_mutex_lock(&mutex)
+    ready[nextToConsume % slots.count] = false
+    nextToConsume += 1
+    pthread_cond_broadcast(&changed)
+    pthread_mutex_unlock(&mutex)
+  }
+
+  /// Stops the helper and waits until it has let go of every slot.
+  func stop() {
+    pthread_mutex_lock(&mutex)
+    stopping = true
+    pthread_cond_broadcast(&changed)
+    while helperRunning { pthread_cond_wait(&changed, &mutex) }
+    pthread_mutex_unlock(&mutex)
+  }
+
+  private func helperLoop() {
+    pthread_mutex_lock(&mutex)
+    while !stopping && nextToClaim < chunkCount {
+      if nextToClaim >= nextToConsume + slots.count {
+        pthread_cond_wait(&changed, &mutex)
+        continue
+      }
+      let chunk = nextToClaim
+      nextToClaim += 1
+      pthread_mutex_unlock(&mutex)
+      prepare(chunk)
+      pthread_mutex_lock(&mutex)
+      ready[chunk % slots.count] = true
+      pthread_cond_broadcast(&changed)
+    }
+    helperRunning = false
+    pthread_cond_broadcast(&changed)
+    pthread_mutex_unlock(&mutex)
+  }
+
+  // MARK: - Preparing a chunk
+
+  /// Reads chunk `chunk`, finds the lines that start in it, hashes and parses them.
+  private func prepare(_ chunk: Int) {
+    let slot = slots[chunk % slots.count]
     slot.lineCount = 0
     slot.handOver = false
+    let rangeStart = startOffset + Int64(chunk) * Int64(chunkBytes)
+    let rangeEnd = min(rangeStart + Int64(chunkBytes), limit)
+    // Read one byte before the range (to see whether a line starts at its first byte) and
+    // up to one maximal line after it (to finish the last line that starts inside it).
+    let readStart = chunk == 0 ? rangeStart : rangeStart - 1
+    let readEnd = min(rangeEnd + Int64(Limits.lineBytesMax) + 1, limit)
+    let wanted = Int(readEnd - readStart)
     var count = 0
-    let wanted = Int(min(Int64(slot.capacity), limit - offset))
     while count < wanted {
-      let buffer = UnsafeMutableRawBufferPointer(start: slot.buffer + count, count: wanted - count)
-      guard let got = try? operations.read(descriptor, into: buffer, at: offset + Int64(count))
-      else {
-        slot.handOver = true
-        break
-      }
+      let target = UnsafeMutableRawBufferPointer(start: slot.buffer + count, count: wanted - count)
+      guard let got = try? operations.read(descriptor, into: target, at: readStart + Int64(count))
+      else { break }
       if got == 0 { break }
       count += got
     }
     let base = UnsafeRawPointer(slot.buffer)
-    var lineStart = 0
-    while lineStart < count && slot.lineCount < slot.maxLines {
-      guard let newline = memchr(base + lineStart, 0x0A, count - lineStart) else { break }
-      let lineEnd = UnsafeRawPointer(newline) - base
-      let length = lineEnd - lineStart
+    var lineStart: Int
+    if chunk == 0 {
+      lineStart = 0
+    } else {
+      guard count > 0, let newline = memchr(base, 0x0A, min(count, chunkBytes + 1)) else {
+        // No line starts in this range (it lies inside one long line). If the read fell
+        // short, the chunk before sees the problem and hands over.
+        return
+      }
+      lineStart = UnsafeRawPointer(newline) - base + 1
+    }
+    let rangeLength = Int(rangeEnd - readStart)
+    while lineStart < rangeLength {
+      guard slot.lineCount < slot.maxLines,
+        let newline = memchr(base + lineStart, 0x0A, count - lineStart)
+      else {
+        slot.handOver = true  // no newline: the end of the file, an overlong line, a short read
+        break
+      }
+      let length = UnsafeRawPointer(newline) - base - lineStart
       if length < 64 || length > Limits.lineBytesMax {
         slot.handOver = true
-        return
+        break
       }
       slot.lineStarts[slot.lineCount] = lineStart
       slot.lineLengths[slot.lineCount] = length
       slot.lineCount += 1
-      lineStart = lineEnd + 1
+      lineStart += length + 1
     }
-    // Bytes left with no complete line among them: the end of the file without a newline,
-    // or a line longer than a chunk. Either way not for this fast path.
-    if slot.lineCount == 0 && lineStart < count { slot.handOver = true }
-    if offset + Int64(lineStart) < limit && count < wanted { slot.handOver = true }
+    hashLines(slot)
+    parseLines(slot, readStart: readStart)
   }
 
-  private func hash(_ slot: ScanSlot) {
+  private func hashLines(_ slot: ChunkSlot) {
     guard slot.lineCount > 0 else { return }
     let base = UnsafeRawPointer(slot.buffer)
     if hashChain {
       tt_sha256_many(
         base.assumingMemoryBound(to: UInt8.self), slot.lineStarts, slot.lineLengths,
-        slot.lineCount, slot.digests)
+        slot.lineCount, slot.digests.assumingMemoryBound(to: UInt8.self))
+      for index in 0..<slot.lineCount {
+        HexDigits.write(from: slot.digests + 32 * index, to: slot.hex + 64 * index)
+      }
     }
     if hashLeaves {
       for index in 0..<slot.lineCount {
         let line = UnsafeRawBufferPointer(
           start: base + slot.lineStarts[index], count: slot.lineLengths[index])
-        MerkleTree.leafHash(line).store(to: UnsafeMutableRawPointer(slot.leaves + 32 * index))
+        MerkleTree.leafHash(line).store(to: slot.leaves + 32 * index)
+      }
+    }
+  }
+
+  /// Parses each line strictly; the first that does not parse ends the chunk's records.
+  private func parseLines(_ slot: ChunkSlot, readStart: Int64) {
+    let base = UnsafeRawPointer(slot.buffer)
+    for index in 0..<slot.lineCount {
+      let line = UnsafeRawBufferPointer(
+        start: base + slot.lineStarts[index], count: slot.lineLengths[index])
+      let offset = readStart + Int64(slot.lineStarts[index])
+      guard let parsed = try? RecordLineParser.parse(line, lineNumber: 0, byteOffset: offset)
+      else {
+        slot.lineCount = index
+        slot.handOver = true
+        return
+      }
+      // A record on its right line has seq = line number - 1; the caller checks the seq.
+      (slot.records + index).initialize(to: parsed.onLine(Int(clamping: parsed.seq) &+ 1))
+    }
+  }
+}
+
+/// Lowercase hexadecimal digits of digest bytes, by table.
+enum HexDigits {
+  /// The two ASCII digits of every byte value, as one little-endian UInt16.
+  static let pairs: [UInt16] = (0..<256).map { value in
+    let digits = Array("0123456789abcdef".utf8)
+    return UInt16(digits[value >> 4]) | UInt16(digits[value & 15]) << 8
+  }
+
+  /// Writes the 64 hex digits of the 32 bytes at `source` to `target`.
+  static func write(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer) {
+    pairs.withUnsafeBufferPointer { table in
+      for index in 0..<32 {
+        target.storeBytes(
+          of: table[Int(source.load(fromByteOffset: index, as: UInt8.self))],
+          toByteOffset: 2 * index, as: UInt16.self)
       }
     }
   }
@@ -317,5 +407,15 @@ extension SHA256Digest {
     target.storeBytes(of: w1.bigEndian, toByteOffset: 8, as: UInt64.self)
     target.storeBytes(of: w2.bigEndian, toByteOffset: 16, as: UInt64.self)
     target.storeBytes(of: w3.bigEndian, toByteOffset: 24, as: UInt64.self)
+  }
+}
+
+extension RawRecord {
+  /// The same record, placed on line `lineNumber`.
+  func onLine(_ lineNumber: Int) -> RawRecord {
+    RawRecord(
+      line: line, lineNumber: lineNumber, byteOffset: byteOffset, seq: seq, recorded: recorded,
+      effective: effective, corrects: corrects, idRange: idRange, typeRange: typeRange,
+      streamRange: streamRange, byRange: byRange, dataRange: dataRange, prevRange: prevRange)
   }
 }

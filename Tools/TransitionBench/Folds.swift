@@ -2,6 +2,10 @@ import CanonicalJSON
 import EventLog
 import Projections
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A record the bench folds did not expect: the store is not a bench log.
 struct UnexpectedRecord: Error, CustomStringConvertible {
   let seq: Int64
@@ -25,11 +29,19 @@ struct TransferFields {
     guard record.typeIs("staff.transferred") else {
       throw UnexpectedRecord(seq: record.seq, reason: "type \(record.type)")
     }
-    let data = JSONObjectView(validated: record.data)
-    guard let employee = data.rawValue(forKey: "employee"),
-      let to = data.rawValue(forKey: "to"), let fte = data.rawValue(forKey: "fte"),
-      let index = Self.employeeIndex(employee), let org = Self.orgIndex(to),
-      let centi = Self.centi(fte)
+    var employee: UnsafeRawBufferPointer?
+    var to: UnsafeRawBufferPointer?
+    var fte: UnsafeRawBufferPointer?
+    Self.forEachMember(record.data) { key, value in
+      switch key.count {
+      case 8 where Self.equals(key, "employee"): employee = value
+      case 2 where Self.equals(key, "to"): to = value
+      case 3 where Self.equals(key, "fte"): fte = value
+      default: break
+      }
+    }
+    guard let employee, let to, let fte, let index = Self.employeeIndex(employee),
+      let org = Self.orgIndex(to), let centi = Self.centi(fte)
     else {
       throw UnexpectedRecord(
         seq: record.seq, reason: "data \(String(decoding: record.data, as: UTF8.self))")
@@ -37,6 +49,64 @@ struct TransferFields {
     self.employee = index
     self.to = org
     self.fteCenti = centi
+  }
+
+  /// Calls `body` with the raw key (between its quotes) and the raw value of each member of
+  /// a validated canonical object, in one pass (`JSONObjectView` walks the object once per
+  /// lookup; a fold needs three fields of every record).
+  static func forEachMember(
+    _ object: UnsafeRawBufferPointer,
+    _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void
+  ) {
+    let end = object.count
+    var index = 1
+    while index < end && object[index] == 0x22 {
+      let keyStart = index + 1
+      index = endOfString(object, from: index)
+      let key = UnsafeRawBufferPointer(rebasing: object[keyStart..<max(index - 1, keyStart)])
+      guard index < end && object[index] == 0x3A else { return }
+      index += 1
+      let valueStart = index
+      skipValue(object, &index)
+      body(key, UnsafeRawBufferPointer(rebasing: object[valueStart..<index]))
+      guard index < end && object[index] == 0x2C else { return }
+      index += 1
+    }
+  }
+
+  /// The index just after the string that starts (with its quote) at `start`.
+  private static func endOfString(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    var index = start + 1
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x22 { return index + 1 }
+      index += byte == 0x5C ? 2 : 1
+    }
+    return bytes.count
+  }
+
+  /// Moves `index` past the validated value that starts there.
+  private static func skipValue(_ bytes: UnsafeRawBufferPointer, _ index: inout Int) {
+    var depth = 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x22:
+        index = endOfString(bytes, from: index)
+        if depth == 0 { return }
+        continue
+      case 0x7B, 0x5B: depth += 1
+      case 0x7D, 0x5D:
+        if depth == 0 { return }
+        depth -= 1
+        if depth == 0 {
+          index += 1
+          return
+        }
+      case 0x2C where depth == 0: return
+      default: break
+      }
+      index += 1
+    }
   }
 
   /// `"E0001"` (with quotes) → 0.
@@ -56,14 +126,21 @@ struct TransferFields {
     guard raw.count >= 2 else { return nil }
     let inner = UnsafeRawBufferPointer(rebasing: raw[1..<(raw.count - 1)])
     switch inner.count {
-    case 12: return JSONCursor.rawStringEquals(inner, "ijmond-werkt") ? 0 : nil
-    case 6: return JSONCursor.rawStringEquals(inner, "velsen") ? 1 : nil
+    case 12: return equals(inner, "ijmond-werkt") ? 0 : nil
+    case 6: return equals(inner, "velsen") ? 1 : nil
     case 9:
-      if JSONCursor.rawStringEquals(inner, "beverwijk") { return 2 }
-      return JSONCursor.rawStringEquals(inner, "heemskerk") ? 3 : nil
-    case 8: return JSONCursor.rawStringEquals(inner, "uitgeest") ? 4 : nil
+      if equals(inner, "beverwijk") { return 2 }
+      return equals(inner, "heemskerk") ? 3 : nil
+    case 8: return equals(inner, "uitgeest") ? 4 : nil
     default: return nil
     }
+  }
+
+  /// Whether the raw bytes are exactly `text` (plain ASCII that needs no escape).
+  @inline(__always)
+  static func equals(_ raw: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
+    raw.count == text.utf8CodeUnitCount
+      && memcmp(raw.baseAddress.unsafelyUnwrapped, text.utf8Start, raw.count) == 0
   }
 
   /// `"0.73"` (with quotes) → 73.
