@@ -1,5 +1,9 @@
 import CanonicalJSON
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// One record line as the reader found it: parsed fields and byte ranges into the line.
 ///
 /// A view, not a copy: the line's bytes are valid only inside the closure that received it.
@@ -116,9 +120,9 @@ enum RecordLineParser {
       guard seq >= 1 else {
         throw LineDefect(byteOffsetInLine: seqOffset, reason: "seq \(seq) is below 1")
       }
-      try cursor.expectBytes(#","id":"#)
+      try expectPlain(&cursor, #","id":"#)
       let idRange = try nameRange(&cursor, in: line, field: "id")
-      try cursor.expectBytes(#","recorded":"#)
+      try expectPlain(&cursor, #","recorded":"#)
       let recordedOffset = cursor.offset
       let recordedRange = try cursor.readStringRange()
       guard let recorded = LogInstant(ascii: UnsafeRawBufferPointer(rebasing: line[recordedRange]))
@@ -127,7 +131,7 @@ enum RecordLineParser {
           byteOffsetInLine: recordedOffset,
           reason: "recorded is not a UTC instant of the form 2026-01-15T10:00:00.000Z")
       }
-      try cursor.expectBytes(#","effective":"#)
+      try expectPlain(&cursor, #","effective":"#)
       let effectiveOffset = cursor.offset
       let effectiveRange = try cursor.readStringRange()
       guard let effective = LogDay(ascii: UnsafeRawBufferPointer(rebasing: line[effectiveRange]))
@@ -135,11 +139,11 @@ enum RecordLineParser {
         throw LineDefect(
           byteOffsetInLine: effectiveOffset, reason: "effective is not a real day YYYY-MM-DD")
       }
-      try cursor.expectBytes(#","type":"#)
+      try expectPlain(&cursor, #","type":"#)
       let typeRange = try nameRange(&cursor, in: line, field: "type")
-      try cursor.expectBytes(#","stream":"#)
+      try expectPlain(&cursor, #","stream":"#)
       let streamRange = try nameRange(&cursor, in: line, field: "stream")
-      try cursor.expectBytes(#","by":"#)
+      try expectPlain(&cursor, #","by":"#)
       let byRange = try nameRange(&cursor, in: line, field: "by")
       var corrects: Int64?
       if cursor.offset + 12 <= line.count && line[cursor.offset + 2] == UInt8(ascii: "c") {
@@ -153,13 +157,13 @@ enum RecordLineParser {
         }
         corrects = target
       }
-      try cursor.expectBytes(#","data":"#)
+      try expectPlain(&cursor, #","data":"#)
       let dataOffset = cursor.offset
       guard dataOffset < line.count, line[dataOffset] == UInt8(ascii: "{") else {
         throw LineDefect(byteOffsetInLine: dataOffset, reason: "data must be a JSON object")
       }
       let dataRange = try cursor.skipValue()
-      try cursor.expectBytes(#","prev":"#)
+      try expectPlain(&cursor, #","prev":"#)
       let prevOffset = cursor.offset
       let prevRange = try cursor.readStringRange()
       guard prevRange.count == 64, isLowercaseHex(UnsafeRawBufferPointer(rebasing: line[prevRange]))
@@ -225,6 +229,23 @@ enum RecordLineParser {
     }
   }
 
+  /// Reads `literal` (which holds no bracket, so the nesting depth stays) by one `memcmp`;
+  /// on a mismatch `JSONCursor.expectBytes` reports it exactly as it always has.
+  @inline(__always)
+  private static func expectPlain(
+    _ cursor: inout JSONCursor, _ literal: StaticString
+  ) throws(JSONParseError) {
+    let count = literal.utf8CodeUnitCount
+    if cursor.offset + count <= cursor.bytes.count,
+      memcmp(cursor.bytes.baseAddress.unsafelyUnwrapped + cursor.offset, literal.utf8Start, count)
+        == 0
+    {
+      cursor.offset += count
+      return
+    }
+    try cursor.expectBytes(literal)
+  }
+
   private static func nameRange(
     _ cursor: inout JSONCursor, in line: UnsafeRawBufferPointer, field: String
   ) throws -> Range<Int> {
@@ -237,7 +258,8 @@ enum RecordLineParser {
       throw LineDefect(
         byteOffsetInLine: start, reason: "\(field) is longer than \(Limits.nameBytesMax) bytes")
     }
-    guard !line[range].contains(UInt8(ascii: "\\")) else {
+    guard memchr(line.baseAddress.unsafelyUnwrapped + range.lowerBound, 0x5C, range.count) == nil
+    else {
       throw LineDefect(
         byteOffsetInLine: start,
         reason: "\(field) contains an escape; names hold no quotes, backslashes or controls")

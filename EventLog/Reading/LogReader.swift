@@ -14,7 +14,7 @@ public struct LogReader: Sendable {
 
   /// The log file.
   public let path: String
-  private let operations: any FileOperations
+  let operations: any FileOperations
 
   public init(path: String, fileOperations: any FileOperations = SystemFileOperations()) {
     self.path = path

@@ -24,9 +24,14 @@ public struct VerifyReport: Sendable, Equatable {
 /// not rewritten (`LogDamage.checkpointNotice`).
 public enum LogVerifier {
   /// Verifies the log at `path`; throws `LogDamage` naming the first bad line.
+  ///
+  /// With `.pipelined` (the default) a helper thread reads the file and computes every line's
+  /// SHA-256 and Merkle leaf hash while this thread checks the lines in order; the checks and
+  /// the damage reported are those of `.sequential`.
   public static func verify(
     path: String, against saved: Checkpoint? = nil,
-    fileOperations: any FileOperations = SystemFileOperations()
+    fileOperations: any FileOperations = SystemFileOperations(),
+    concurrency: ReadConcurrency = .pipelined
   ) throws -> VerifyReport {
     let descriptor = try fileOperations.open(path, flags: O_RDONLY, mode: 0)
     defer { fileOperations.close(descriptor) }
@@ -37,7 +42,7 @@ public enum LogVerifier {
     var rootAtSaved: SHA256Digest? = saved?.treeSize == 0 ? tree.rootHash() : nil
     var seqByIDHash: [Int: Int64] = [:]
     var collidingSeqs: Set<Int64> = []
-    let tail = try scan.scanRecords(continuing: &state) { record in
+    func take(_ record: RawRecord, leafHash: SHA256Digest) {
       let key = record.id.hashValue
       if let first = seqByIDHash[key] {
         collidingSeqs.insert(first)
@@ -45,8 +50,19 @@ public enum LogVerifier {
       } else {
         seqByIDHash[key] = record.seq
       }
-      tree.append(leaf: record.line)
+      tree.append(leafHash: leafHash)
       if let saved, record.seq == saved.treeSize { rootAtSaved = tree.rootHash() }
+    }
+    let tail: TornTail?
+    if concurrency == .pipelined {
+      var pipelined = PipelinedChainScan(
+        operations: fileOperations, descriptor: descriptor, path: path)
+      pipelined.hashLeaves = true
+      tail = try pipelined.scanRecords(continuing: &state) { take($0, leafHash: $1) }
+    } else {
+      tail = try scan.scanRecords(continuing: &state) { record in
+        take(record, leafHash: MerkleTree.leafHash(record.line))
+      }
     }
     if let tail {
       throw LogDamage(

@@ -1,0 +1,42 @@
+/// Check values from the reference generator (`python3 gen.py check` on `gen.py write N`).
+///
+/// The bench writes this project's own log format, so the reference file sizes and file hashes
+/// do not apply to its logs; the projection summaries must match exactly.
+enum Expected {
+  /// The as-of date of W4 whose summaries are known.
+  static let asOfDate = "2026-07-01"
+
+  /// W3 and W4 (at `asOfDate`) summary lines by number of events.
+  static let summaries: [Int: (w3: String, w4: String)] = [
+    1_000_000: (
+      "ijmond-werkt=224.76/409 velsen=217.95/399 beverwijk=217.00/390 heemskerk=215.10/388"
+        + " uitgeest=227.31/414 digest=a8cdf0948275a29d",
+      "ijmond-werkt=205.02/381 velsen=215.46/399 beverwijk=230.88/428 heemskerk=228.21/395"
+        + " uitgeest=228.16/397 digest=71da34c9b77e2aec"
+    ),
+    20_000: (
+      "ijmond-werkt=213.60/378 velsen=222.57/405 beverwijk=229.66/416 heemskerk=206.54/382"
+        + " uitgeest=225.45/419 digest=9fd5da3191f08647",
+      "ijmond-werkt=215.29/398 velsen=208.86/385 beverwijk=209.39/383 heemskerk=237.27/418"
+        + " uitgeest=219.97/416 digest=b435a8d0123d406e"
+    ),
+    10_000: (
+      "ijmond-werkt=231.53/424 velsen=234.54/423 beverwijk=192.69/364 heemskerk=215.47/394"
+        + " uitgeest=210.48/395 digest=630b2d090b53bdb4",
+      "ijmond-werkt=217.60/384 velsen=226.56/405 beverwijk=210.39/396 heemskerk=220.42/414"
+        + " uitgeest=214.15/401 digest=95c2f7c540d28761"
+    ),
+  ]
+
+  /// The reference log of 10,000 events (WORKLOADS.md §4): size and SHA-256 of line 10,000.
+  static let reference10k = (
+    bytes: 3_028_980, lastHash: "164188ed507a28ebc975bf2a6e2f33f2741ad193c35f1032556b0e49f3f2790d"
+  )
+
+  /// The summary part of a W3/W4 result line: from `ijmond-werkt=` to the digest.
+  static func summary(of line: String) -> String {
+    let words = line.split(separator: " ")
+    guard let start = words.firstIndex(where: { $0.hasPrefix("ijmond-werkt=") }) else { return "" }
+    return words[start...].joined(separator: " ")
+  }
+}
