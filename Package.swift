@@ -46,7 +46,8 @@ let package = Package(
       path: "Tools/TransitionFuzz", swiftSettings: fuzzing ? [.define("FUZZING")] : []),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], exclude: ["Cases"]),
     .testTarget(
-      name: "EventLogTests", dependencies: ["EventLog", "CSHA256", "TransitionTorture"], exclude: ["Vectors", "Independent", "Regressions"]),
+      name: "EventLogTests", dependencies: ["EventLog", "CSHA256", "TransitionTorture"],
+      exclude: ["Vectors", "Independent", "Regressions"]),
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
     .testTarget(
