@@ -337,7 +337,8 @@ public final class LogWriter {
   /// `self.index`, while `self.state` is being updated (reading it then is an exclusivity
   /// violation, and `self.index` lacks the new records: both trapped, found by the fuzzer).
   private func existingSeq(id: String, in index: RecordIndex, end: Int64) throws -> Int64? {
-    for seq in index.candidates(for: id) where try readRecord(seq: seq, in: index, end: end).id == id {
+    for seq in index.candidates(for: id)
+    where try readRecord(seq: seq, in: index, end: end).id == id {
       return seq
     }
     return nil

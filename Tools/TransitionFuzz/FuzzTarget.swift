@@ -40,7 +40,9 @@ struct FixedClock: LogClock {
   func now() -> LogInstant { LogInstant(millisecondsSinceEpoch: 1_768_471_200_000) }
 }
 
-/// Runs one input. The first byte picks the mode: even → the rest is a whole log file;
+/// Runs one input.
+///
+/// The first byte picks the mode: even → the rest is a whole log file;
 /// odd → the rest is appended to a valid three-record log (a tail after valid records).
 /// Checks what must hold for any input; traps (a finding) if it does not.
 func fuzzOne(_ input: UnsafeRawBufferPointer) {

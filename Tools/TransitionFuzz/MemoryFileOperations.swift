@@ -89,7 +89,9 @@ final class MemoryFileOperations: FileOperations, @unchecked Sendable {
   func unlock(_ descriptor: Int32) {}
 
   func rename(_ from: String, to: String) throws(FileError) {
-    guard let inode = names[from] else { throw FileError(operation: "rename", path: from, code: ENOENT) }
+    guard let inode = names[from] else {
+      throw FileError(operation: "rename", path: from, code: ENOENT)
+    }
     names[to] = inode
     names[from] = nil
   }
@@ -98,7 +100,9 @@ final class MemoryFileOperations: FileOperations, @unchecked Sendable {
   func exists(_ path: String) -> Bool { names[path] != nil }
 
   func link(_ from: String, to: String) throws(FileError) {
-    guard let inode = names[from] else { throw FileError(operation: "link", path: from, code: ENOENT) }
+    guard let inode = names[from] else {
+      throw FileError(operation: "link", path: from, code: ENOENT)
+    }
     if names[to] != nil { throw FileError(operation: "link", path: to, code: EEXIST) }
     names[to] = inode
   }

@@ -9,15 +9,15 @@ import Foundation
 #if !FUZZING
   @main
   enum Replay {
-  static func main() {
-    for path in CommandLine.arguments.dropFirst() {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-        exit(2)
+    static func main() {
+      for path in CommandLine.arguments.dropFirst() {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+          exit(2)
+        }
+        Array(data).withUnsafeBytes { fuzzOne($0) }
+        print("ok \(path)")
       }
-      Array(data).withUnsafeBytes { fuzzOne($0) }
-      print("ok \(path)")
     }
   }
-}
 #endif

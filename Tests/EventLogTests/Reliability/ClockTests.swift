@@ -25,12 +25,16 @@ final class SetClock: LogClock, @unchecked Sendable {
   func now() -> LogInstant { LogInstant(millisecondsSinceEpoch: milliseconds) }
 }
 
-/// Group 9: clock anomalies. `recorded` never decreases, whatever the clock does.
+/// Group 9: clock anomalies.
+///
+/// `recorded` never decreases, whatever the clock does.
 @Suite("Reliability 9: clock anomalies")
 struct ClockTests {
   static let seeds = Seeds.forGroup("clock", defaults: [0xC10C_0001], longCount: 20)
 
-  @Test("with a clock that jumps back and forward by up to a day, recorded never decreases", arguments: seeds)
+  @Test(
+    "with a clock that jumps back and forward by up to a day, recorded never decreases",
+    arguments: seeds)
   func jumpingClock(seed: UInt64) throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -74,7 +78,8 @@ struct ClockTests {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
     let clock = SetClock()
-    let writer = try LogWriter.create(path: path, name: "clock", options: LogFixtures.options(clock: clock))
+    let writer = try LogWriter.create(
+      path: path, name: "clock", options: LogFixtures.options(clock: clock))
     try writer.append([LogFixtures.draft(1)])
     let before = FileBytes.read(path)
     // (A clock before 0001-01-01 cannot reach a record: recorded never goes below the last.)
@@ -103,7 +108,8 @@ struct ClockTests {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
     let clock = SetClock()
-    let writer = try LogWriter.create(path: path, name: "clock", options: LogFixtures.options(clock: clock))
+    let writer = try LogWriter.create(
+      path: path, name: "clock", options: LogFixtures.options(clock: clock))
     try writer.append([LogFixtures.draft(1)])
     clock.milliseconds = 0
     let receipt = try writer.append([LogFixtures.draft(2)])

@@ -45,7 +45,9 @@ struct ConcurrentWriterTests {
       path: path, writers: shape.writers, count: count, killed: shape.killed, random: &random)
     let problems = History.violations(path: path, acknowledgements: acks)
     expectSeeded(problems.isEmpty, "\(shape.writers) writers: \(problems.prefix(5))", seed: seed)
-    if shape.killed == 0 { expectSeeded(acks.count == shape.writers * count, "all acked", seed: seed) }
+    if shape.killed == 0 {
+      expectSeeded(acks.count == shape.writers * count, "all acked", seed: seed)
+    }
     let written = try LogVerifier.verify(path: path).recordCount
     reportFigure("concurrent.records.\(shape.writers)", written)
   }

@@ -15,7 +15,9 @@ struct HostileInputTests {
       by: "tester", corrects: corrects, data: data)
   }
 
-  @Test("a record line of exactly 1 MiB is written and read back; one byte more is refused with nothing written")
+  @Test(
+    "a record line of exactly 1 MiB is written and read back; one byte more is refused with nothing written"
+  )
   func lineAtAndOverTheMaximum() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -39,7 +41,9 @@ struct HostileInputTests {
     #expect(try LogVerifier.verify(path: path).recordCount == 2)
   }
 
-  @Test("an overlong line followed by a valid record is damage; an overlong line at the end is a torn tail")
+  @Test(
+    "an overlong line followed by a valid record is damage; an overlong line at the end is a torn tail"
+  )
   func overlongLines() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -51,7 +55,9 @@ struct HostileInputTests {
     FileBytes.write(
       Array(bytes[0..<starts[3]]) + overlong + Array(bytes[starts[3]...]), to: middle)
     #expect(throws: LogDamage.self) { try LogVerifier.verify(path: middle) }
-    #expect(throws: LogWriteError.self) { try LogWriter(path: middle, options: LogFixtures.options()) }
+    #expect(throws: LogWriteError.self) {
+      try LogWriter(path: middle, options: LogFixtures.options())
+    }
     let end = directory.file("end.log")
     FileBytes.write(bytes + overlong + overlong.dropLast(), to: end)
     let writer = try LogWriter(path: end, options: LogFixtures.options())
@@ -63,7 +69,8 @@ struct HostileInputTests {
     depth == 0 ? .integer(1) : .array([nested(depth - 1)])
   }
 
-  @Test("data nested to the limit is accepted; one level deeper is refused before anything is written")
+  @Test(
+    "data nested to the limit is accepted; one level deeper is refused before anything is written")
   func deepNesting() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -110,18 +117,23 @@ struct HostileInputTests {
     let path = directory.file("base.log")
     try LogFixtures.makeLog(at: path, count: 1)
     let base = FileBytes.read(path)
-    let prefix = #"{"seq":2,"id":"x","recorded":"2026-01-15T10:00:01.000Z","effective":"2026-01-01","type":"T.v1","stream":"s","by":"b","data":"#
+    let prefix =
+      #"{"seq":2,"id":"x","recorded":"2026-01-15T10:00:01.000Z","effective":"2026-01-01","type":"T.v1","stream":"s","by":"b","data":"#
     let datas: [String] = [
       #"{"n":9007199254740992}"#, #"{"n":-9007199254740992}"#,
       #"{"n":99999999999999999999999999999999}"#, #"{"n":1.0}"#, #"{"n":1e3}"#,
-      #"{"n":-0}"#, #"{"a":1,"a":2}"#, #"{ "n":1}"#, String(repeating: "[", count: 70) + "1"
+      #"{"n":-0}"#, #"{"a":1,"a":2}"#, #"{ "n":1}"#,
+      String(repeating: "[", count: 70) + "1"
         + String(repeating: "]", count: 70),
     ]
     var lines = datas.map { Self.chained(prefix + $0 + #","prev":"PREV"}"#, after: base) }
     var invalidUTF8 = Self.chained(prefix + #"{"s":"ab"},"prev":"PREV"}"#, after: base)
     invalidUTF8.insert(0xFF, at: prefix.utf8.count + 7)
     lines.append(invalidUTF8)
-    lines.append(Self.chained(#"{"seq":9007199254740993,"id":"x","recorded":"2026-01-15T10:00:01.000Z","effective":"2026-01-01","type":"T.v1","stream":"s","by":"b","data":{},"prev":"PREV"}"#, after: base))
+    lines.append(
+      Self.chained(
+        #"{"seq":9007199254740993,"id":"x","recorded":"2026-01-15T10:00:01.000Z","effective":"2026-01-01","type":"T.v1","stream":"s","by":"b","data":{},"prev":"PREV"}"#,
+        after: base))
     for (number, line) in lines.enumerated() {
       let file = directory.file("hostile-\(number).log")
       FileBytes.write(base + line, to: file)
@@ -137,7 +149,9 @@ struct HostileInputTests {
     }
   }
 
-  @Test("every fuzz seed and every input the fuzzer ever crashed on runs through reader, verifier and recovery without a trap, and recovery leaves a log that verifies")
+  @Test(
+    "every fuzz seed and every input the fuzzer ever crashed on runs through reader, verifier and recovery without a trap, and recovery leaves a log that verifies"
+  )
   func fuzzRegressions() throws {
     let inputs = Regressions.files(in: "fuzz-crashes") + Regressions.files(in: "fuzz-seeds")
     #expect(inputs.count >= 6)
@@ -147,7 +161,8 @@ struct HostileInputTests {
     for (name, input) in inputs {
       guard let mode = input.first else { continue }
       let path = directory.file(name)
-      let file = mode % 2 == 0 ? Array(input.dropFirst()) : FileBytes.read(prefixPath) + input.dropFirst()
+      let file =
+        mode % 2 == 0 ? Array(input.dropFirst()) : FileBytes.read(prefixPath) + input.dropFirst()
       FileBytes.write(file, to: path)
       let verified = try? LogVerifier.verify(path: path)
       _ = try? LogReader(path: path).records()

@@ -55,7 +55,9 @@ struct PowerLossTests {
         return RecordDraft(
           id: "p-\(number)", effective: LogDay(daysSinceEpoch: 20_454), type: "Powered.v1",
           stream: "s", by: "tester",
-          data: ["n": .integer(Int64(number)), "pad": .string(String(repeating: "x", count: dataBytes))])
+          data: [
+            "n": .integer(Int64(number)), "pad": .string(String(repeating: "x", count: dataBytes)),
+          ])
       }
       try writer.append(drafts)
       returnedAt.append(disk.snapshots.count)
@@ -149,10 +151,12 @@ struct PowerLossTests {
   }
 
   @Test(
-    "a torn tail larger than the 1 MiB line limit (a big batch whose size reached the disk but whose data did not) is recovered as a torn tail")
+    "a torn tail larger than the 1 MiB line limit (a big batch whose size reached the disk but whose data did not) is recovered as a torn tail"
+  )
   func overlongTornTail() throws {
     let run = try Self.run(batchSizes: [1, 40], dataBytes: 30_000)
-    let snapshot = try #require(run.snapshots.last { $0.files.values.contains { $0.durable != $0.current } })
+    let snapshot = try #require(
+      run.snapshots.last { $0.files.values.contains { $0.durable != $0.current } })
     let inode = try #require(snapshot.names[Self.logPath])
     let file = try #require(snapshot.files[inode])
     // The size of the big batch reached the disk, its data did not: 1.2 MB of zeros.
@@ -166,7 +170,8 @@ struct PowerLossTests {
   }
 
   @Test(
-    "a power cut at any step of tail recovery, then recovery again, gives the same log and quarantine file as one clean recovery (recovery is idempotent)")
+    "a power cut at any step of tail recovery, then recovery again, gives the same log and quarantine file as one clean recovery (recovery is idempotent)"
+  )
   func powerCutDuringRecovery() throws {
     let seed: UInt64 = 0x9077_E402
     var random = SplitMix64(seed: seed)

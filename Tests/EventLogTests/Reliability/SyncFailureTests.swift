@@ -6,7 +6,9 @@ import Testing
   import Glibc
 #endif
 
-/// Group 7: fdatasync failures. Reported as unknown, never as success; the handle refuses
+/// Group 7: fdatasync failures.
+///
+/// Reported as unknown, never as success; the handle refuses
 /// further appends; a fresh process finds the record complete or absent.
 @Suite("Reliability 7: fsync failure")
 struct SyncFailureTests {

@@ -4,7 +4,9 @@ import Testing
 
 @testable import EventLog
 
-/// Group 5: deliberate changes. The chain catches every change it can; a rewrite with a
+/// Group 5: deliberate changes.
+///
+/// The chain catches every change it can; a rewrite with a
 /// freshly computed chain, or a cut at a line boundary, only a checkpoint saved earlier
 /// (and held by someone else) catches.
 @Suite("Reliability 5: tampering")
@@ -105,7 +107,9 @@ struct TamperingTests {
         #expect(throws: Never.self, "\(label) is a cut at a line boundary") {
           try LogVerifier.verify(path: path)
         }
-        #expect(throws: LogDamage.self) { try LogVerifier.verify(path: path, against: log.checkpoint) }
+        #expect(throws: LogDamage.self) {
+          try LogVerifier.verify(path: path, against: log.checkpoint)
+        }
       } else {
         #expect(throws: LogDamage.self, "\(label)") { try LogVerifier.verify(path: path) }
       }
@@ -135,11 +139,15 @@ struct TamperingTests {
     for keep in 1..<6 {
       FileBytes.write(Self.join(Array(Self.lines(log.bytes).prefix(keep + 1))), to: path)
       #expect(try LogVerifier.verify(path: path).recordCount == Int64(keep))
-      #expect(throws: LogDamage.self) { try LogVerifier.verify(path: path, against: log.checkpoint) }
+      #expect(throws: LogDamage.self) {
+        try LogVerifier.verify(path: path, against: log.checkpoint)
+      }
     }
   }
 
-  @Test("the audit texts say plainly that only a checkpoint held by someone else proves the log was not rewritten")
+  @Test(
+    "the audit texts say plainly that only a checkpoint held by someone else proves the log was not rewritten"
+  )
   func auditTexts() {
     #expect(LogDamage.checkpointNotice.hasPrefix("Only a checkpoint held by someone else"))
     #expect(LogDamage.checkpointNotice.contains("proves that the log was not rewritten"))

@@ -2,7 +2,9 @@ import EventLog
 import Foundation
 import Testing
 
-/// Group 4: what follows the last valid record. A torn tail is only bytes that are not
+/// Group 4: what follows the last valid record.
+///
+/// A torn tail is only bytes that are not
 /// well-formed record lines (or lack the final `\n`) with nothing well-formed after them;
 /// it is moved to a quarantine file. A well-formed line that breaks the chain is damage and
 /// is never dropped automatically: it may be an acknowledged record, and dropping it would
@@ -59,7 +61,8 @@ struct TornTailTests {
     let directory = TemporaryDirectory()
     let next = try Self.base(directory).next
     for count in [1, 7, 4096] {
-      try Self.check(tail: [UInt8](repeating: 0, count: count), expected: .torn, label: "zeros \(count)")
+      try Self.check(
+        tail: [UInt8](repeating: 0, count: count), expected: .torn, label: "zeros \(count)")
     }
     try Self.check(tail: Array(next.prefix(60)), expected: .torn, label: "partial record")
     try Self.check(tail: next, expected: .torn, label: "whole record without its newline")
@@ -91,7 +94,8 @@ struct TornTailTests {
       label: "zeros then a well-formed line with a wrong prev")
   }
 
-  static let seeds = Seeds.forGroup("torn-tail", defaults: [0x7042_0001, 0x7042_0002], longCount: 50)
+  static let seeds = Seeds.forGroup(
+    "torn-tail", defaults: [0x7042_0001, 0x7042_0002], longCount: 50)
 
   @Test(
     "random tails: random bytes, random bytes with newlines, a cut record, each torn; the same followed by a valid record, damage",

@@ -8,7 +8,9 @@ import Testing
   import Glibc
 #endif
 
-/// Group 6: full disks and write errors. A failed append returns an error, acknowledges
+/// Group 6: full disks and write errors.
+///
+/// A failed append returns an error, acknowledges
 /// nothing, leaves the file at its previous size, and appends continue afterwards.
 @Suite("Reliability 6: full disk and write errors")
 struct WriteErrorTests {
