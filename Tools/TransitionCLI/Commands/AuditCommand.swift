@@ -1,4 +1,5 @@
 import CanonicalJSON
+import EventLog
 import Projections
 
 /// `transition audit`: the audit rules' findings; exit status 1 when there are any.
@@ -19,7 +20,8 @@ enum AuditCommand: Command {
 
     Exits 0 when there are no findings and 1 when there are, so scripts can check.
 
-    The audit reads the log as it stands. The hash chain shows the file is intact; only a
+    The audit first checks the whole hash chain (as `verify` does, never from the cache) and
+    exits 65 if it is broken. The chain shows the file is intact as it stands; only a
     checkpoint held by someone else (`transition checkpoint`, later `transition verify
     --checkpoint`) proves it was not rewritten or cut back since.
 
@@ -32,11 +34,13 @@ enum AuditCommand: Command {
     """
   }
 
-  /// The sentence every audit prints: what the audit does not prove.
-  static let checkpointNote =
-    "The audit reads the log as it stands. The hash chain shows the file is intact, but only a"
-    + " checkpoint held by someone else (`transition checkpoint`, later `transition verify"
-    + " --checkpoint`) proves it was not rewritten or cut back since."
+  /// The sentences every audit ends with: the chain checked, and what the audit cannot prove.
+  static func checkpointNote(_ chain: VerifyReport) -> String {
+    "The hash chain of \(chain.recordCount == 1 ? "the 1 record" : "all \(chain.recordCount) records") holds (head"
+      + " \(chain.headHash.hexString.prefix(16))…): the file is intact as it stands. Only a"
+      + " checkpoint held by someone else (`transition checkpoint`, later `transition verify"
+      + " --checkpoint`) proves it was not rewritten or cut back since."
+  }
 
   static func run(_ words: [String], console: Console) throws -> ExitStatus {
     let arguments = try Arguments(
@@ -46,16 +50,25 @@ enum AuditCommand: Command {
     let path = try arguments.positional(0, "the log file", usage: usage)
     let format = try OutputFormat.from(arguments, usage: usage)
     let moment = try Moment(arguments, usage: usage)
+    try LogAccess.requireFile(path)
+    let chain: VerifyReport
+    do {
+      chain = try LogVerifier.verify(path: path)
+    } catch {
+      throw LogFailures.failure(error, path: path)
+    }
     let views = try ViewSource(path: path)
     let findings = try views.audit(moment)
     let seq = try views.seq(moment.knownAt)
     switch format {
     case .json:
-      console.print(JSONText.pretty(json(findings, views: views, moment: moment, seq: seq)))
+      console.print(
+        JSONText.pretty(json(findings, views: views, moment: moment, seq: seq, chain: chain)))
     case .csv:
       console.writeOutput(TableRenderer.render(table(findings, views: views), as: .csv))
     case .text:
-      console.writeOutput(text(findings, views: views, moment: moment, seq: seq, console: console))
+      console.writeOutput(
+        text(findings, views: views, moment: moment, seq: seq, chain: chain, console: console))
     }
     return findings.isEmpty ? .ok : .findings
   }
@@ -69,7 +82,8 @@ enum AuditCommand: Command {
   static func summary(_ findings: [Finding], views: ViewSource, moment: Moment, seq: Int64)
     -> String
   {
-    let scope = "\(views.path), \(moment.description) (records 1 to \(seq))"
+    let records = seq == 0 ? "no records" : seq == 1 ? "record 1" : "records 1 to \(seq)"
+    let scope = "\(views.path), \(moment.description) (\(records))"
     guard !findings.isEmpty else { return "No findings: every audit rule holds for \(scope)." }
     var counts: [String: Int] = [:]
     for finding in findings { counts[finding.rule, default: 0] += 1 }
@@ -79,7 +93,8 @@ enum AuditCommand: Command {
 
   /// The findings for people: one block per finding, the summary and the checkpoint note.
   static func text(
-    _ findings: [Finding], views: ViewSource, moment: Moment, seq: Int64, console: Console
+    _ findings: [Finding], views: ViewSource, moment: Moment, seq: Int64, chain: VerifyReport,
+    console: Console
   ) -> String {
     var out = ""
     for (index, finding) in findings.enumerated() {
@@ -90,7 +105,7 @@ enum AuditCommand: Command {
       out += wrap(finding.message, indent: "   ") + "\n\n"
     }
     out += wrap(summary(findings, views: views, moment: moment, seq: seq), indent: "") + "\n"
-    out += wrap(checkpointNote, indent: "") + "\n"
+    out += wrap(checkpointNote(chain), indent: "") + "\n"
     return out
   }
 
@@ -108,9 +123,9 @@ enum AuditCommand: Command {
   }
 
   /// The findings for programs: the moment, each finding with its records, and the summary.
-  static func json(_ findings: [Finding], views: ViewSource, moment: Moment, seq: Int64)
-    -> JSONValue
-  {
+  static func json(
+    _ findings: [Finding], views: ViewSource, moment: Moment, seq: Int64, chain: VerifyReport
+  ) -> JSONValue {
     .object([
       "log": .string(views.path),
       "validAt": .string(moment.validAt.description),
@@ -127,7 +142,10 @@ enum AuditCommand: Command {
           ])
         }),
       "summary": .string(summary(findings, views: views, moment: moment, seq: seq)),
-      "note": .string(checkpointNote),
+      "chain": .object([
+        "records": .integer(chain.recordCount), "head": .string(chain.headHash.hexString),
+      ]),
+      "note": .string(checkpointNote(chain)),
     ])
   }
 

@@ -211,7 +211,8 @@ enum DemoCommand: Command {
     let findings = try views.audit(moment)
     console.writeOutput(
       AuditCommand.text(
-        findings, views: views, moment: moment, seq: views.lastSeq, console: console))
+        findings, views: views, moment: moment, seq: views.lastSeq, chain: report,
+        console: console))
 
     section("5. Next: try these", console: console)
     for command in nextCommands(path: path, program: program) { console.print("  " + command) }

@@ -132,7 +132,7 @@ struct ViewSource {
   static func table(_ view: String, path: String, arguments: Arguments, usage: String)
     throws(CommandFailure) -> ViewTable
   {
-    let view = try Self.view(view, usage: usage)
+    let view = try Self.view(view, among: names, usage: usage)
     let moment = try Moment(arguments, usage: usage)
     return try ViewSource(path: path).table(view, moment: moment)
   }
