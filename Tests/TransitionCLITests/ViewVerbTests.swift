@@ -357,4 +357,31 @@ struct ViewVerbTests {
       #expect(readme.contains(command), "the README shows `\(command)`")
     }
   }
+
+  @Test(
+    "every example in --help of the reading verbs works on the demo log as printed",
+    arguments: ["state", "history", "diff", "audit", "export", "log", "show"])
+  func helpExamples(verb: String) throws {
+    let demo = try DemoLog()
+    let help = try TransitionBinary.run([verb, "--help"]).output
+    let lines = help.split(separator: "\n").drop { !$0.hasPrefix("Examples:") }.dropFirst()
+    var examples: [String] = []
+    var pending = ""
+    for line in lines {
+      pending += line.trimmingCharacters(in: .whitespaces)
+      if pending.hasSuffix("\\") {
+        pending = String(pending.dropLast()).trimmingCharacters(in: .whitespaces) + " "
+        continue
+      }
+      if pending.contains(" ijmond-demo.log") { examples.append(pending) }
+      pending = ""
+    }
+    #expect(!examples.isEmpty)
+    for example in examples {
+      let command = example.components(separatedBy: " > ")[0]
+      let words = command.split(separator: " ").dropFirst().map(String.init)
+      let run = try TransitionBinary.run(words, in: demo.work.path)
+      #expect(run.status == (verb == "audit" ? 1 : 0), "\(example): \(run.errors)")
+    }
+  }
 }

@@ -9,17 +9,30 @@ enum DiffCommand: Command {
   static var help: String {
     """
     transition diff LOG --view VIEW [--valid-at DAY] --from-known-at T [--to-known-at T]
-    transition diff LOG --view VIEW --from-valid-at DAY --to-valid-at DAY [--known-at T]
+                        [--as-recorded] [--json]
+    transition diff LOG --view VIEW --from-valid-at DAY --to-valid-at DAY
+                        [--known-at T | --known-at-seq N] [--as-recorded] [--json]
 
     Compares a view at two moments, row by row on the view's key columns, and prints the rows
-    added, removed and changed (old → new). Between two known-at moments it also lists the
-    records recorded in between: the records that caused the change. Between two valid days
-    it lists the records effective in between. The --*-known-at flags take a UTC time or a
-    day (its end); --from-known-at-seq and --to-known-at-seq take record numbers.
+    added, removed and changed (old → new), then the records that caused the change:
+
+      between two known-at moments (record time), the records recorded in between;
+      between two valid days (valid time), the records effective after the first day up to
+      the second, as known at --known-at.
+
+    Of those it lists the records that touch a changed row: the record names every key cell
+    of the row (such as BEV, klantmanager werk, Cao Gemeenten), or its id appears in the row.
+    When some changed row is touched by none (a change the keys do not show, such as a
+    reassignment), it lists every record in between and says so.
+
+    --from-known-at and --to-known-at take a UTC instant 2026-07-02T12:00:00.000Z or a day,
+    meaning the end of that day, UTC; --from-known-at-seq and --to-known-at-seq take record
+    numbers. Left out, --to-known-at means everything recorded.
     Views: \(ViewSource.viewNames.joined(separator: ", ")).
 
     Examples:
       transition diff ijmond-demo.log --view costs --valid-at 2026-09-30 --from-known-at 2026-09-30
+      transition diff ijmond-demo.log --view decisions --valid-at 2026-07-01 --from-known-at-seq 117
       transition diff ijmond-demo.log --view decisions --valid-at 2026-07-01 \\
         --from-known-at 2026-07-02 --to-known-at 2026-07-15
       transition diff ijmond-demo.log --view staffing --from-valid-at 2026-06-30 --to-valid-at 2026-07-01

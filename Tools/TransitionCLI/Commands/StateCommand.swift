@@ -30,6 +30,8 @@ enum StateCommand: Command {
       transition state ijmond-demo.log --view staffing --valid-at 2026-07-01
       transition state ijmond-demo.log --view decisions --valid-at 2026-07-01 --known-at 2026-07-02
       transition state ijmond-demo.log --view costs --valid-at 2026-09-30 --known-at 2026-09-30
+      transition state ijmond-demo.log --view regional --valid-at 2026-04-01
+      transition state ijmond-demo.log --view employees --valid-at 2026-06-01 --as-recorded --csv
       transition state ijmond-demo.log --view conservation --valid-at 2026-09-01 --json
     """
   }
@@ -60,14 +62,17 @@ enum HistoryCommand: Command {
 
     Prints every record about SUBJECT in the order of its effective days, with what changed
     and the decisions and OR advice behind each change. SUBJECT is an employee (E017), a
-    decision (IJM-077), a body (RAAD-BEV) or a milestone (M3-VLS); or a stream (staff/E017).
+    decision (IJM-077), a body (RAAD-BEV), a milestone (M3) or any record id. An unknown
+    subject exits 65.
 
     \(Moment.help)
 
     Examples:
       transition history ijmond-demo.log E017
       transition history ijmond-demo.log IJM-072 --as-recorded
+      transition history ijmond-demo.log IJM-077 --known-at 2026-07-14T08:30:00.000Z
       transition history ijmond-demo.log RAAD-BEV --known-at 2026-01-01
+      transition history ijmond-demo.log M3 --json
     """
   }
 
