@@ -232,9 +232,8 @@ enum DemoCommand: Command {
   /// (proposals left out: they are not decisions yet).
   static func decisionTimeline(_ view: ViewTable) -> ViewTable {
     let picked = ["body", "taken", "decision", "kind", "status", "in force", "recorded"]
-    var rows = select(picked, from: view).filter { row in
-      view.rows.first { $0.first == row[2] }.map { cell("kind", $0, view) != "proposal" } ?? true
-    }
+    var rows = select(
+      picked, of: view.rows.filter { cell("kind", $0, view) != "proposal" }, in: view)
     rows = rows.map { row in
       var row = row
       row[6] = String(row[6].prefix(10))
@@ -258,10 +257,7 @@ enum DemoCommand: Command {
       name: "decisions",
       title: "Decisions of BEV and the IJW board in force, \(moment.description)",
       columns: picked.map { ViewTable.Column($0) },
-      rows: select(
-        picked,
-        from: ViewTable(
-          name: view.name, title: view.title, columns: view.columns, rows: rows)),
+      rows: select(picked, of: rows, in: view),
       keyColumnCount: 1)
   }
 
@@ -289,9 +285,11 @@ enum DemoCommand: Command {
       rows: rows)
   }
 
-  /// The cells of `columns` of every row of `view`.
-  private static func select(_ columns: [String], from view: ViewTable) -> [[String]] {
-    view.rows.map { row in columns.map { cell($0, row, view) } }
+  /// The cells of `columns` of each of `rows` of `view`.
+  private static func select(_ columns: [String], of rows: [[String]], in view: ViewTable)
+    -> [[String]]
+  {
+    rows.map { row in columns.map { cell($0, row, view) } }
   }
 
   /// The cell of `column` in `row` of `view`, or "" when the view has no such column.
