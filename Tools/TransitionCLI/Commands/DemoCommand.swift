@@ -255,7 +255,7 @@ enum DemoCommand: Command {
     }
     return ViewTable(
       name: "decisions",
-      title: "Decisions of BEV and the IJW board in force, \(moment.description)",
+      title: "BEV and IJW decisions in force, \(moment.description)",
       columns: picked.map { ViewTable.Column($0) },
       rows: select(picked, of: rows, in: view),
       keyColumnCount: 1)
