@@ -28,18 +28,25 @@ enum DemoCommand: Command {
       transition demo --output /tmp/ijmond.log --force
     """
 
+  /// How to run this program again, as the next commands print it: `swift run transition`
+  /// when it was started from a package's `.build` folder (a clone), else `transition`.
+  static var program: String {
+    (CommandLine.arguments.first ?? "").contains("/.build/") ? "swift run transition" : "transition"
+  }
+
   static func run(_ words: [String], console: Console) throws -> ExitStatus {
     let arguments = try Arguments(words, valued: ["output"], booleans: ["force"], usage: usage)
     try arguments.expectPositionals(atMost: 0, usage: usage)
     let path = arguments.value("output") ?? "ijmond-demo.log"
     try write(to: path, force: arguments.flag("force"))
+    ProjectionSidecar(logPath: path).remove()
     let report: VerifyReport
     do {
       report = try LogVerifier.verify(path: path)
     } catch {
       throw LogFailures.failure(error, path: path)
     }
-    tour(path: path, report: report, console: console)
+    try tour(path: path, report: report, program: program, console: console)
     return .ok
   }
 
@@ -84,146 +91,210 @@ enum DemoCommand: Command {
     console.print("")
     console.print(
       console.bold("── " + title + " " + String(repeating: "─", count: max(0, 74 - title.count))))
+    console.print("")
   }
 
   private static func printTable(_ table: ViewTable, console: Console) {
     console.print(String(TableRenderer.text(table, console: console).dropLast()))
   }
 
-  /// The tour, read from the log just written.
-  static func tour(path: String, report: VerifyReport, console: Console) {
-    let quoted = RecordExamples.shellQuoted(path)
+  /// The days section 2 shows staffing on: before, just after and long after the moves.
+  static let staffingDays = [
+    CalendarDay(2025, 12, 31), CalendarDay(2026, 7, 1), CalendarDay(2027, 12, 31),
+  ]
+
+  /// The end of the tour's last day: every view of the tour is valid on it.
+  static let lastDay = CalendarDay(2027, 12, 31)
+
+  /// The moves of 2026-07-01 and the moment before IJM-077 was recorded (end of 2026-07-02).
+  static let firstJuly = CalendarDay(2026, 7, 1)
+  static let beforeLateRecord = Moment.Known.instant(
+    LogInstant(
+      millisecondsSinceEpoch: Int64(CalendarDay(2026, 7, 2).dayNumber + 1) * 86_400_000 - 1))
+
+  /// The commands the tour ends with, for the log at `path`; each works as printed (`audit`
+  /// exits 1 because the example has findings).
+  static func nextCommands(path: String, program: String) -> [String] {
+    let log = program + " " + RecordExamples.shellQuoted(path)
+    let verb = { (words: String) in
+      let parts = words.split(separator: " ", maxSplits: 1)
+      return program + " " + parts[0] + " " + RecordExamples.shellQuoted(path) + " " + parts[1]
+    }
+    return [
+      log.replacingOccurrences(of: program + " ", with: program + " verify "),
+      verb("state --view staffing --valid-at 2026-07-01"),
+      verb("state --view decisions --valid-at 2026-07-01 --known-at 2026-07-02"),
+      verb("state --view regional --valid-at 2026-04-01"),
+      verb("state --view costs --valid-at 2027-12-31 --as-recorded"),
+      verb("history E017"),
+      verb("history IJM-077"),
+      verb("diff --view decisions --valid-at 2026-07-01 --from-known-at 2026-07-02"),
+      verb("diff --view staffing --from-valid-at 2026-06-30 --to-valid-at 2026-07-01"),
+      verb("audit --valid-at 2027-12-31"),
+      verb("audit --valid-at 2026-07-01 --known-at 2026-07-02"),
+      verb("export --format csv --view staffing --valid-at 2026-07-01"),
+      verb("show IJM-077"),
+    ]
+  }
+
+  /// The tour, read from the log just written through the read models.
+  static func tour(path: String, report: VerifyReport, program: String, console: Console)
+    throws(CommandFailure)
+  {
     console.print(
       "Wrote \(path): the IJmond example log, \(report.recordCount) records, verified"
         + " (head \(report.headHash.hexString.prefix(16))…).")
     console.print(
-      "It tells how the re-integration work of IJmond Werkt! (IJW) moves to Beverwijk (BEV),"
-        + " Heemskerk (HKK) and Velsen (VLS): decisions, OR advice, staff moves and costs,"
-        + " 2023 to 2027. The names and numbers are illustrative.")
+      AuditCommand.wrap(
+        "It tells how the re-integration work of IJmond Werkt! (IJW) moves to Beverwijk (BEV),"
+          + " Heemskerk (HKK) and Velsen (VLS): decisions, OR advice, staff moves and costs,"
+          + " 2023 to 2027. The names and numbers are illustrative. Two time axes: --valid-at"
+          + " is the day the facts are about, --known-at what the log knew at a moment.",
+        indent: ""))
+    let views = try ViewSource(path: path)
+    let log = RecordExamples.shellQuoted(path)
 
     section("1. Decisions per council and board", console: console)
-    if let records = try? LogAccess.records(path, console: console) {
-      printTable(decisionTimeline(records), console: console)
-    }
+    console.print("From `\(program) state \(log) --view decisions --valid-at \(lastDay)`:")
+    console.print("")
+    printTable(
+      decisionTimeline(try views.table("decisions", moment: Moment(validAt: lastDay))),
+      console: console)
 
     section("2. Staffing on three days", console: console)
-    for day in ["2025-07-01", "2026-07-01", "2026-09-01"] {
-      guard let validAt = CalendarDay(parsing: day) else { continue }
-      show(
-        { () throws(CommandFailure) in
-          try ViewSource.table("staffing", path: path, moment: Moment(validAt: validAt))
-        }, console: console)
+    console.print(
+      AuditCommand.wrap(
+        "Headcount / contract fte per organisation, from `\(program) state \(log) --view"
+          + " staffing --valid-at DAY`:", indent: ""))
+    console.print("")
+    var staffing: [ViewTable] = []
+    for day in staffingDays {
+      staffing.append(try views.table("staffing", moment: Moment(validAt: day)))
     }
+    printTable(staffingTotals(staffing, days: staffingDays), console: console)
 
     section(
       "3. An accountant asks: were the Beverwijk moves of 1 July 2026 backed?", console: console)
     console.print(
-      "Beverwijk's plaatsingsbesluit (IJM-077, dated 2026-06-09) was recorded late, on"
-        + " 2026-07-14, after the transfers of 2026-07-01 it backs. The decisions in force on"
-        + " 2026-07-01, first as known now, then as known on 2026-07-02:")
-    let firstJuly = CalendarDay(2026, 7, 1)
-    let beforeLate = Moment.Known.instant(
-      LogInstant(
-        millisecondsSinceEpoch: Int64(CalendarDay(2026, 7, 2).dayNumber + 1) * 86_400_000 - 1))
-    if let records = try? LogAccess.records(path, console: console) {
-      for known in [Moment.Known.everything, beforeLate] {
-        let moment = Moment(validAt: firstJuly, knownAt: known)
-        let table =
-          (try? ViewSource.table("decisions", path: path, moment: moment))
-          ?? decisionsInForce(
-            records, moment: moment, bodies: ["COL-BEV", "RAAD-BEV", "GR-IJW-BESTUUR"])
-        console.print("")
-        printTable(table, console: console)
+      AuditCommand.wrap(
+        "On 2026-07-01, 14 employees moved from IJW to BEV (IJM-082). Beverwijk's"
+          + " plaatsingsbesluit IJM-077, taken on 2026-06-09, was recorded only on 2026-07-14."
+          + " The same question, valid on 2026-07-01, answered as known now and as known on"
+          + " 2026-07-02:", indent: ""))
+    for known in [Moment.Known.everything, beforeLateRecord] {
+      let moment = Moment(validAt: firstJuly, knownAt: known)
+      console.print("")
+      printTable(
+        beverwijkDecisions(try views.table("decisions", moment: moment), moment: moment),
+        console: console)
+      let findings = try views.audit(moment).filter {
+        $0.seqs.contains { views.recordID($0) == "IJM-082" }
+      }
+      console.print("")
+      for finding in findings {
+        console.print(
+          AuditCommand.wrap(
+            "\(finding.rule): \(finding.message)", indent: "  "
+          ).replacingOccurrences(
+            of: "\n  ", with: "\n    "))
       }
     }
-
-    section("4. The audit rules' findings", console: console)
-    do {
-      let findings = try ViewSource.audit(path: path, moment: Moment(validAt: Moment.today))
-      for finding in findings.prefix(8) {
-        console.print("  \(finding.rule)  \(finding.day?.description ?? "")  \(finding.message)")
-      }
-      if findings.count > 8 { console.print("  … and \(findings.count - 8) more") }
-    } catch {
-      console.print("  (\(error.message))")
-    }
-
-    section("Next: try these", console: console)
-    let next = [
-      "transition verify \(quoted)",
-      "transition log \(quoted) --type TakeDecision",
-      "transition show \(quoted) IJM-077",
-      "transition state \(quoted) --view staffing --valid-at 2026-07-01",
-      "transition state \(quoted) --view decisions --valid-at 2026-07-01 --known-at 2026-07-02",
-      "transition history \(quoted) E017",
-      "transition diff \(quoted) --view costs --valid-at 2026-09-30 --from-known-at 2026-09-30",
-      "transition audit \(quoted)",
-      "transition export \(quoted) --format cloudevents --stream decision/IJM-077",
-    ]
-    for command in next { console.print("  " + command) }
     console.print("")
     console.print(
-      "Then start your own log: `transition init transitie.log --name NAME`, and"
-        + " `transition record --help`.")
+      AuditCommand.wrap(
+        "Known now, the moves are backed by IJM-077, and the audit notes it was recorded late."
+          + " As known on 2026-07-02 they were unbacked. The log keeps both answers: nothing is"
+          + " overwritten, and --known-at asks what the log knew at a moment.", indent: ""))
+
+    section("4. The audit rules' findings, valid on \(lastDay), as known now", console: console)
+    let moment = Moment(validAt: lastDay)
+    let findings = try views.audit(moment)
+    console.writeOutput(
+      AuditCommand.text(
+        findings, views: views, moment: moment, seq: views.lastSeq, chain: report,
+        console: console))
+
+    section("5. Next: try these", console: console)
+    for command in nextCommands(path: path, program: program) { console.print("  " + command) }
+    console.print("")
+    console.print(
+      AuditCommand.wrap(
+        "`audit` exits with status 1 because the example has findings. The views are folded"
+          + " once and cached in \(ViewSource.cachePath(path)): a cache only, rebuilt whenever"
+          + " it does not match the log, safe to delete; `verify` never reads it.", indent: ""))
+    console.print(
+      AuditCommand.wrap(
+        "Then start your own log: `\(program) init transitie.log --name NAME`, and"
+          + " `\(program) record --help`.", indent: ""))
   }
 
-  private static func show(
-    _ table: () throws(CommandFailure) -> ViewTable, console: Console
-  ) {
-    do {
-      printTable(try table(), console: console)
-      console.print("")
-    } catch {
-      console.print("  (\(error.message))")
+  /// The decisions view as a timeline: every decision per body, in the order taken
+  /// (proposals left out: they are not decisions yet).
+  static func decisionTimeline(_ view: ViewTable) -> ViewTable {
+    let picked = ["body", "taken", "decision", "kind", "status", "in force", "recorded"]
+    var rows = select(
+      picked, of: view.rows.filter { cell("kind", $0, view) != "proposal" }, in: view)
+    rows = rows.map { row in
+      var row = row
+      row[6] = String(row[6].prefix(10))
+      return row
     }
-  }
-
-  /// The decisions of the log by body and day, from the records.
-  static func decisionTimeline(_ records: [LogRecord]) -> ViewTable {
-    var rows: [[String]] = []
-    for record in records where record.type == DecisionTaken.eventType {
-      let data = record.data
-      rows.append([
-        data["body"]?.stringValue ?? "", record.effective.description,
-        record.id, data["kind"]?.stringValue ?? "", data["status"]?.stringValue ?? "",
-        String((data["subject"]?.stringValue ?? "").prefix(48)),
-        record.recorded.description.prefix(10) + "",
-      ])
-    }
-    rows.sort { ($0[0], $0[1]) < ($1[0], $1[1]) }
+    rows.sort { ($0[0], $0[1], $0[2]) < ($1[0], $1[1], $1[2]) }
     return ViewTable(
-      name: "decisions", title: "Every decision taken, per body, in the order decided",
-      columns: [
-        .init("body"), .init("day"), .init("record"), .init("kind"), .init("status"),
-        .init("subject"), .init("recorded"),
-      ], rows: rows, keyColumnCount: 3)
+      name: "decisions", title: "",
+      columns: picked.map { ViewTable.Column($0) }, rows: rows, keyColumnCount: 3,
+      notes: ["\(rows.count) decisions; \"recorded\" is the day each reached the log"])
   }
 
-  /// The definitive decisions of `bodies` taken by the moment's day, as known at its instant.
-  static func decisionsInForce(_ records: [LogRecord], moment: Moment, bodies: Set<String>)
-    -> ViewTable
-  {
-    let day = RecordCodec.logDay(moment.validAt)
-    let rows = records.filter { record in
-      guard record.type == DecisionTaken.eventType, record.effective <= day else { return false }
-      switch moment.knownAt {
-      case .everything: break
-      case .instant(let instant): if record.recorded > instant { return false }
-      case .seq(let seq): if record.seq > seq { return false }
+  /// The decisions of Beverwijk and the regional board in force at `moment`.
+  static func beverwijkDecisions(_ view: ViewTable, moment: Moment) -> ViewTable {
+    let picked = ["decision", "body", "kind", "taken", "recorded"]
+    let rows = view.rows.filter { row in
+      cell("in force", row, view) == "yes"
+        && ["COL-BEV", "RAAD-BEV", "GR-IJW-BESTUUR"].contains(cell("body", row, view))
+    }
+    return ViewTable(
+      name: "decisions",
+      title: "BEV and IJW decisions in force, \(moment.description)",
+      columns: picked.map { ViewTable.Column($0) },
+      rows: select(picked, of: rows, in: view),
+      keyColumnCount: 1)
+  }
+
+  /// Headcount and contract fte per organisation on each day, summed from staffing views.
+  static func staffingTotals(_ views: [ViewTable], days: [CalendarDay]) -> ViewTable {
+    var totals: [String: [Int: (Int, FTE)]] = [:]
+    for (index, view) in views.enumerated() {
+      for row in view.rows {
+        let organisation = cell("organisation", row, view)
+        let headcount = Int(cell("headcount", row, view)) ?? 0
+        let fte = FTE(parsing: cell("contract fte", row, view)) ?? FTE(tenThousandths: 0)
+        let sum = totals[organisation, default: [:]][index] ?? (0, FTE(tenThousandths: 0))
+        totals[organisation, default: [:]][index] = (sum.0 + headcount, sum.1 + fte)
       }
-      let data = record.data
-      return bodies.contains(data["body"]?.stringValue ?? "")
-        && data["status"]?.stringValue == "definitief"
-    }.map { record in
-      let data = record.data
-      return [
-        data["body"]?.stringValue ?? "", record.effective.description, record.id,
-        data["kind"]?.stringValue ?? "", String((data["subject"]?.stringValue ?? "").prefix(48)),
-      ]
+    }
+    let rows = totals.keys.sorted().map { organisation in
+      [organisation]
+        + days.indices.map { index in
+          totals[organisation]?[index].map { "\($0.0) / \($0.1)" } ?? "-"
+        }
     }
     return ViewTable(
-      name: "decisions", title: "Definitive decisions of BEV and IJW, \(moment.description)",
-      columns: [.init("body"), .init("day"), .init("record"), .init("kind"), .init("subject")],
-      rows: rows, keyColumnCount: 3)
+      name: "staffing", title: "",
+      columns: [.init("organisation")] + days.map { .init($0.description, alignment: .right) },
+      rows: rows)
+  }
+
+  /// The cells of `columns` of each of `rows` of `view`.
+  private static func select(_ columns: [String], of rows: [[String]], in view: ViewTable)
+    -> [[String]]
+  {
+    rows.map { row in columns.map { cell($0, row, view) } }
+  }
+
+  /// The cell of `column` in `row` of `view`, or "" when the view has no such column.
+  private static func cell(_ column: String, _ row: [String], _ view: ViewTable) -> String {
+    guard let index = view.columns.firstIndex(where: { $0.name == column }) else { return "" }
+    return row[index]
   }
 }

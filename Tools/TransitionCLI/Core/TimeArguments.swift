@@ -36,4 +36,14 @@ enum TimeArguments {
     }
     return instant
   }
+
+  /// A record number given to `--flag`: 0 (before the first record) or more.
+  static func seq(_ text: String, flag: String) throws(CommandFailure) -> Int64 {
+    guard let seq = Int64(text), seq >= 0 else {
+      throw CommandFailure(
+        status: .dataError,
+        message: "--\(flag) \(text) is not a record number. Give 0 or more, such as 150.")
+    }
+    return seq
+  }
 }

@@ -10,6 +10,15 @@ struct Moment: Equatable {
     case everything
     case instant(LogInstant)
     case seq(Int64)
+
+    /// The read models' known-at.
+    var knownAt: KnownAt {
+      switch self {
+      case .everything: .everything
+      case .instant(let instant): .instant(instant)
+      case .seq(let seq): .seq(seq)
+      }
+    }
   }
 
   var validAt: CalendarDay
@@ -18,11 +27,9 @@ struct Moment: Equatable {
   var asRecorded = false
 
   /// Today, UTC.
-  static var today: CalendarDay {
-    CalendarDay(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
-  }
+  static var today: CalendarDay { ViewQuery.todayUTC() }
 
-  /// How the moment reads for people: "on 2026-07-01, as known on 2026-07-02T23:59:59.999Z".
+  /// How the moment reads for people: "valid on 2026-07-01, as known at 2026-07-02T23:59:59.999Z".
   var description: String {
     var text = "valid on \(validAt)"
     switch knownAt {
@@ -31,6 +38,11 @@ struct Moment: Equatable {
     case .seq(let seq): text += ", as known after record \(seq)"
     }
     return text + (asRecorded ? ", as first recorded (corrections ignored)" : "")
+  }
+
+  /// The read models' query for this moment.
+  var query: ViewQuery {
+    ViewQuery(validAt: validAt, knownAt: knownAt.knownAt, asRecorded: asRecorded)
   }
 
   /// The moment `--valid-at`, `--known-at`, `--known-at-seq` and `--as-recorded` name.
@@ -46,11 +58,7 @@ struct Moment: Equatable {
     case (.some(let text), nil):
       knownAt = .instant(try TimeArguments.instant(text, flag: "known-at"))
     case (nil, .some(let text)):
-      guard let seq = Int64(text), seq >= 0 else {
-        throw CommandFailure(
-          status: .dataError, message: "--known-at-seq \(text) is not a record number.")
-      }
-      knownAt = .seq(seq)
+      knownAt = .seq(try TimeArguments.seq(text, flag: "known-at-seq"))
     case (nil, nil):
       knownAt = .everything
     }
@@ -64,68 +72,134 @@ struct Moment: Equatable {
 
   /// Flag help shared by the verbs that show views.
   static let help = """
-      --valid-at DAY        the day the facts are valid (default: today)
-      --known-at T          as the log knew it at T: a UTC time 2026-07-14T10:30:00Z, or a
-                            day, meaning the end of that day (default: everything recorded)
-      --known-at-seq N      as the log knew it after record N
+      --valid-at DAY        the day the facts are valid, YYYY-MM-DD (default: today, UTC)
+      --known-at T          as the log knew it at T: a UTC instant such as
+                            2026-07-02T12:00:00.000Z (2026-07-02T12:00:00Z and
+                            2026-07-02T12:00Z also do), or a day 2026-07-02, meaning the end
+                            of that day, UTC (default: everything recorded)
+      --known-at-seq N      as the log knew it after record N (0 = before the first record)
       --as-recorded         ignore corrections: the facts as first recorded
     """
 }
 
-/// One finding of the audit rules.
-struct AuditFinding: Equatable {
-  let rule: String
-  let day: CalendarDay?
-  let seqs: [Int64]
-  let message: String
-}
-
-/// The read models' tables, through the projections facade.
-enum ViewSource {
-  /// The read models' views.
-  static let viewNames = [
-    "staffing", "employees", "conservation", "decisions", "advice", "milestones", "costs",
-  ]
+/// The read models of one log, through the projections facade (`TransitionProjector`).
+///
+/// The log is folded once per command. The fold is cached in `LOG.projections` beside the log:
+/// a rebuildable cache, stamped with the record count, size and head hash of the log it was
+/// folded from; it is used while the log ends as stamped, extended when the log has grown and
+/// rebuilt when it is missing, damaged or of another log. Deleting it is always safe. `verify`
+/// and `checkpoint` never read it.
+struct ViewSource {
+  /// The read models' views, in the order `help` lists them.
+  static let viewNames = ViewName.allCases.map(\.rawValue)
   /// The views `export --format csv` can write: the read models' and the records.
   static let names = viewNames + ["records"]
   /// The flags that choose the moment a view shows.
   static let valuedFlags: Set<String> = ["valid-at", "known-at", "known-at-seq"]
   /// The boolean flags of views.
   static let booleanFlags: Set<String> = ["as-recorded"]
+  /// The name of the cache file beside a log.
+  static func cachePath(_ log: String) -> String { ProjectionSidecar(logPath: log).path }
 
-  private static var notYet: CommandFailure {
-    CommandFailure(
-      status: .ioError,
-      message: "the read models (state, history, diff, audit) are not in this build yet.")
+  /// The log.
+  let path: String
+  /// The read models' facade over the log.
+  let projector: TransitionProjector
+
+  /// Opens the log at `path` and folds it (through its `.projections` cache).
+  init(path: String) throws(CommandFailure) {
+    try LogAccess.requireFile(path)
+    self.path = path
+    do {
+      projector = try TransitionProjector(path: path, useSidecar: true)
+    } catch {
+      throw Self.failure(error, path: path)
+    }
   }
 
-  /// The table of `view` for the moment the arguments name.
-  static func table(_ view: String, path: String, arguments: Arguments, usage: String)
-    throws(CommandFailure) -> ViewTable
+  /// The view named `view`, or a usage error listing the views of `names`.
+  static func view(_ view: String, among names: [String] = viewNames, usage: String)
+    throws(CommandFailure) -> String
   {
     guard names.contains(view) else {
       throw CommandFailure.usage(
         "Unknown view \(view): choose one of \(names.joined(separator: ", ")).", help: usage)
     }
-    return try table(view, path: path, moment: Moment(arguments, usage: usage))
+    return view
+  }
+
+  /// The table of `view` for the moment the arguments name (`export --format csv --view`).
+  static func table(_ view: String, path: String, arguments: Arguments, usage: String)
+    throws(CommandFailure) -> ViewTable
+  {
+    let view = try Self.view(view, among: names, usage: usage)
+    let moment = try Moment(arguments, usage: usage)
+    return try ViewSource(path: path).table(view, moment: moment)
   }
 
   /// The table of `view` at `moment`.
-  static func table(_ view: String, path: String, moment: Moment) throws(CommandFailure)
-    -> ViewTable
-  {
-    throw notYet
+  func table(_ view: String, moment: Moment) throws(CommandFailure) -> ViewTable {
+    guard let name = ViewName(rawValue: view) else {
+      throw CommandFailure.usage(
+        "Unknown view \(view): choose one of \(Self.viewNames.joined(separator: ", ")).")
+    }
+    return try answer { try projector.table(name, query: moment.query) }
   }
 
   /// The history of one subject (employee, decision, body, milestone) at `moment`.
-  static func history(_ subject: String, path: String, moment: Moment) throws(CommandFailure)
-    -> ViewTable
-  {
-    throw notYet
+  func history(_ subject: String, moment: Moment) throws(CommandFailure) -> ViewTable {
+    try answer { try projector.history(of: subject, query: moment.query) }
   }
 
   /// The audit rules' findings at `moment`.
-  static func audit(path: String, moment: Moment) throws(CommandFailure) -> [AuditFinding] {
-    throw notYet
+  func audit(_ moment: Moment) throws(CommandFailure) -> [Finding] {
+    try answer { try projector.audit(query: moment.query) }
+  }
+
+  /// The last record the log knew at `known`: its `seq` (0 before the first record).
+  func seq(_ known: Moment.Known) throws(CommandFailure) -> Int64 {
+    try answer { try projector.resolve(known.knownAt) }
+  }
+
+  /// The record id of `seq`.
+  func recordID(_ seq: Int64) -> String { projector.ledger.recordID(of: seq) }
+
+  /// The last record's `seq`.
+  var lastSeq: Int64 { projector.ledger.lastSeq }
+
+  /// How the read models were obtained, in words for people.
+  var origin: String {
+    switch projector.origin {
+    case .sidecar: "read from the cache \(Self.cachePath(path))"
+    case .extended: "the cache \(Self.cachePath(path)) extended with the new records"
+    case .rebuilt: "replayed from the log; cache written to \(Self.cachePath(path))"
+    case .replayed: "replayed from the log"
+    }
+  }
+
+  private func answer<T>(_ body: () throws -> T) throws(CommandFailure) -> T {
+    do {
+      return try body()
+    } catch {
+      throw Self.failure(error, path: path)
+    }
+  }
+
+  /// The failure to report for an error of the read models.
+  ///
+  /// A known-at beyond the log and an unknown subject are values that do not match the log's
+  /// data, like `show` of an unknown record: status 65 with the projector's message.
+  static func failure(_ error: any Error, path: String) -> CommandFailure {
+    switch error {
+    case let failure as CommandFailure:
+      return failure
+    case let query as TransitionProjector.QueryError:
+      return CommandFailure(status: .dataError, message: query.description)
+    case let read as Ledger.ReadError:
+      if read.seq == nil { return LogFailures.failure(read.underlying, path: path) }
+      return CommandFailure(status: .dataError, message: read.description)
+    default:
+      return LogFailures.failure(error, path: path)
+    }
   }
 }

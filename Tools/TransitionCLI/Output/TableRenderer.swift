@@ -41,15 +41,26 @@ enum TableRenderer {
     }
   }
 
+  /// The widest a cell prints as text; longer cells end in `…` (JSON and CSV keep them whole).
+  static let maximumCellWidth = 90
+
+  /// `cell`, cut to `maximumCellWidth` characters ending in `…` when longer.
+  static func shortened(_ cell: String) -> String {
+    cell.count <= maximumCellWidth ? cell : cell.prefix(maximumCellWidth - 1) + "…"
+  }
+
   /// Aligned columns under a title; right-aligned columns for amounts; notes below.
+  ///
+  /// Cells longer than `maximumCellWidth` are shortened, with a note saying so.
   static func text(_ table: ViewTable, console: Console? = nil) -> String {
     var out = ""
     if !table.title.isEmpty { out += (console?.bold(table.title) ?? table.title) + "\n\n" }
-    if table.rows.isEmpty {
+    let rows = table.rows.map { $0.map(shortened) }
+    if rows.isEmpty {
       out += "  (none)\n"
     } else {
       var widths = table.columns.map { $0.name.count }
-      for row in table.rows {
+      for row in rows {
         for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
       }
       func line(_ cells: [String]) -> String {
@@ -67,10 +78,16 @@ enum TableRenderer {
       let header = line(table.columns.map { $0.name })
       out += (console?.bold(header) ?? header) + "\n"
       out += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-      for row in table.rows { out += line(row) + "\n" }
+      for row in rows { out += line(row) + "\n" }
     }
-    if !table.notes.isEmpty {
-      out += "\n" + table.notes.map { "  " + $0 }.joined(separator: "\n") + "\n"
+    var notes = table.notes
+    if rows != table.rows {
+      notes.append(
+        "(cells longer than \(maximumCellWidth) characters are cut short here;"
+          + " --json and --csv give them whole)")
+    }
+    if !notes.isEmpty {
+      out += "\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n"
     }
     return out
   }
