@@ -11,10 +11,13 @@ import TransitionDomain
 /// known-at up to the records it covers; no per-N snapshots are needed.
 ///
 /// (1) The sidecar holds the stamp of the log prefix it was folded from: the record count, the
-///     byte size of that prefix and the SHA-256 of its last line (the chain's head: it commits
-///     to every line before it), and ends in a SHA-256 of its own bytes.
+///     byte size of that prefix, the SHA-256 of its last line (the chain's head: it commits
+///     to every line before it) and the log file's change time (`st_ctime`, nanoseconds) when
+///     it was folded; it ends in a SHA-256 of its own bytes.
 /// (2) It is used only when its checksum holds and the log's line ending at the stamped size
-///     hashes to the stamped head. If the log is exactly that long it is fresh; if the log grew
+///     hashes to the stamped head. If the log is exactly that long and its change time is the
+///     stamped one, it is fresh: the file was not written since its chain was checked (a line
+///     changed in place changes the change time, which no user can set back). If the log grew
 ///     it is extended by folding only the new records; otherwise (missing, damaged, rewritten,
 ///     cut, another format) the log is replayed and the sidecar rewritten.
 /// (3) It is written to a temporary file, synced and renamed over the old one, so a reader
@@ -23,8 +26,9 @@ import TransitionDomain
 ///
 /// Layout (integers little-endian Int64):
 ///
-///     "transition-projections 1\n"   magic
-///     record count, log bytes         the stamp
+///     "transition-projections 2\n"   magic
+///     record count, log bytes,        the stamp
+///     log change time (ns)
 ///     head hash (32 bytes)
 ///     payload byte count, payload     `Ledger.encoded()`
 ///     checksum (32 bytes)             SHA-256 of every byte before it
@@ -52,6 +56,8 @@ public struct ProjectionSidecar: Sendable {
     public let logBytes: Int64
     /// SHA-256 of the last folded line (of the header for an empty log).
     public let headHash: SHA256Digest
+    /// The log file's change time when it was folded, in nanoseconds since 1970.
+    public var changeTimeNanoseconds: Int64 = 0
   }
 
   /// What `load` found.
@@ -70,7 +76,7 @@ public struct ProjectionSidecar: Sendable {
   public let logPath: String
   /// The sidecar file.
   public var path: String { logPath + ".projections" }
-  private static let magic = Array("transition-projections 1\n".utf8)
+  private static let magic = Array("transition-projections 2\n".utf8)
 
   /// A sidecar for the log at `logPath`.
   public init(logPath: String) { self.logPath = logPath }
@@ -81,23 +87,33 @@ public struct ProjectionSidecar: Sendable {
     case .fresh(let ledger):
       return (ledger, .sidecar)
     case .prefix(var ledger, _):
+      let changeTime = Self.changeTime(logPath)
       if let state = try? ledger.extend(fromLog: logPath) {
-        try? write(ledger, stamp: Stamp(state))
+        writeIfUnchanged(ledger, state: state, changeTime: changeTime)
         return (ledger, .extended)
       }
     case .missing, .unusable:
       break
     }
+    let changeTime = Self.changeTime(logPath)
     var ledger = Ledger()
     let state = try ledger.extend(fromLog: logPath)
-    try? write(ledger, stamp: Stamp(state))
+    writeIfUnchanged(ledger, state: state, changeTime: changeTime)
     return (ledger, .rebuilt)
+  }
+
+  /// Writes the sidecar unless the log was written while it was being read.
+  private func writeIfUnchanged(_ ledger: Ledger, state: ChainState, changeTime: Int64?) {
+    guard let changeTime, Self.changeTime(logPath) == changeTime else { return }
+    var stamp = Stamp(state)
+    stamp.changeTimeNanoseconds = changeTime
+    try? write(ledger, stamp: stamp)
   }
 
   /// Reads the sidecar and checks it against itself and the log (rules 1 and 2).
   public func load() -> Lookup {
     guard let bytes = Self.readFile(path) else { return .missing }
-    let fixed = Self.magic.count + 8 + 8 + 32 + 8
+    let fixed = Self.magic.count + 8 + 8 + 8 + 32 + 8
     guard bytes.count >= fixed + 32, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
       return .unusable("it is not a projections sidecar of this version")
     }
@@ -107,7 +123,9 @@ public struct ProjectionSidecar: Sendable {
     }
     var reader = ByteReader(body)
     reader.offset = Self.magic.count
-    guard let count = try? reader.int(), let logBytes = try? reader.int() else {
+    guard let count = try? reader.int(), let logBytes = try? reader.int(),
+      let changeTime = try? reader.int()
+    else {
       return .unusable("its stamp is cut short")
     }
     let head = SHA256Digest(bytes: body[reader.offset..<reader.offset + 32])
@@ -115,7 +133,8 @@ public struct ProjectionSidecar: Sendable {
     guard let length = try? reader.count(), reader.offset + length == body.count else {
       return .unusable("its payload length is wrong")
     }
-    let stamp = Stamp(recordCount: count, logBytes: logBytes, headHash: head)
+    let stamp = Stamp(
+      recordCount: count, logBytes: logBytes, headHash: head, changeTimeNanoseconds: changeTime)
     guard let logSize = Self.fileSize(logPath), logSize >= logBytes,
       let line = Self.line(endingAt: logBytes, in: logPath), SHA256.hash(line) == head
     else { return .unusable("it was built from another state of the log") }
@@ -126,7 +145,13 @@ public struct ProjectionSidecar: Sendable {
       return .unusable("its ledger does not decode: \(error.reason)")
     }
     guard ledger.lastSeq == count else { return .unusable("its ledger does not match its stamp") }
-    return logSize == logBytes ? .fresh(ledger) : .prefix(ledger, stamp)
+    if logSize == logBytes {
+      guard Self.changeTime(logPath) == changeTime else {
+        return .unusable("the log was written since the sidecar was made")
+      }
+      return .fresh(ledger)
+    }
+    return .prefix(ledger, stamp)
   }
 
   /// Writes the sidecar for `ledger` folded from the log state `stamp` (rule 3).
@@ -135,6 +160,7 @@ public struct ProjectionSidecar: Sendable {
     writer.bytes = Self.magic
     writer.int(stamp.recordCount)
     writer.int(stamp.logBytes)
+    writer.int(stamp.changeTimeNanoseconds)
     writer.bytes.append(contentsOf: stamp.headHash.bytes)
     let payload = ledger.encoded()
     writer.int(Int64(payload.count))
@@ -182,6 +208,13 @@ public struct ProjectionSidecar: Sendable {
       if count == 0 { return bytes }
       bytes.append(contentsOf: chunk[0..<count])
     }
+  }
+
+  /// The file's change time (`st_ctime`) in nanoseconds since 1970.
+  static func changeTime(_ path: String) -> Int64? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
   }
 
   static func fileSize(_ path: String) -> Int64? {

@@ -61,7 +61,7 @@ final class ReplayFixture {
   var bytes: [UInt8] { FileManager.default.contents(atPath: path).map { Array($0) } ?? [] }
 
   func write(_ bytes: [UInt8], to target: String? = nil) {
-    FileManager.default.createFile(atPath: target ?? path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: target ?? path, contents: Data(bytes))
   }
 }
 

@@ -61,6 +61,23 @@ struct SidecarTests {
     #expect(try Self.answers(second) == expected)
   }
 
+  @Test(
+    "a line changed in place, same length, same last line: the sidecar is not trusted and the damage is reported"
+  )
+  func changedInPlace() throws {
+    let path = try ExampleLogFixture.copy()
+    #expect(try TransitionProjector(path: path).origin == .rebuilt)
+    var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let line20 = bytes.indices.filter { bytes[$0] == 0x0A }[19] + 1
+    let target = try #require(bytes[line20...].firstIndex(of: UInt8(ascii: "a")))
+    bytes[target] = UInt8(ascii: "b")
+    // Rewrite the same file in place, as an editor or a stray write would.
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.write(contentsOf: Data(bytes))
+    try handle.close()
+    #expect(throws: (any Error).self) { try TransitionProjector(path: path) }
+  }
+
   @Test("a deleted sidecar is rebuilt with the same answers")
   func deleted() throws {
     let path = try ExampleLogFixture.copy()
