@@ -257,3 +257,34 @@ struct ImportVerbTests {
     #expect(try log.bytes() == before)
   }
 }
+
+@Suite("transition refuses to write a log it cannot lock")
+struct LockedLogTests {
+  @Test(
+    "while another process holds the log's lock, record waits, then exits 75 and appends nothing")
+  func locked() throws {
+    let log = try SmallLog()
+    let before = try log.bytes()
+    let holder = open(log.path, O_RDONLY)
+    #expect(holder >= 0)
+    defer { close(holder) }
+    #expect(flock(holder, LOCK_EX) == 0)
+    let run = try TransitionBinary.run(
+      [
+        "record", log.path, "RegisterBody", "--effective", "2020-01-01", "--body", "RAAD-BEV",
+        "--name", "Raad", "--kind", "raad", "--organisations", "BEV",
+      ],
+      environment: SmallLog.by.merging(["TRANSITION_LOCK_TIMEOUT_MS": "300"]) { $1 })
+    #expect(run.status == 75, "\(run.errors)")
+    #expect(run.errors.contains("locked by another writer"))
+    #expect(try log.bytes() == before)
+    flock(holder, LOCK_UN)
+    let after = try TransitionBinary.run(
+      [
+        "record", log.path, "RegisterBody", "--effective", "2020-01-01", "--body", "RAAD-BEV",
+        "--name", "Raad", "--kind", "raad", "--organisations", "BEV",
+      ],
+      environment: SmallLog.by)
+    #expect(after.status == 0, "\(after.errors)")
+  }
+}

@@ -85,7 +85,7 @@ enum ImportCommand: Command {
       throw CommandFailure(
         status: .dataError, message: error.description + " Nothing was recorded.")
     }
-    let log = try LogAccess.openForRecording(path)
+    let log = try LogAccess.openForRecording(path, console: console)
     do {
       let appended = try log.record([command], by: by)
       let total = members.compactMap { $0.objectValue?["allocatedFTE"]?.stringValue }

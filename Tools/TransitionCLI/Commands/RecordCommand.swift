@@ -21,6 +21,8 @@ enum RecordCommand: Command {
       Records one fact in LOG, after the domain's rules have checked it against everything the
       log knows for that day. A refused command prints the rule's message, exits 65 and
       appends nothing. Who records is stored in every record: give --by, or set TRANSITION_BY.
+      Another writer may hold the log's lock for a moment; record waits up to 10 seconds (or
+      TRANSITION_LOCK_TIMEOUT_MS milliseconds), then exits 75 without appending.
 
       With --input, reads a batch of commands as JSON lines from FILE (or standard input for -),
       one object per line such as
@@ -118,7 +120,7 @@ enum RecordCommand: Command {
     try LogAccess.requireFile(path)
     let pending = try skippingRetries(commands, path: path, console: console)
     guard !pending.isEmpty else { return .ok }
-    let log = try LogAccess.openForRecording(path)
+    let log = try LogAccess.openForRecording(path, console: console)
     do {
       let appended = try log.record(pending.map { $0.command }, by: by)
       report(appended, path: path, json: json, console: console)

@@ -45,13 +45,27 @@ enum LogAccess {
   }
 
   /// The log at `path`, opened for recording (locked while appending) and replayed.
-  static func openForRecording(_ path: String) throws(CommandFailure) -> TransitionLog {
+  static func openForRecording(_ path: String, console: Console) throws(CommandFailure)
+    -> TransitionLog
+  {
     try requireFile(path)
     do {
-      return try TransitionLog(path: path)
+      return try TransitionLog(path: path, options: writerOptions(console))
     } catch {
       throw failure(error, path: path)
     }
+  }
+
+  /// How long a writer waits for another writer's lock: `TRANSITION_LOCK_TIMEOUT_MS`
+  /// milliseconds if set, else 10 seconds. Past it the verb exits with status 75.
+  static func writerOptions(_ console: Console) -> LogWriter.Options {
+    var options = LogWriter.Options()
+    if let text = console.environment["TRANSITION_LOCK_TIMEOUT_MS"], let milliseconds = Int(text),
+      milliseconds >= 0
+    {
+      options.lockTimeoutMilliseconds = milliseconds
+    }
+    return options
   }
 
   /// The failure to report for an error of `TransitionLog`.
