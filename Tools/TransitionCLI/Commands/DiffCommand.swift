@@ -104,17 +104,17 @@ enum DiffCommand: Command {
     if byValidDay {
       let low = RecordCodec.logDay(min(from.validAt, to.validAt))
       let high = RecordCodec.logDay(max(from.validAt, to.validAt))
-      between = try LogAccess.records(path, console: console).filter {
-        $0.seq <= fromSeq && $0.effective > low && $0.effective <= high
-      }
+      between =
+        try LogAccess.records(path, console: console) {
+          $0.seq <= fromSeq && $0.effective > low && $0.effective <= high
+        }.records
       betweenWords =
         "effective after \(min(from.validAt, to.validAt)) up to"
         + " \(max(from.validAt, to.validAt)), known by record \(fromSeq)"
     } else {
       let (low, high) = (min(fromSeq, toSeq), max(fromSeq, toSeq))
-      between = try LogAccess.records(path, console: console).filter {
-        $0.seq > low && $0.seq <= high
-      }
+      between = try LogAccess.records(path, console: console) { $0.seq > low && $0.seq <= high }
+        .records
       betweenWords = "recorded after record \(low) up to record \(high)"
     }
     let causes = Causes(changes, keyColumnCount: new.keyColumnCount, records: between)

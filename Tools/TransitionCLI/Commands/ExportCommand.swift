@@ -47,20 +47,22 @@ enum ExportCommand: Command {
     let filter = try RecordFilter(arguments)
     switch format {
     case "jsonl":
-      let records = try LogAccess.records(path, console: console).filter(filter.accepts)
-      for record in records { console.print(record.lineText) }
+      try LogAccess.forEachRecord(path, console: console) { record in
+        if filter.accepts(record) { console.print(record.lineText) }
+      }
     case "cloudevents":
       let header = try LogAccess.header(path)
-      let records = try LogAccess.records(path, console: console).filter(filter.accepts)
-      for record in records {
-        console.print(JSONText.compact(cloudEvent(record, logName: header.name)))
+      try LogAccess.forEachRecord(path, console: console) { record in
+        if filter.accepts(record) {
+          console.print(JSONText.compact(cloudEvent(record, logName: header.name)))
+        }
       }
     case "csv":
       let view = arguments.value("view") ?? "records"
       let table: ViewTable
       if view == "records" {
-        let records = try LogAccess.records(path, console: console).filter(filter.accepts)
-        table = RecordTable.table(records, title: "")
+        let records = try LogAccess.records(path, console: console, matching: filter.accepts)
+        table = RecordTable.table(records.records, title: "")
       } else {
         table = try ViewSource.table(view, path: path, arguments: arguments, usage: usage)
       }

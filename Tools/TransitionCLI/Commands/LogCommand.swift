@@ -27,10 +27,8 @@ enum LogCommand: Command {
     let path = try arguments.positional(0, "the log file", usage: usage)
     let format = try OutputFormat.from(arguments, usage: usage)
     let filter = try RecordFilter(arguments)
-    let all = try LogAccess.records(path, console: console)
-    let records = all.filter(filter.accepts)
-    let table = RecordTable.table(
-      records, title: "\(path): \(records.count) of \(all.count) records")
+    let (records, total) = try LogAccess.records(path, console: console, matching: filter.accepts)
+    let table = RecordTable.table(records, title: "\(path): \(records.count) of \(total) records")
     console.writeOutput(TableRenderer.render(table, as: format, console: console))
     return .ok
   }

@@ -201,7 +201,9 @@ enum RecordCommand: Command {
     let ids = Set(commands.compactMap { $0.command.id })
     guard !ids.isEmpty else { return commands }
     var existing: [String: LogRecord] = [:]
-    for record in try LogAccess.records(path, console: console) where ids.contains(record.id) {
+    for record in try LogAccess.records(path, console: console, matching: { ids.contains($0.id) })
+      .records
+    {
       existing[record.id] = record
     }
     var pending: [(line: Int?, command: TransitionCommand)] = []

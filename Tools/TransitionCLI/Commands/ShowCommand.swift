@@ -23,18 +23,28 @@ enum ShowCommand: Command {
     try arguments.expectPositionals(atMost: 2, usage: usage)
     let path = try arguments.positional(0, "the log file", usage: usage)
     let key = try arguments.positional(1, "the record's seq or id", usage: usage)
-    let records = try LogAccess.records(path, console: console)
-    guard
-      let record = records.first(where: { String($0.seq) == key })
-        ?? records.first(where: { $0.id == key })
-    else {
+    // One streaming pass finds the record (by seq, else by id) and what corrects it later.
+    var bySeq: LogRecord?
+    var byID: LogRecord?
+    var later: [LogRecord] = []
+    let total = try LogAccess.forEachRecord(path, console: console) { candidate in
+      if String(candidate.seq) == key { bySeq = candidate }
+      if byID == nil, candidate.id == key { byID = candidate }
+      if candidate.corrects != nil { later.append(candidate) }
+    }
+    guard let record = bySeq ?? byID else {
       throw CommandFailure(
         status: .dataError,
-        message: "\(path) has no record with seq or id \(key) (it has \(records.count) records)."
+        message: "\(path) has no record with seq or id \(key) (it has \(total) records)."
           + " `transition log \(path)` lists them.")
     }
-    let corrected = record.corrects.flatMap { seq in records.first { $0.seq == seq } }
-    let corrections = records.filter { $0.corrects == record.seq }
+    let corrections = later.filter { $0.corrects == record.seq }
+    var corrected: LogRecord?
+    if let target = record.corrects {
+      try LogAccess.forEachRecord(path, console: console, upTo: target) { candidate in
+        if candidate.seq == target { corrected = candidate }
+      }
+    }
     if arguments.flag("json") {
       var object = JSONObject()
       object.insert("record", lineValue(record))

@@ -17,21 +17,41 @@ enum LogAccess {
     }
   }
 
-  /// Every record of the log at `path`, with progress on a terminal.
-  static func records(_ path: String, console: Console) throws(CommandFailure) -> [LogRecord] {
+  /// Streams the records of the log at `path` in order, with progress on a terminal.
+  ///
+  /// Memory stays bounded however long the log is. Returns the number of records read.
+  @discardableResult
+  static func forEachRecord(
+    _ path: String, console: Console, upTo lastSeq: Int64? = nil,
+    _ body: (LogRecord) throws -> Void
+  ) throws(CommandFailure) -> Int64 {
     try requireFile(path)
     let progress = Progress("reading \(path)", console: console)
     defer { progress.finish() }
-    var records: [LogRecord] = []
+    var count: Int64 = 0
     do {
-      try LogReader(path: path).forEachRecord { raw in
-        records.append(raw.record())
+      try LogReader(path: path).forEachRecord(upTo: lastSeq) { raw in
+        try body(raw.record())
+        count = raw.seq
         progress.update(raw.seq)
       }
+    } catch let failure as CommandFailure {
+      throw failure
     } catch {
       throw LogFailures.failure(error, path: path)
     }
-    return records
+    return count
+  }
+
+  /// The records of the log at `path` that `accepts` keeps, and how many records it has.
+  static func records(
+    _ path: String, console: Console, matching accepts: (LogRecord) -> Bool = { _ in true }
+  ) throws(CommandFailure) -> (records: [LogRecord], total: Int64) {
+    var records: [LogRecord] = []
+    let total = try forEachRecord(path, console: console) { record in
+      if accepts(record) { records.append(record) }
+    }
+    return (records, total)
   }
 
   /// The log's header.
@@ -56,8 +76,10 @@ enum LogAccess {
     }
   }
 
-  /// How long a writer waits for another writer's lock: `TRANSITION_LOCK_TIMEOUT_MS`
-  /// milliseconds if set, else 10 seconds. Past it the verb exits with status 75.
+  /// The writer's options: how long it waits for another writer's lock.
+  ///
+  /// `TRANSITION_LOCK_TIMEOUT_MS` milliseconds if set, else 10 seconds; past it the verb exits
+  /// with status 75.
   static func writerOptions(_ console: Console) -> LogWriter.Options {
     var options = LogWriter.Options()
     if let text = console.environment["TRANSITION_LOCK_TIMEOUT_MS"], let milliseconds = Int(text),
