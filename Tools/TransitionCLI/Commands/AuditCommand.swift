@@ -53,11 +53,13 @@ enum AuditCommand: Command {
     try LogAccess.requireFile(path)
     let chain: VerifyReport
     do {
+      let progress = ReadingProgress("checking \(path)", reading: path, console: console)
+      defer { progress.finish(console: console) }
       chain = try LogVerifier.verify(path: path)
     } catch {
       throw LogFailures.failure(error, path: path)
     }
-    let views = try ViewSource(path: path)
+    let views = try ViewSource(path: path, console: console)
     let findings = try views.audit(moment)
     let seq = try views.seq(moment.knownAt)
     switch format {

@@ -23,6 +23,8 @@ enum CheckpointCommand: Command {
     try arguments.expectPositionals(atMost: 1, usage: usage)
     let path = try arguments.positional(0, "the log file", usage: usage)
     do {
+      let progress = ReadingProgress("verifying \(path)", reading: path, console: console)
+      defer { progress.finish(console: console) }
       let report = try LogVerifier.verify(path: path)
       console.print(String(report.checkpoint.text.dropLast()))
       return .ok

@@ -93,7 +93,7 @@ enum DiffCommand: Command {
             + " --from-valid-at DAY --to-valid-at DAY.", help: usage)
       }
     }
-    let views = try ViewSource(path: path)
+    let views = try ViewSource(path: path, console: console)
     let old = try views.table(view, moment: from)
     let new = try views.table(view, moment: to)
     let changes = TableDiff.compare(old, new)

@@ -31,8 +31,10 @@ enum VerifyCommand: Command {
     let saved = try arguments.value("checkpoint").map { file throws(CommandFailure) in
       try CheckpointCommand.read(file)
     }
+    let progress = ReadingProgress("verifying \(path)", reading: path, console: console)
     do {
       let report = try LogVerifier.verify(path: path, against: saved)
+      progress.finish(console: console)
       console.print("\(path): ok")
       console.print("  log       \(report.header.name)")
       console.print("  records   \(report.recordCount)")
@@ -46,6 +48,7 @@ enum VerifyCommand: Command {
       }
       return .ok
     } catch {
+      progress.finish(console: console)
       throw LogFailures.failure(error, path: path)
     }
   }

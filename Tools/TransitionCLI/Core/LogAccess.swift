@@ -69,6 +69,8 @@ enum LogAccess {
     -> TransitionLog
   {
     try requireFile(path)
+    let progress = ReadingProgress("reading \(path)", reading: path, console: console)
+    defer { progress.finish(console: console) }
     do {
       return try TransitionLog(path: path, options: writerOptions(console))
     } catch {

@@ -106,10 +106,13 @@ struct ViewSource {
   /// The read models' facade over the log.
   let projector: TransitionProjector
 
-  /// Opens the log at `path` and folds it (through its `.projections` cache).
-  init(path: String) throws(CommandFailure) {
+  /// Opens the log at `path` and folds it (through its `.projections` cache), with progress
+  /// on a terminal when `console` is given.
+  init(path: String, console: Console? = nil) throws(CommandFailure) {
     try LogAccess.requireFile(path)
     self.path = path
+    let progress = console.map { ReadingProgress("reading \(path)", reading: path, console: $0) }
+    defer { if let console { progress?.finish(console: console) } }
     do {
       projector = try TransitionProjector(path: path, useSidecar: true)
     } catch {
