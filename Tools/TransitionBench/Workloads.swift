@@ -203,11 +203,6 @@ enum Workloads {
       + " mode=\(mode) events=\(report.recordCount) root=\(report.checkpoint.rootHash.hexString.prefix(16))"
   }
 
-  // MARK: W6
-
-  /// W6 is not built yet: the domain and its read models are another person's work.
-  static let w6Skipped = "skipped: domain replay not built yet"
-
   // MARK: Limits
 
   /// Raw append + fdatasync of a probe line in `directory`: p50 and p99 in microseconds.
