@@ -17,6 +17,8 @@ struct BenchRun {
   private var repeats: Int { quick ? 1 : 3 }
   private var w4Repeats: Int { quick ? 2 : 5 }
   private var w6Events: Int { quick ? 20_000 : DomainReplay.defaultEvents }
+  /// W6 at full size takes minutes per run (see docs/BENCHMARK.md), so it runs once.
+  private var w6Repeats: Int { 1 }
 
   init(store: String, quick: Bool, keep: Bool) {
     self.store = store
@@ -232,7 +234,7 @@ struct BenchRun {
     print("W6 prep transition \(Child.resultLine(prep.output))")
     let expected = Expected.w6Digests[w6Events]
     var series = Series(workload: "W6", name: "domain-replay", system: "transition")
-    for run in 1...repeats {
+    for run in 1...w6Repeats {
       let (output, seconds) = try Child.run(["w6", target])
       record(&series, run: run, output: output, seconds: seconds, report: report) { values in
         values["events"] == String(w6Events)
