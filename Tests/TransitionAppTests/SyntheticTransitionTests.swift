@@ -50,11 +50,11 @@ struct SyntheticTransitionTests {
     }
     let kinds = Set(steps.map(\.pending.event.eventType))
     if checkKinds {
-    for type in [
-      "StaffTransferred.v1", "ContractChanged.v1", "SecondmentStarted.v1", "StaffDeparted.v1",
-      "DecisionTaken.v1", "DecisionCorrected.v1", "RecordRetracted.v1", "ORAdviceGiven.v1",
-      "CostBooked.v1", "CostBookingCorrected.v1", "StaffBaselineRecorded.v1",
-    ] {
+      for type in [
+        "StaffTransferred.v1", "ContractChanged.v1", "SecondmentStarted.v1", "StaffDeparted.v1",
+        "DecisionTaken.v1", "DecisionCorrected.v1", "RecordRetracted.v1", "ORAdviceGiven.v1",
+        "CostBooked.v1", "CostBookingCorrected.v1", "StaffBaselineRecorded.v1",
+      ] {
         #expect(kinds.contains(type), "no \(type) in the prefix")
       }
     }
@@ -69,4 +69,3 @@ struct SyntheticTransitionTests {
     #expect(first[...] == second.prefix(3_000))
   }
 }
-

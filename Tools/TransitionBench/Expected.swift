@@ -28,10 +28,12 @@ enum Expected {
     ),
   ]
 
-  /// W6 digests (first 16 hex digits) by number of records: a regression pin, not an external
-  /// truth. Computed once from this code's own views of the synthetic transition
-  /// (`SyntheticTransition`, default seed) and compared on every run: a change means the
-  /// generator, the replay or a view now gives another answer, which must be explained.
+  /// W6 digests (first 16 hex digits) by number of records.
+  ///
+  /// A regression pin, not an external truth: computed once from this code's own views of the
+  /// synthetic transition (`SyntheticTransition`, default seed) and compared on every run; a
+  /// change means the generator, the replay or a view now gives another answer, which must be
+  /// explained.
   static let w6Digests: [Int: String] = [
     20_000: "3d635c64ba9543d9",
     1_000_000: "eb98232709b8d38a",

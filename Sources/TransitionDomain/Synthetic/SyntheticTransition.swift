@@ -217,6 +217,11 @@ public struct SyntheticTransition: Sequence, IteratorProtocol {
     }
   }
 
+  /// The index of `employee` among the generated staff (`E00001` is 0).
+  private static func employeeIndex(_ employee: EmployeeID) -> Int {
+    (Int(employee.rawValue.dropFirst()) ?? 1) - 1
+  }
+
   private static func employeeID(_ index: Int) -> EmployeeID {
     let digits = String(index + 1)
     return EmployeeID("E" + String(repeating: "0", count: Swift.max(0, 5 - digits.count)) + digits)
@@ -231,7 +236,7 @@ public struct SyntheticTransition: Sequence, IteratorProtocol {
       let (payload, effective) = setup[produced - 1]
       if let baseline = payload as? StaffBaselineRecorded {
         for member in baseline.members {
-          employees[Int(member.employee.rawValue.dropFirst())! - 1].lastStaffSeq = seq
+          employees[Self.employeeIndex(member.employee)].lastStaffSeq = seq
         }
       }
       return step(seq, payload, effective)
@@ -444,7 +449,8 @@ public struct SyntheticTransition: Sequence, IteratorProtocol {
     if random.below(4) == 0 {
       milestoneAchieved[index] = true
       return step(
-        seq, MilestoneAchieved(milestone: id, title: "mijlpaal \(index + 1)", scope: scope, notes: ""),
+        seq,
+        MilestoneAchieved(milestone: id, title: "mijlpaal \(index + 1)", scope: scope, notes: ""),
         day)
     }
     let previous = milestoneDates[index]
@@ -516,7 +522,7 @@ public struct SyntheticTransition: Sequence, IteratorProtocol {
         result = step(seq, replacement, target.day, corrects: target.seq)
       }
     case .contract(let change):
-      let index = Int(change.employee.rawValue.dropFirst())! - 1
+      let index = Self.employeeIndex(change.employee)
       guard employees[index].lastStaffSeq == target.seq, !employees[index].departed else {
         return nil
       }
