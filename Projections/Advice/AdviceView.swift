@@ -25,27 +25,44 @@ extension ViewContext {
       $0.version.effective <= day
     }
     let given = ledger.versions(of: ORAdviceGiven.self).filter { $0.version.effective <= day }
+    // Indices into `requests` by request id, intended decision and works-council organisation,
+    // and the first advice given per request: lookups instead of a scan per decision.
+    var byRequest: [AdviceRequestID: [Int]] = [:]
+    var byIntended: [DecisionID: [Int]] = [:]
+    var byOrganisation: [String: [Int]] = [:]
+    for (index, request) in requests.enumerated() {
+      byRequest[request.event.request, default: []].append(index)
+      if let intended = request.event.intendedDecision {
+        byIntended[intended, default: []].append(index)
+      }
+      for organisation in Set(bodies[request.event.worksCouncil.rawValue] ?? []) {
+        byOrganisation[organisation, default: []].append(index)
+      }
+    }
+    var firstGiven: [AdviceRequestID: (version: RecordVersion, event: ORAdviceGiven)] = [:]
+    for item in given where firstGiven[item.event.request] == nil {
+      firstGiven[item.event.request] = item
+    }
     var links: [AdviceLink] = []
     for (_, entry) in decisions().sorted(by: { $0.key < $1.key })
     where Self.isPersonnel(entry.taken) {
-      var chosen = requests.filter {
-        entry.taken.orAdviceRequests.contains($0.event.request)
-          || $0.event.intendedDecision == entry.taken.decision
-      }
+      var indices = Set(byIntended[entry.taken.decision] ?? [])
+      for id in entry.taken.orAdviceRequests { indices.formUnion(byRequest[id] ?? []) }
+      var chosen = indices.sorted().map { requests[$0] }
       if chosen.isEmpty && entry.taken.orAdviceRequests.isEmpty {
-        let own = Set(organisations(of: entry.taken, bodies))
-        chosen = requests.filter {
+        var own: Set<Int> = []
+        for organisation in Set(organisations(of: entry.taken, bodies)) {
+          own.formUnion(byOrganisation[organisation] ?? [])
+        }
+        chosen = own.sorted().map { requests[$0] }.filter {
           $0.version.effective <= entry.version.effective
-            && !own.isDisjoint(with: bodies[$0.event.worksCouncil.rawValue] ?? [])
         }
       }
       if chosen.isEmpty {
         links.append(AdviceLink(decision: entry, request: nil, advice: nil))
       }
       for request in chosen {
-        let advice = given.filter { $0.event.request == request.event.request }.min {
-          $0.version.seq < $1.version.seq
-        }
+        let advice = firstGiven[request.event.request]
         links.append(
           AdviceLink(
             decision: entry, request: (request.version, request.event),

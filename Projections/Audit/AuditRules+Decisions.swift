@@ -33,6 +33,36 @@ extension ViewContext {
         ($0.event.organisation.rawValue, $0.event.kind)
       }, uniquingKeysWith: { $1 })
     var findings: [Finding] = []
+    // The decisions in force on a day, indexed by what the rules ask (one pass over the
+    // decisions per distinct move day instead of one per move line and rule).
+    var indexByDay: [CalendarDay: BackingIndex] = [:]
+    func backingIndex(on day: CalendarDay) -> BackingIndex {
+      if let index = indexByDay[day] { return index }
+      var index = BackingIndex()
+      let employerKinds: [BodyKind] = [.grBestuur, .grAlgemeenBestuur, .grDagelijksBestuur]
+      for entry in decisions.values where entry.inForce(on: day) == true {
+        let taken = entry.taken
+        if taken.kind == .grWijziging { index.grWijziging = true }
+        for body in [taken.body] + taken.jointlyWith {
+          guard let kind = kinds[body.rawValue] else { continue }
+          for organisation in bodies[body.rawValue] ?? [] {
+            if taken.kind == .transitieplan && kind == .raad {
+              index.transitieplanByRaad.insert(organisation)
+            }
+            if taken.kind == .plaatsingsbesluit && kind == .college {
+              index.plaatsingByCollege[organisation, default: Coverage()].add(taken)
+            }
+            if [.werkgeversbesluit, .plaatsingsbesluit].contains(taken.kind)
+              && employerKinds.contains(kind)
+            {
+              index.employerDecision[organisation, default: Coverage()].add(taken)
+            }
+          }
+        }
+      }
+      indexByDay[day] = index
+      return index
+    }
     for (seq, lines) in moves().sorted(by: { $0.key < $1.key }) {
       var problems: [String: (employees: [String], seqs: Set<Int64>)] = [:]
       var late: [String: (employees: [String], decisionSeq: Int64)] = [:]
@@ -58,42 +88,24 @@ extension ViewContext {
             late[id, default: ([], entry.version.source)].employees.append(line.employee)
           }
         }
-        let inForce = decisions.values.filter { $0.inForce(on: moveDay) == true }
-        func covered(_ entry: DecisionEntry) -> Bool {
-          entry.taken.subjectEmployees.isEmpty
-            || entry.taken.subjectEmployees.contains { $0.rawValue == line.employee }
-        }
-        func bodyOf(_ entry: DecisionEntry, kind: BodyKind, organisation: String) -> Bool {
-          ([entry.taken.body] + entry.taken.jointlyWith).contains {
-            kinds[$0.rawValue] == kind && (bodies[$0.rawValue] ?? []).contains(organisation)
-          }
-        }
+        let backing = backingIndex(on: moveDay)
         let to = line.employer ?? "-"
         let from = line.from ?? "-"
         if organisationKinds[to] == .gemeente {
-          if !inForce.contains(where: {
-            $0.taken.kind == .transitieplan && bodyOf($0, kind: .raad, organisation: to)
-          }) {
+          if !backing.transitieplanByRaad.contains(to) {
             problem("have no transitieplan decision of the raad of \(to) in force", line.employee)
           }
-          if !inForce.contains(where: {
-            $0.taken.kind == .plaatsingsbesluit && bodyOf($0, kind: .college, organisation: to)
-              && covered($0)
-          }) {
+          if backing.plaatsingByCollege[to]?.covers(line.employee) != true {
             problem(
               "have no definitive plaatsingsbesluit of the college of \(to) in force",
               line.employee)
           }
         }
         if organisationKinds[from] == .gemeenschappelijkeRegeling {
-          if !inForce.contains(where: { $0.taken.kind == .grWijziging }) {
+          if !backing.grWijziging {
             problem("have no GR-wijziging of \(from) in force", line.employee)
           }
-          let employerKinds: [BodyKind] = [.grBestuur, .grAlgemeenBestuur, .grDagelijksBestuur]
-          if !inForce.contains(where: { entry in
-            [.werkgeversbesluit, .plaatsingsbesluit].contains(entry.taken.kind) && covered(entry)
-              && employerKinds.contains { bodyOf(entry, kind: $0, organisation: from) }
-          }) {
+          if backing.employerDecision[from]?.covers(line.employee) != true {
             problem("have no employer decision of \(from) in force", line.employee)
           }
         }
@@ -130,6 +142,11 @@ extension ViewContext {
     var findings: [Finding] = []
     let links = adviceLinks().filter { $0.decision.taken.status == .definitief }
     let byDecision = Dictionary(grouping: links, by: { $0.decision.taken.decision.rawValue })
+    // The transfer facts that count, by each decision they cite (one pass over the facts).
+    var transfersCiting: [String: [StaffFact]] = [:]
+    for fact in ledger.staffFacts where fact.kind == .transferred {
+      for id in Set(fact.decisions) { transfersCiting[id, default: []].append(fact) }
+    }
     for (id, group) in byDecision.sorted(by: { $0.key < $1.key }) {
       guard let entry = group.first?.decision else { continue }
       let decided = entry.version.effective
@@ -170,9 +187,7 @@ extension ViewContext {
             "\(id) of \(entry.taken.body) (\(decided)) deviates from the OR's"
             + " \(Cell.list(advices)): nothing may be executed before \(waitEnd) (art. 25 lid 6 WOR)."
         ))
-      let early = ledger.staffFacts.filter {
-        $0.kind == .transferred && $0.decisions.contains(id) && $0.effective < waitEnd
-      }
+      let early = (transfersCiting[id] ?? []).filter { $0.effective < waitEnd }
       if !early.isEmpty || (entry.taken.validFrom.map { $0 < waitEnd } ?? false) {
         findings.append(
           Finding(
@@ -307,4 +322,36 @@ extension ViewContext {
       )
     }
   }
+}
+
+/// Which decisions in force on one day back a staff move, by organisation (`backingFindings`).
+struct BackingIndex {
+  /// The organisations whose raad has a transitieplan decision in force.
+  var transitieplanByRaad: Set<String> = []
+  /// Whether any GR-wijziging is in force.
+  var grWijziging = false
+  /// Plaatsingsbesluiten of the college, by the college's organisations.
+  var plaatsingByCollege: [String: Coverage] = [:]
+  /// Werkgevers- and plaatsingsbesluiten of a GR board, by the board's organisations.
+  var employerDecision: [String: Coverage] = [:]
+}
+
+/// The employees some decisions cover: all (a decision without subject employees) or some.
+struct Coverage {
+  /// Whether a decision without subject employees is among them.
+  var everyone = false
+  /// The subject employees of the others.
+  var employees: Set<String> = []
+
+  /// Adds the employees `taken` covers.
+  mutating func add(_ taken: DecisionTaken) {
+    if taken.subjectEmployees.isEmpty {
+      everyone = true
+    } else {
+      for employee in taken.subjectEmployees { employees.insert(employee.rawValue) }
+    }
+  }
+
+  /// Whether `employee` is covered.
+  func covers(_ employee: String) -> Bool { everyone || employees.contains(employee) }
 }

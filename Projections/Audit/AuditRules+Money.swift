@@ -22,11 +22,19 @@ extension ViewContext {
           message: "Key v\(key.version) of \(key.costs) does not sum to 100.00 %."))
     }
     let booked = ledger.versions(of: CostBooked.self).filter { $0.version.effective <= day }
+    // The key records as known when each line was booked: the key records of the whole ledger
+    // (few) filtered per booking, instead of a scan of every version per booking.
+    let everything = ledger.ledger.view(at: .max, asRecorded: false)
+    let allSets = everything.unfilteredVersions(of: CostSharingKeySet.self)
+    let allCorrections = everything.unfilteredVersions(of: CostSharingKeyCorrected.self)
     for (version, booking) in booked {
-      let then = ViewContext(
-        view: ledger.ledger.view(at: version.seq, asRecorded: ledger.asRecorded), day: day)
-      let keysThen = then.keyVersions(of: booking.costs)
-      let inForceThen = then.keyVersion(of: booking.costs, on: version.effective)
+      let counts = { (candidate: RecordVersion) in
+        candidate.span.counts(at: version.seq, asRecorded: self.ledger.asRecorded)
+      }
+      let keysThen = Self.keyVersions(
+        of: booking.costs, sets: allSets.filter { counts($0.version) },
+        corrections: allCorrections.filter { counts($0.version) })
+      let inForceThen = Self.keyVersion(in: keysThen, on: version.effective)
       for line in booking.lines where line.allocation == .key {
         guard let named = line.keyVersion, let key = keysThen[named] else {
           findings.append(
@@ -82,11 +90,13 @@ extension ViewContext {
     _ entries: [CostEntry], booked: [(version: RecordVersion, event: CostBooked)]
   ) -> [Finding] {
     var findings: [Finding] = []
+    var keysByCosts: [String: [Int: KeyVersionInfo]] = [:]
     for (version, booking) in booked {
-      let keys = keyVersions(of: booking.costs)
+      let keys = keysByCosts[booking.costs] ?? keyVersions(of: booking.costs)
+      keysByCosts[booking.costs] = keys
       for line in booking.lines where line.allocation == .key {
         guard let named = line.keyVersion, keys[named]?.correctedBy != nil,
-          let current = keyVersion(of: booking.costs, on: version.effective),
+          let current = Self.keyVersion(in: keys, on: version.effective),
           current != named, let shares = keys[current]?.shares
         else { continue }
         var net: [String: Money] = [:]

@@ -75,16 +75,28 @@ extension ViewContext {
   }
 
   /// The key versions of `costs` that count, by version, with the version that corrects each.
-  func keyVersions(of costs: String) -> [Int: (
+  func keyVersions(of costs: String) -> [Int: KeyVersionInfo] {
+    Self.keyVersions(
+      of: costs, sets: ledger.versions(of: CostSharingKeySet.self),
+      corrections: ledger.versions(of: CostSharingKeyCorrected.self))
+  }
+
+  /// One version of a cost-sharing key: its shares, first day, record and correcting version.
+  typealias KeyVersionInfo = (
     shares: [KeyShare], validFrom: CalendarDay, seq: Int64, correctedBy: Int?
-  )] {
-    var result: [Int: (shares: [KeyShare], validFrom: CalendarDay, seq: Int64, correctedBy: Int?)] =
-      [:]
-    for (version, key) in ledger.versions(of: CostSharingKeySet.self) where key.costs == costs {
+  )
+
+  /// The versions of `costs` from the key records that count (`sets`, then `corrections`, each
+  /// in `seq` order).
+  static func keyVersions(
+    of costs: String, sets: [(version: RecordVersion, event: CostSharingKeySet)],
+    corrections: [(version: RecordVersion, event: CostSharingKeyCorrected)]
+  ) -> [Int: KeyVersionInfo] {
+    var result: [Int: KeyVersionInfo] = [:]
+    for (version, key) in sets where key.costs == costs {
       result[key.version] = (key.shares, key.validFrom, version.seq, nil)
     }
-    for (version, key) in ledger.versions(of: CostSharingKeyCorrected.self) where key.costs == costs
-    {
+    for (version, key) in corrections where key.costs == costs {
       result[key.correctsVersion]?.correctedBy = key.version
       result[key.version] = (key.shares, key.validFrom, version.seq, nil)
     }
@@ -94,7 +106,12 @@ extension ViewContext {
   /// The key version of `costs` in force on `day`: the latest `validFrom` on or before it, a
   /// correcting version winning over the one it corrects.
   func keyVersion(of costs: String, on day: CalendarDay) -> Int? {
-    keyVersions(of: costs).filter { $0.value.validFrom <= day && $0.value.correctedBy == nil }
+    Self.keyVersion(in: keyVersions(of: costs), on: day)
+  }
+
+  /// The version in force on `day` among `keys` (see `keyVersion(of:on:)`).
+  static func keyVersion(in keys: [Int: KeyVersionInfo], on day: CalendarDay) -> Int? {
+    keys.filter { $0.value.validFrom <= day && $0.value.correctedBy == nil }
       .max { ($0.value.validFrom, $0.key) < ($1.value.validFrom, $1.key) }?.key
   }
 

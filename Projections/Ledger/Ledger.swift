@@ -125,6 +125,16 @@ public struct LedgerView: Sendable {
     ledger.staffFacts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
   }
 
+  /// Every version of `type` in the ledger whether it counts here or not, in `seq` order (for
+  /// rules that look at several known-at points; filter with `span.counts`).
+  public func unfilteredVersions<P: EventPayload>(of type: P.Type)
+    -> [(version: RecordVersion, event: P)]
+  {
+    ledger.versions.compactMap { version in
+      version.event.payload(as: type).map { (version, $0) }
+    }
+  }
+
   /// The versions of `type` that count, in `seq` order, with their payloads.
   public func versions<P: EventPayload>(of type: P.Type) -> [(version: RecordVersion, event: P)] {
     ledger.versions.compactMap { version in

@@ -16,6 +16,9 @@ struct BenchRun {
   private var w2Events: Int { quick ? 20_000 : 1_000_000 }
   private var repeats: Int { quick ? 1 : 3 }
   private var w4Repeats: Int { quick ? 2 : 5 }
+  private var w6Events: Int { quick ? 20_000 : DomainReplay.defaultEvents }
+  /// W6 at full size takes minutes per run (see docs/BENCHMARK.md), so it runs once.
+  private var w6Repeats: Int { 1 }
 
   init(store: String, quick: Bool, keep: Bool) {
     self.store = store
@@ -58,7 +61,7 @@ struct BenchRun {
     try runW3(report)
     try runW4(report)
     try runW5(report)
-    print("W6 domain-replay transition \(Workloads.w6Skipped)")
+    try runW6(report)
     printSummary(report)
     if !keep { Files.removeTree(store) }
     if report.failures.isEmpty {
@@ -222,6 +225,29 @@ struct BenchRun {
     }
   }
 
+  /// W6: writes the synthetic transition once (not timed), then replays it in new processes;
+  /// the digest of every view and the audit must equal the pinned value for the size.
+  private func runW6(_ report: Report) throws {
+    let target = store + "/w6"
+    Files.removeTree(target)
+    let prep = try Child.run(["w6prep", target, "--events", String(w6Events)])
+    print("W6 prep transition \(Child.resultLine(prep.output))")
+    let expected = Expected.w6Digests[w6Events]
+    var series = Series(workload: "W6", name: "domain-replay", system: "transition")
+    for run in 1...w6Repeats {
+      let (output, seconds) = try Child.run(["w6", target])
+      record(&series, run: run, output: output, seconds: seconds, report: report) { values in
+        values["events"] == String(w6Events)
+          && (expected == nil || values["digest"] == expected)
+      }
+    }
+    if expected == nil {
+      report.notes.append("W6: no digest pinned for \(w6Events) records (not compared)")
+    }
+    report.series.append(series)
+    if !keep { Files.removeTree(target) }
+  }
+
   /// Prints a raw line as runner.py does and keeps its values.
   private func record(
     _ series: inout Series, run: Int, output: String, seconds: Double, report: Report,
@@ -252,6 +278,7 @@ struct BenchRun {
     "W3": ["events_per_s", "process_s", "peak_rss_mb", "mb_per_s"],
     "W4": ["latency_ms", "query_ms"],
     "W5": ["events_per_s", "process_s", "mb_per_s"],
+    "W6": ["events_per_s", "process_s", "replay_s", "views_s", "peak_rss_mb"],
   ]
 
   private func median(_ series: Series, _ key: String) -> Double? {
@@ -281,8 +308,11 @@ struct BenchRun {
       {
         print("\(series.workload) projection \(series.system) \(line)")
       }
+      if series.workload == "W6", let last = series.runs.last, let digest = last["digest"] {
+        print("W6 projection \(series.system) digest=\(digest)")
+      }
     }
-    print("W6 domain-replay transition \(Workloads.w6Skipped)")
+    for note in report.notes { print("# note: \(note)") }
     printLimitsAndTargets(report)
   }
 
@@ -357,6 +387,12 @@ struct BenchRun {
         )
       }
     }
-    print("T W6 domain-replay transition \(Workloads.w6Skipped) target>=1000000 not judged")
+    if let w6 = series(report, "W6", "transition"), let rate = median(w6, "events_per_s"),
+      let peak = median(w6, "peak_rss_mb")
+    {
+      print(
+        "T W6 domain-replay transition events_per_s=\(Format.runner(rate))"
+          + " peak_rss_mb=\(Format.fixed(peak, 1)) target>=1000000 \(verdict(rate >= 1_000_000))")
+    }
   }
 }

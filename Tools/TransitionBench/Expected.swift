@@ -28,6 +28,17 @@ enum Expected {
     ),
   ]
 
+  /// W6 digests (first 16 hex digits) by number of records.
+  ///
+  /// A regression pin, not an external truth: computed once from this code's own views of the
+  /// synthetic transition (`SyntheticTransition`, default seed) and compared on every run; a
+  /// change means the generator, the replay or a view now gives another answer, which must be
+  /// explained.
+  static let w6Digests: [Int: String] = [
+    20_000: "3d635c64ba9543d9",
+    1_000_000: "eb98232709b8d38a",
+  ]
+
   /// The reference log of 10,000 events (WORKLOADS.md §4): size and SHA-256 of line 10,000.
   static let reference10k = (
     bytes: 3_028_980, lastHash: "164188ed507a28ebc975bf2a6e2f33f2741ad193c35f1032556b0e49f3f2790d"

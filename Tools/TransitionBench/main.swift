@@ -2,7 +2,7 @@
   import Glibc
 #endif
 
-/// transition-bench: the yardstick workloads W1-W5 (and W6, later) on this project's code.
+/// transition-bench: the yardstick workloads W1-W6 on this project's code.
 ///
 ///     transition-bench w1 STORE [--events N]        durable single appends (10,000)
 ///     transition-bench w2 STORE [--events N]        bulk import in batches of 1,000 (1,000,000)
@@ -10,14 +10,15 @@
 ///     transition-bench w4prep STORE MODE            sidecar: build it; scan: remove it
 ///     transition-bench w4 STORE DATE [MODE]         as-of query: scan or sidecar
 ///     transition-bench w5 STORE [MODE]              verify: pipelined or sequential
-///     transition-bench w6 STORE                     domain replay (not built yet)
+///     transition-bench w6prep STORE [--events N]    writes the synthetic domain log (1,000,000)
+///     transition-bench w6 STORE                     domain replay into every projection and view
 ///     transition-bench limits STORE                 raw sync latency, SHA-256, read bandwidth
 ///     transition-bench gen-reference N PATH         the reference log of WORKLOADS.md §1
 ///     transition-bench all [--quick] [--store DIR]  everything, with the summary table
 let usage = """
   usage: transition-bench w1|w2 STORE [--events N] | w3 STORE [pipelined|sequential|nochain]
          | w4prep STORE scan|sidecar | w4 STORE DATE [scan|sidecar] | w5 STORE [pipelined|sequential]
-         | w6 STORE | limits STORE | gen-reference N PATH | all [--quick] [--store DIR] [--keep]
+         | w6prep STORE [--events N] | w6 STORE | limits STORE | gen-reference N PATH | all [--quick] [--store DIR] [--keep]
   """
 
 func option(_ name: String, in arguments: [String]) -> String? {
@@ -71,9 +72,12 @@ func main() throws -> Int32 {
       try Workloads.w4(store: words[1], date: words[2], mode: words.count > 3 ? words[3] : "scan"))
   case "w5":
     print(try Workloads.w5(store: try store(), mode: words.count > 2 ? words[2] : "pipelined"))
+  case "w6prep":
+    print(
+      try DomainReplay.prepare(
+        store: try store(), events: try events(arguments, default: DomainReplay.defaultEvents)))
   case "w6":
-    print("W6 domain-replay transition \(Workloads.w6Skipped)")
-    print("status=skipped")
+    print(try DomainReplay.run(store: try store()))
   case "limits":
     print(try BenchRun.limitsLine(store: try store(), quick: arguments.contains("--quick")))
   case "noop":
