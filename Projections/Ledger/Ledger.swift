@@ -1,3 +1,4 @@
+import Synchronization
 import TransitionDomain
 
 // A bitemporal ledger: every fact the views need, each stamped with the records (by `seq`)
@@ -68,6 +69,9 @@ public struct Ledger: Sendable {
   public internal(set) var versions: [RecordVersion] = []
   /// The event type of every record, as an index into `DomainEvent.payloadTypes`, by `seq - 1`.
   var typeIndices: [UInt8] = []
+  /// The indices into `versions` of the versions of each event type (by its index into
+  /// `DomainEvent.payloadTypes`), in `seq` order, so a view reads only the types it asks for.
+  var versionsByType: [[Int32]] = []
   /// For replacements and patches: the original record each version stands for.
   var sourceOf: [Int64: Int64] = [:]
   /// For corrected originals: the version standing now; 0 when retracted.
@@ -119,10 +123,31 @@ public struct LedgerView: Sendable {
   public let knownAt: Int64
   /// Whether corrections are ignored (as originally recorded).
   public let asRecorded: Bool
+  /// The staff facts that count, in `seq` order (filtered once, when the view is made).
+  public let staffFacts: [StaffFact]
+  /// What the views of this ledger view computed once and share.
+  let memo = LedgerViewMemo()
 
-  /// The staff facts that count, in `seq` order.
-  public var staffFacts: [StaffFact] {
-    ledger.staffFacts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
+  /// The ledger at known-at `knownAt` in one correction mode.
+  init(ledger: Ledger, knownAt: Int64, asRecorded: Bool) {
+    self.ledger = ledger
+    self.knownAt = knownAt
+    self.asRecorded = asRecorded
+    if !asRecorded && knownAt >= ledger.lastSeq
+      && !ledger.staffFacts.contains(where: { $0.span.until != .max })
+    {
+      staffFacts = ledger.staffFacts
+    } else {
+      staffFacts = ledger.staffFacts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
+    }
+  }
+
+  /// The indices into `ledger.versions` of the versions of `type`, in `seq` order.
+  private func indices<P: EventPayload>(of type: P.Type) -> [Int32] {
+    guard let index = Ledger.typeIndex(of: type.eventType),
+      Int(index) < ledger.versionsByType.count
+    else { return [] }
+    return ledger.versionsByType[Int(index)]
   }
 
   /// Every version of `type` in the ledger whether it counts here or not, in `seq` order (for
@@ -130,18 +155,26 @@ public struct LedgerView: Sendable {
   public func unfilteredVersions<P: EventPayload>(of type: P.Type)
     -> [(version: RecordVersion, event: P)]
   {
-    ledger.versions.compactMap { version in
-      version.event.payload(as: type).map { (version, $0) }
+    indices(of: type).compactMap { index in
+      let version = ledger.versions[Int(index)]
+      return version.event.payload(as: type).map { (version, $0) }
     }
   }
 
   /// The versions of `type` that count, in `seq` order, with their payloads.
   public func versions<P: EventPayload>(of type: P.Type) -> [(version: RecordVersion, event: P)] {
-    ledger.versions.compactMap { version in
+    indices(of: type).compactMap { index in
+      let version = ledger.versions[Int(index)]
       guard version.span.counts(at: knownAt, asRecorded: asRecorded),
         let payload = version.event.payload(as: type)
       else { return nil }
       return (version, payload)
     }
   }
+}
+
+/// Results a `LedgerView` computes once and every view of the same query reuses.
+final class LedgerViewMemo: Sendable {
+  /// The employees on one day.
+  let employees = Mutex<(day: CalendarDay, states: [EmployeeState])?>(nil)
 }

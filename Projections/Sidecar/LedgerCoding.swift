@@ -166,10 +166,11 @@ extension Ledger {
         } catch {
           throw DecodingProblem(reason: "version \(seq) does not decode: \(error)")
         }
-        versions.append(
+        appendVersion(
           RecordVersion(
             seq: seq, source: source, id: id, effective: effective, precision: precision,
-            recordedMilliseconds: recorded, patched: patched, span: span, event: event))
+            recordedMilliseconds: recorded, patched: patched, span: span, event: event),
+          typeIndex: Ledger.typeIndex(of: type) ?? 0)
       }
     } catch let problem as DecodingProblem {
       throw problem

@@ -54,6 +54,13 @@ public struct EmployeeState: Sendable, Equatable {
       state.apply(fact)
     }
     guard known else { return nil }
+    return state.closed(on: day)
+  }
+
+  /// The state as seen on `day`: departed after the last working day, a secondment over after
+  /// its last day.
+  func closed(on day: CalendarDay) -> EmployeeState {
+    var state = self
     if let last = state.lastWorkingDay, last < day {
       state.employer = nil
       state.status = .departed
@@ -65,7 +72,7 @@ public struct EmployeeState: Sendable, Equatable {
     return state
   }
 
-  private mutating func apply(_ fact: StaffFact) {
+  mutating func apply(_ fact: StaffFact) {
     lastChangeSeq = fact.seq
     lastChangeDay = fact.effective
     switch fact.kind {
@@ -126,14 +133,30 @@ extension EmployeeState {
 }
 
 extension LedgerView {
-  /// Every employee known on `day`, sorted by id.
+  /// Every employee known on `day`, sorted by id (folded once per view and day, then kept).
   public func employees(on day: CalendarDay) -> [EmployeeState] {
-    var byEmployee: [String: [StaffFact]] = [:]
-    for fact in staffFacts where fact.effective <= day {
-      byEmployee[fact.employee, default: []].append(fact)
+    memo.employees.withLock { cached in
+      if let cached, cached.day == day { return cached.states }
+      let states = foldEmployees(on: day)
+      cached = (day, states)
+      return states
     }
+  }
+
+  /// Folds every employee's facts on `day`: one pass grouping fact indices by employee.
+  private func foldEmployees(on day: CalendarDay) -> [EmployeeState] {
+    var byEmployee: [String: [Int32]] = [:]
+    for (index, fact) in staffFacts.enumerated() where fact.effective <= day {
+      byEmployee[fact.employee, default: []].append(Int32(index))
+    }
+    let facts = staffFacts
     return byEmployee.keys.sorted().compactMap { employee in
-      EmployeeState.fold(employee, facts: byEmployee[employee] ?? [], on: day)
+      var indices = byEmployee[employee] ?? []
+      indices.sort { (facts[Int($0)].effective, $0) < (facts[Int($1)].effective, $1) }
+      var state = EmployeeState(employee: employee)
+      for index in indices { state.apply(facts[Int(index)]) }
+      guard !indices.isEmpty else { return nil }
+      return state.closed(on: day)
     }
   }
 }
