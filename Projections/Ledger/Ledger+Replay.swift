@@ -39,6 +39,8 @@ extension Ledger {
               recordedMilliseconds: raw.recorded.millisecondsSinceEpoch,
               effective: RecordCodec.calendarDay(raw.effective), typeIndex: typeIndex,
               corrects: raw.corrects, content: .staffFacts(facts))
+          } else if let record = RecordCodec.fastDomainRecord(raw) {
+            try ledger.fold(record)
           } else {
             try ledger.fold(try RecordCodec.domainRecord(raw))
           }

@@ -95,7 +95,7 @@ enum StaffRecordDecoder {
 
 /// Walks the members of a validated canonical object; every read answers nil on anything but
 /// the one canonical form the Codable path accepts.
-private struct FieldReader {
+struct FieldReader {
   let bytes: UnsafeRawBufferPointer
 
   /// One member: the raw key (between its quotes) and the range of its value.
@@ -283,18 +283,34 @@ private struct FieldReader {
     return result
   }
 
-  /// The top-level members, with `correctionReason` dropped; nil on `effectivePrecision` or
-  /// `source` (the slow path decodes those).
-  func topMembers() -> [Member]? {
+  /// The top-level members of the event's own fields (without `correctionReason`,
+  /// `effectivePrecision` and `source`), with the precision and provenance decoded; nil when
+  /// any of them is not in the form the Codable path reads.
+  func common() -> (members: [Member], precision: DatePrecision, source: Provenance?)? {
     guard var members = members(0..<bytes.count) else { return nil }
+    var precision: DatePrecision?
+    var source: Provenance?
     for member in members {
-      if Self.key(member.key, "effectivePrecision") || Self.key(member.key, "source") {
-        return nil
+      if Self.key(member.key, "effectivePrecision") {
+        guard precision == nil,
+          let value = ByteDecoder.value(DatePrecision.self, member.value, self)
+        else { return nil }
+        precision = value
+      } else if Self.key(member.key, "source") {
+        guard source == nil, let value = ByteDecoder.value(Provenance.self, member.value, self)
+        else { return nil }
+        source = value
       }
     }
-    members.removeAll { Self.key($0.key, "correctionReason") }
-    return members
+    members.removeAll {
+      Self.key($0.key, "correctionReason") || Self.key($0.key, "effectivePrecision")
+        || Self.key($0.key, "source")
+    }
+    return (members, precision ?? .day, source)
   }
+
+  /// The event's own top-level members (see `common()`).
+  func topMembers() -> [Member]? { common()?.members }
 
   /// Reads each member through `read`, which answers the bit of the field it took (nil for an
   /// unknown key or a bad value); nil on a duplicate, or when `required` are not all present.
