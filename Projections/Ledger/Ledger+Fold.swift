@@ -135,6 +135,8 @@ extension Ledger {
     versions.append(version)
   }
 
+  private static let decisionCorrectedIndex = typeIndexByName[DecisionCorrected.eventType]
+
   /// The index of a stored type name in `DomainEvent.payloadTypes`.
   static func typeIndex(of eventType: String) -> UInt8? { typeIndexByName[eventType] }
 
@@ -173,8 +175,7 @@ extension Ledger {
       var index = first
       while index < versions.count, versions[index].seq == seq {
         if versions[index].span.until == .max
-          && versions[index].event.eventType
-            != DecisionCorrected.eventType
+          && versions[index].typeIndex != Self.decisionCorrectedIndex
         {
           versions[index].span.until = until
         }

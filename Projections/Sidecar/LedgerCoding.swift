@@ -35,23 +35,28 @@ struct ByteReader {
   struct Truncated: Error {}
   let bytes: [UInt8]
   var offset = 0
+  /// The end of what may be read (`bytes.count` unless given).
+  let end: Int
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  init(_ bytes: [UInt8], count: Int? = nil) {
+    self.bytes = bytes
+    self.end = min(count ?? bytes.count, bytes.count)
+  }
 
   mutating func int() throws(Truncated) -> Int64 {
-    guard offset + 8 <= bytes.count else { throw Truncated() }
-    var raw: UInt64 = 0
-    for index in (0..<8).reversed() { raw = raw << 8 | UInt64(bytes[offset + index]) }
+    guard offset + 8 <= end else { throw Truncated() }
+    let start = offset
+    let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: UInt64.self) }
     offset += 8
-    return Int64(bitPattern: raw)
+    return Int64(bitPattern: UInt64(littleEndian: raw))
   }
   mutating func count() throws(Truncated) -> Int {
     let value = try int()
-    guard value >= 0, value <= bytes.count - offset else { throw Truncated() }
+    guard value >= 0, value <= end - offset else { throw Truncated() }
     return Int(value)
   }
   mutating func byte() throws(Truncated) -> UInt8 {
-    guard offset < bytes.count else { throw Truncated() }
+    guard offset < end else { throw Truncated() }
     offset += 1
     return bytes[offset - 1]
   }
@@ -109,20 +114,28 @@ extension Ledger {
       writer.int(version.span.from)
       writer.int(version.span.until)
       writer.bool(version.span.original)
-      writer.string(version.event.eventType)
-      writer.string(
-        String(decoding: CanonicalJSON.encode(.object(version.event.encodeData())), as: UTF8.self))
+      writer.string(DomainEvent.payloadTypes[Int(version.typeIndex)].eventType)
+      let data = version.storage.canonicalData
+      writer.int(Int64(data.count))
+      writer.bytes.append(contentsOf: data)
     }
     return writer.bytes
   }
 
   /// The ledger `encoded()` wrote.
   init(decoding bytes: [UInt8]) throws(DecodingProblem) {
-    var reader = ByteReader(bytes)
+    try self.init(decoding: bytes, in: 0..<bytes.count)
+  }
+
+  /// The ledger `encoded()` wrote into `range` of `bytes`.
+  init(decoding bytes: [UInt8], in range: Range<Int>) throws(DecodingProblem) {
+    var reader = ByteReader(bytes, count: range.upperBound)
+    reader.offset = range.lowerBound
+    let shared = SharedBytes(bytes)
     do {
       self.init()
       lastSeq = try reader.int()
-      guard lastSeq >= 0, lastSeq <= Int64(bytes.count) else {
+      guard lastSeq >= 0, lastSeq <= Int64(range.count) else {
         throw DecodingProblem(reason: "record count \(lastSeq) is impossible")
       }
       let count = Int(lastSeq)
@@ -158,27 +171,26 @@ extension Ledger {
         let span = Span(
           from: try reader.int(), until: try reader.int(), original: try reader.bool())
         let type = try reader.string()
-        let data = Array(try reader.string().utf8)
-        let event: DomainEvent
-        do {
-          let value = try data.withUnsafeBytes { try JSONParser.parse($0, profile: .canonical) }
-          event = try DomainEvent.decode(type: type, data: value.objectValue ?? JSONObject())
-        } catch {
-          throw DecodingProblem(reason: "version \(seq) does not decode: \(error)")
+        let length = try reader.count()
+        let range = reader.offset..<reader.offset + length
+        reader.offset += length
+        guard let typeIndex = Ledger.typeIndex(of: type) else {
+          throw DecodingProblem(reason: "version \(seq) has the unknown type \(type)")
         }
         appendVersion(
           RecordVersion(
             seq: seq, source: source, id: id, effective: effective, precision: precision,
-            recordedMilliseconds: recorded, patched: patched, span: span, event: event),
-          typeIndex: Ledger.typeIndex(of: type) ?? 0)
+            recordedMilliseconds: recorded, patched: patched, span: span, typeIndex: typeIndex,
+            storage: LazyEvent(typeIndex: typeIndex, bytes: shared, range: range)),
+          typeIndex: typeIndex)
       }
     } catch let problem as DecodingProblem {
       throw problem
     } catch {
       throw DecodingProblem(reason: "it ends too early")
     }
-    guard reader.offset == bytes.count else {
-      throw DecodingProblem(reason: "\(bytes.count - reader.offset) bytes follow the ledger")
+    guard reader.offset == range.upperBound else {
+      throw DecodingProblem(reason: "\(range.upperBound - reader.offset) bytes follow the ledger")
     }
   }
 }
