@@ -26,7 +26,7 @@ import TransitionDomain
 ///
 /// Layout (integers little-endian Int64):
 ///
-///     "transition-projections 2\n"   magic
+///     "transition-projections 3\n"   magic
 ///     record count, log bytes,        the stamp
 ///     log change time (ns)
 ///     head hash (32 bytes)
@@ -76,7 +76,7 @@ public struct ProjectionSidecar: Sendable {
   public let logPath: String
   /// The sidecar file.
   public var path: String { logPath + ".projections" }
-  private static let magic = Array("transition-projections 2\n".utf8)
+  private static let magic = Array("transition-projections 3\n".utf8)
 
   /// A sidecar for the log at `logPath`.
   public init(logPath: String) { self.logPath = logPath }

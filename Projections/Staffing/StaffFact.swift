@@ -19,26 +19,26 @@ public struct StaffFact: Sendable, Equatable {
   public var source: Int64
   /// When it counts.
   public internal(set) var span: Span
-  private var contractFTEValue: Int64 = -1
-  private var fteValue: Int64 = -1
-  private var employeeID: Int32
+  var contractFTEValue: Int64 = -1
+  var fteValue: Int64 = -1
+  var employeeID: Int32
   /// The effective day as a day number (see `effective`).
-  private(set) var effectiveNumber: Int32
-  private var employerID: Int32 = -1
-  private var fromID: Int32 = -1
-  private var functionID: Int32 = -1
-  private var caoID: Int32 = -1
-  private var teamID: Int32 = -1
-  private var hostID: Int32 = -1
-  private var lineID: Int32 = -1
-  private var legalFormID: Int32 = -1
-  private var decisionsID: Int32 = -1
-  private var adviceID: Int32 = -1
-  private var contractEndNumber = Int32.min
-  private var untilNumber = Int32.min
+  var effectiveNumber: Int32
+  var employerID: Int32 = -1
+  var fromID: Int32 = -1
+  var functionID: Int32 = -1
+  var caoID: Int32 = -1
+  var teamID: Int32 = -1
+  var hostID: Int32 = -1
+  var lineID: Int32 = -1
+  var legalFormID: Int32 = -1
+  var decisionsID: Int32 = -1
+  var adviceID: Int32 = -1
+  var contractEndNumber = Int32.min
+  var untilNumber = Int32.min
   /// What kind of change.
   public var kind: Kind
-  private var contractTypeCode: UInt8 = 255
+  var contractTypeCode: UInt8 = 255
 
   /// Who.
   public var employee: String {
@@ -143,6 +143,18 @@ public struct StaffFact: Sendable, Equatable {
 
   private static func number(_ day: CalendarDay?) -> Int32 {
     day.map { Int32($0.dayNumber) } ?? .min
+  }
+
+  /// A fact from its stored fields (the sidecar).
+  init(
+    employeeID: Int32, kind: Kind, seq: Int64, source: Int64, effectiveNumber: Int32, span: Span
+  ) {
+    self.employeeID = employeeID
+    self.kind = kind
+    self.seq = seq
+    self.source = source
+    self.effectiveNumber = effectiveNumber
+    self.span = span
   }
 
   /// A fact of `kind` for `employee` from the record `seq`.
