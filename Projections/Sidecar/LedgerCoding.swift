@@ -307,10 +307,12 @@ extension StaffFact {
       let from = try reader.int()
       let until = try reader.int()
       let contractFTE = try reader.int()
-      var ids: [Int32] = []
       let employee = try reader.int32()
       let effective = try reader.int32()
-      for _ in 0..<8 { ids.append(try reader.int32()) }
+      let ids = (
+        try reader.int32(), try reader.int32(), try reader.int32(), try reader.int32(),
+        try reader.int32(), try reader.int32(), try reader.int32(), try reader.int32()
+      )
       let decisions = try reader.int32()
       let advice = try reader.int32()
       let contractEnd = try reader.int32()
@@ -326,14 +328,14 @@ extension StaffFact {
       var fact = StaffFact(
         employeeID: try string(employee), kind: kind, seq: seq, source: source,
         effectiveNumber: effective, span: Span(from: from, until: until, original: original))
-      fact.employerID = try string(ids[0])
-      fact.fromID = try string(ids[1])
-      fact.functionID = try string(ids[2])
-      fact.caoID = try string(ids[3])
-      fact.teamID = try string(ids[4])
-      fact.hostID = try string(ids[5])
-      fact.lineID = try string(ids[6])
-      fact.legalFormID = try string(ids[7])
+      fact.employerID = try string(ids.0)
+      fact.fromID = try string(ids.1)
+      fact.functionID = try string(ids.2)
+      fact.caoID = try string(ids.3)
+      fact.teamID = try string(ids.4)
+      fact.hostID = try string(ids.5)
+      fact.lineID = try string(ids.6)
+      fact.legalFormID = try string(ids.7)
       fact.decisionsID = try list(decisions)
       fact.adviceID = try list(advice)
       fact.contractEndNumber = contractEnd

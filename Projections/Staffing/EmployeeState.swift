@@ -145,15 +145,21 @@ extension LedgerView {
 
   /// Folds every employee's facts on `day`: one pass grouping fact indices by employee.
   private func foldEmployees(on day: CalendarDay) -> [EmployeeState] {
-    var byEmployee: [String: [Int32]] = [:]
-    for (index, fact) in staffFacts.enumerated() where fact.effective <= day {
-      byEmployee[fact.employee, default: []].append(Int32(index))
+    // Grouped by the interned employee id (no string hashed per fact), then sorted by name.
+    let last = Int32(day.dayNumber)
+    var byEmployee: [Int32: [Int32]] = [:]
+    for (index, fact) in staffFacts.enumerated() where fact.effectiveNumber <= last {
+      byEmployee[fact.employeeID, default: []].append(Int32(index))
     }
     let facts = staffFacts
-    return byEmployee.keys.sorted().compactMap { employee in
-      var indices = byEmployee[employee] ?? []
-      indices.sort { (facts[Int($0)].effective, $0) < (facts[Int($1)].effective, $1) }
-      var state = EmployeeState(employee: employee)
+    let employees = byEmployee.keys.map { (id: $0, name: Interned.strings.value($0)) }
+      .sorted { $0.name < $1.name }
+    return employees.compactMap { employee in
+      var indices = byEmployee[employee.id] ?? []
+      indices.sort {
+        (facts[Int($0)].effectiveNumber, $0) < (facts[Int($1)].effectiveNumber, $1)
+      }
+      var state = EmployeeState(employee: employee.name)
       for index in indices { state.apply(facts[Int(index)]) }
       guard !indices.isEmpty else { return nil }
       return state.closed(on: day)
