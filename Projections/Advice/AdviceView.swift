@@ -20,6 +20,10 @@ extension ViewContext {
   /// Every personnel decision taken by the day with the OR advice requests behind it: those it
   /// names, or else the requests to a works council of its own organisations made before it.
   public func adviceLinks() -> [AdviceLink] {
+    ViewMemo.value(memo.adviceLinks) { computeAdviceLinks() }
+  }
+
+  private func computeAdviceLinks() -> [AdviceLink] {
     let bodies = bodyOrganisations
     let requests = ledger.versions(of: ORAdviceRequested.self).filter {
       $0.version.effective <= day

@@ -33,37 +33,21 @@ extension ViewContext {
         ($0.event.organisation.rawValue, $0.event.kind)
       }, uniquingKeysWith: { $1 })
     var findings: [Finding] = []
-    // The decisions in force on a day, indexed by what the rules ask (one pass over the
-    // decisions per distinct move day instead of one per move line and rule).
-    var indexByDay: [CalendarDay: BackingIndex] = [:]
-    func backingIndex(on day: CalendarDay) -> BackingIndex {
-      if let index = indexByDay[day] { return index }
-      var index = BackingIndex()
-      let employerKinds: [BodyKind] = [.grBestuur, .grAlgemeenBestuur, .grDagelijksBestuur]
-      for entry in decisions.values where entry.inForce(on: day) == true {
-        let taken = entry.taken
-        if taken.kind == .grWijziging { index.grWijziging = true }
-        for body in [taken.body] + taken.jointlyWith {
-          guard let kind = kinds[body.rawValue] else { continue }
-          for organisation in bodies[body.rawValue] ?? [] {
-            if taken.kind == .transitieplan && kind == .raad {
-              index.transitieplanByRaad.insert(organisation)
-            }
-            if taken.kind == .plaatsingsbesluit && kind == .college {
-              index.plaatsingByCollege[organisation, default: Coverage()].add(taken)
-            }
-            if [.werkgeversbesluit, .plaatsingsbesluit].contains(taken.kind)
-              && employerKinds.contains(kind)
-            {
-              index.employerDecision[organisation, default: Coverage()].add(taken)
-            }
-          }
-        }
+    // The decisions in force on each move day, by what the rules ask (`BackingSweep`).
+    let moves = moves().sorted(by: { $0.key < $1.key })
+    var questions: [BackingSweep.Question] = []
+    for (_, lines) in moves {
+      for line in lines {
+        questions.append(
+          BackingSweep.Question(
+            day: line.effective, to: line.employer ?? "-", from: line.from ?? "-",
+            employee: line.employee))
       }
-      indexByDay[day] = index
-      return index
     }
-    for (seq, lines) in moves().sorted(by: { $0.key < $1.key }) {
+    let answers = BackingSweep.answers(
+      questions, decisions: decisions, kinds: kinds, bodies: bodies)
+    var answerIndex = 0
+    for (seq, lines) in moves {
       var problems: [String: (employees: [String], seqs: Set<Int64>)] = [:]
       var late: [String: (employees: [String], decisionSeq: Int64)] = [:]
       func problem(_ text: String, _ employee: String, _ evidence: [Int64] = []) {
@@ -88,14 +72,15 @@ extension ViewContext {
             late[id, default: ([], entry.version.source)].employees.append(line.employee)
           }
         }
-        let backing = backingIndex(on: moveDay)
+        let backing = answers[answerIndex]
+        answerIndex += 1
         let to = line.employer ?? "-"
         let from = line.from ?? "-"
         if organisationKinds[to] == .gemeente {
-          if !backing.transitieplanByRaad.contains(to) {
+          if !backing.transitieplan {
             problem("have no transitieplan decision of the raad of \(to) in force", line.employee)
           }
-          if backing.plaatsingByCollege[to]?.covers(line.employee) != true {
+          if !backing.plaatsing {
             problem(
               "have no definitive plaatsingsbesluit of the college of \(to) in force",
               line.employee)
@@ -105,7 +90,7 @@ extension ViewContext {
           if !backing.grWijziging {
             problem("have no GR-wijziging of \(from) in force", line.employee)
           }
-          if backing.employerDecision[from]?.covers(line.employee) != true {
+          if !backing.employerDecision {
             problem("have no employer decision of \(from) in force", line.employee)
           }
         }
@@ -322,36 +307,4 @@ extension ViewContext {
       )
     }
   }
-}
-
-/// Which decisions in force on one day back a staff move, by organisation (`backingFindings`).
-struct BackingIndex {
-  /// The organisations whose raad has a transitieplan decision in force.
-  var transitieplanByRaad: Set<String> = []
-  /// Whether any GR-wijziging is in force.
-  var grWijziging = false
-  /// Plaatsingsbesluiten of the college, by the college's organisations.
-  var plaatsingByCollege: [String: Coverage] = [:]
-  /// Werkgevers- and plaatsingsbesluiten of a GR board, by the board's organisations.
-  var employerDecision: [String: Coverage] = [:]
-}
-
-/// The employees some decisions cover: all (a decision without subject employees) or some.
-struct Coverage {
-  /// Whether a decision without subject employees is among them.
-  var everyone = false
-  /// The subject employees of the others.
-  var employees: Set<String> = []
-
-  /// Adds the employees `taken` covers.
-  mutating func add(_ taken: DecisionTaken) {
-    if taken.subjectEmployees.isEmpty {
-      everyone = true
-    } else {
-      for employee in taken.subjectEmployees { employees.insert(employee.rawValue) }
-    }
-  }
-
-  /// Whether `employee` is covered.
-  func covers(_ employee: String) -> Bool { everyone || employees.contains(employee) }
 }

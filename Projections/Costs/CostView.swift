@@ -27,6 +27,10 @@ public struct CostEntry: Sendable {
 extension ViewContext {
   /// The cost lines effective in the period (`since` … the day), booked and correcting.
   public func costEntries() -> [CostEntry] {
+    ViewMemo.value(memo.costEntries) { computeCostEntries() }
+  }
+
+  private func computeCostEntries() -> [CostEntry] {
     var entries: [CostEntry] = []
     var categories: [String: String] = [:]
     func inPeriod(_ day: CalendarDay) -> Bool { day <= self.day && since.map { $0 <= day } ?? true }

@@ -45,6 +45,10 @@ extension EffectiveDate {
 extension ViewContext {
   /// Every decision taken on or before the day, by id, as it stands for the query.
   public func decisions() -> [String: DecisionEntry] {
+    ViewMemo.value(memo.decisions) { computeDecisions() }
+  }
+
+  private func computeDecisions() -> [String: DecisionEntry] {
     var result: [String: DecisionEntry] = [:]
     for (version, taken) in ledger.versions(of: DecisionTaken.self)
     where version.effective <= day {

@@ -21,6 +21,10 @@ extension ViewContext {
   /// Per regional step that at least one council decided by the day: every municipality's own
   /// council decision or its absence (the risk rule, DOMAIN.md 3.3).
   public func regionalSteps() -> [RegionalStep] {
+    ViewMemo.value(memo.regionalSteps) { computeRegionalSteps() }
+  }
+
+  private func computeRegionalSteps() -> [RegionalStep] {
     let bodies = bodyOrganisations
     let kinds = bodyKinds
     let entries = decisions().values.filter {

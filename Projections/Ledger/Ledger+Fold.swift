@@ -23,81 +23,132 @@ extension Ledger {
 
   /// Folds the next record of the log (see the numbered rules at the top of `Ledger.swift`).
   public mutating func fold(_ record: DomainRecord) throws(FoldError) {
-    guard record.seq == lastSeq + 1 else {
-      throw FoldError(seq: record.seq, problem: "it follows record \(lastSeq)")
-    }
     guard let typeIndex = Self.typeIndexByName[record.eventType] else {
+      guard record.seq == lastSeq + 1 else {
+        throw FoldError(seq: record.seq, problem: "it follows record \(lastSeq)")
+      }
       throw FoldError(seq: record.seq, problem: "type \(record.eventType) is unknown")
     }
-    lastSeq = record.seq
-    recordedMilliseconds.append(record.recordedMilliseconds)
-    recordIDs.append(record.id)
+    try fold(
+      seq: record.seq, id: record.id, recordedMilliseconds: record.recordedMilliseconds,
+      effective: record.effective, typeIndex: typeIndex, corrects: record.corrects,
+      content: .record(record))
+  }
+
+  /// What a record brings to the fold: its decoded record, or the staff facts read straight
+  /// from its bytes (`StaffRecordDecoder`, with `source` still equal to `seq`).
+  enum FoldContent {
+    case record(DomainRecord)
+    case staffFacts([StaffFact])
+  }
+
+  /// Folds the next record, given its envelope and content.
+  mutating func fold(
+    seq: Int64, id: String, recordedMilliseconds recorded: Int64, effective: CalendarDay,
+    typeIndex: UInt8, corrects: Int64?, content: FoldContent
+  ) throws(FoldError) {
+    guard seq == lastSeq + 1 else {
+      throw FoldError(seq: seq, problem: "it follows record \(lastSeq)")
+    }
+    let eventType = DomainEvent.payloadTypes[Int(typeIndex)].eventType
+    lastSeq = seq
+    recordedMilliseconds.append(recorded)
+    recordIDs.append(id)
     typeIndices.append(typeIndex)
-    var source = record.seq
-    var effective = record.effective
-    var precision = record.event.effectivePrecision
-    var event = record.event
+    var source = seq
+    var effective = effective
     var patched = false
-    if let target = record.corrects {
-      guard target >= 1, target < record.seq, let targetType = eventType(of: target) else {
-        throw FoldError(seq: record.seq, problem: "it corrects unknown record \(target)")
+    var patchedEvent: DomainEvent?
+    var patchedPrecision: DatePrecision?
+    if let target = corrects {
+      guard target >= 1, target < seq, let targetType = self.eventType(of: target) else {
+        throw FoldError(seq: seq, problem: "it corrects unknown record \(target)")
       }
       let original = sourceOf[target] ?? target
       let current = standing[original] ?? original
-      switch Correction.kind(of: record.eventType, correcting: targetType) {
+      switch Correction.kind(of: eventType, correcting: targetType) {
       case .replacement:
-        if current != 0 { close(version: current, at: record.seq) }
-        standing[original] = record.seq
-        sourceOf[record.seq] = original
+        if current != 0 { close(version: current, at: seq) }
+        standing[original] = seq
+        sourceOf[seq] = original
         source = original
       case .retraction:
-        if current != 0 { close(version: current, at: record.seq) }
+        if current != 0 { close(version: current, at: seq) }
         standing[original] = 0
       case .patch:
+        guard case .record(let record) = content else { return }
         addOwnVersion(record)
         guard current != 0, let standingVersion = version(seq: current),
           let correction = record.event.payload(as: DecisionCorrected.self),
           let data = try? Correction.patch(
             standingVersion.event.encodeData(), with: correction.changes),
-          let patchedEvent = try? DomainEvent.decode(
+          let event = try? DomainEvent.decode(
             type: standingVersion.event.eventType, data: data)
         else { return }
-        close(version: current, at: record.seq)
-        standing[original] = record.seq
-        sourceOf[record.seq] = original
+        close(version: current, at: seq)
+        standing[original] = seq
+        sourceOf[seq] = original
         source = original
         effective = standingVersion.effective
-        precision = standingVersion.precision
-        event = patchedEvent
+        patchedPrecision = standingVersion.precision
+        patchedEvent = event
         patched = true
       case .compensation, nil:
         break
       }
     }
-    if !patched,
-      let facts = StaffFact.facts(
-        of: event, seq: record.seq, source: source, effective: effective)
-    {
+    switch content {
+    case .staffFacts(var facts):
+      if source != seq {
+        let span = Span(from: seq, until: .max, original: false)
+        for index in facts.indices {
+          facts[index].source = source
+          facts[index].span = span
+        }
+      }
       staffFacts.append(contentsOf: facts)
-      return
+    case .record(let record):
+      let event = patchedEvent ?? record.event
+      if !patched,
+        let facts = StaffFact.facts(of: event, seq: seq, source: source, effective: effective)
+      {
+        staffFacts.append(contentsOf: facts)
+        return
+      }
+      appendVersion(
+        RecordVersion(
+          seq: seq, source: source, id: id, effective: effective,
+          precision: patchedPrecision ?? record.event.effectivePrecision,
+          recordedMilliseconds: recorded, patched: patched,
+          span: Span(from: seq, until: .max, original: corrects == nil), event: event),
+        typeIndex: patched ? Self.typeIndexByName[event.eventType] ?? typeIndex : typeIndex)
     }
-    versions.append(
-      RecordVersion(
-        seq: record.seq, source: source, id: record.id, effective: effective,
-        precision: precision, recordedMilliseconds: record.recordedMilliseconds,
-        patched: patched,
-        span: Span(from: record.seq, until: .max, original: record.corrects == nil),
-        event: event))
   }
+
+  /// Appends a version and indexes it by its event's type.
+  mutating func appendVersion(_ version: RecordVersion, typeIndex: UInt8) {
+    let count = DomainEvent.payloadTypes.count
+    if versionsByType.count < count {
+      versionsByType += Array(repeating: [], count: count - versionsByType.count)
+    }
+    versionsByType[Int(typeIndex)].append(Int32(versions.count))
+    versions.append(version)
+  }
+
+  private static let decisionCorrectedIndex = typeIndexByName[DecisionCorrected.eventType]
+
+  /// The index of a stored type name in `DomainEvent.payloadTypes`.
+  static func typeIndex(of eventType: String) -> UInt8? { typeIndexByName[eventType] }
 
   /// Keeps a patch record itself as a version (for history and lifecycles), as corrected only.
   private mutating func addOwnVersion(_ record: DomainRecord) {
-    versions.append(
+    appendVersion(
       RecordVersion(
         seq: record.seq, source: record.seq, id: record.id, effective: record.effective,
         precision: record.event.effectivePrecision,
         recordedMilliseconds: record.recordedMilliseconds, patched: false,
-        span: Span(from: record.seq, until: .max, original: false), event: record.event))
+        span: Span(from: record.seq, until: .max, original: false), event: record.event),
+      typeIndex: Self.typeIndexByName[record.eventType] ?? 0)
   }
 
   /// The version made by record `seq`, if it made one (binary search; versions are in order).
@@ -124,8 +175,7 @@ extension Ledger {
       var index = first
       while index < versions.count, versions[index].seq == seq {
         if versions[index].span.until == .max
-          && versions[index].event.eventType
-            != DecisionCorrected.eventType
+          && versions[index].typeIndex != Self.decisionCorrectedIndex
         {
           versions[index].span.until = until
         }

@@ -28,10 +28,22 @@ extension Ledger {
     var ledger = self
     let summary: LogReader.Summary
     do {
-      summary = try LogReader(path: path).forEachRecord(checkChain: checkChain) { raw in
+      summary = try LogReader(path: path).forEachRecord(
+        checkChain: checkChain, concurrency: .pipelined
+      ) { raw in
         guard raw.seq > start else { return }
         do {
-          try ledger.fold(try RecordCodec.domainRecord(raw))
+          if let (facts, typeIndex) = StaffRecordDecoder.facts(raw) {
+            try ledger.fold(
+              seq: raw.seq, id: raw.id,
+              recordedMilliseconds: raw.recorded.millisecondsSinceEpoch,
+              effective: RecordCodec.calendarDay(raw.effective), typeIndex: typeIndex,
+              corrects: raw.corrects, content: .staffFacts(facts))
+          } else if let record = RecordCodec.fastDomainRecord(raw) {
+            try ledger.fold(record)
+          } else {
+            try ledger.fold(try RecordCodec.domainRecord(raw))
+          }
         } catch {
           throw ReadError(path: path, seq: raw.seq, underlying: error)
         }

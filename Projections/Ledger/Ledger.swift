@@ -1,3 +1,5 @@
+import CanonicalJSON
+import Synchronization
 import TransitionDomain
 
 // A bitemporal ledger: every fact the views need, each stamped with the records (by `seq`)
@@ -47,8 +49,43 @@ public struct RecordVersion: Sendable {
   public let patched: Bool
   /// When it counts.
   public internal(set) var span: Span
-  /// The event as it stands in this version.
-  public let event: DomainEvent
+  /// The event's type, as an index into `DomainEvent.payloadTypes`.
+  let typeIndex: UInt8
+  /// The event, decoded or still as its canonical bytes (from a sidecar) until first read.
+  let storage: LazyEvent
+
+  /// The event as it stands in this version (decoded on first read when loaded from a
+  /// sidecar, so a query decodes only the types it asks for).
+  public var event: DomainEvent { storage.event }
+
+  /// A version of `event`.
+  init(
+    seq: Int64, source: Int64, id: String, effective: CalendarDay, precision: DatePrecision,
+    recordedMilliseconds: Int64, patched: Bool, span: Span, event: DomainEvent
+  ) {
+    self.init(
+      seq: seq, source: source, id: id, effective: effective, precision: precision,
+      recordedMilliseconds: recordedMilliseconds, patched: patched, span: span,
+      typeIndex: Ledger.typeIndex(of: event.eventType) ?? 0, storage: LazyEvent(event))
+  }
+
+  /// A version whose event is `storage`.
+  init(
+    seq: Int64, source: Int64, id: String, effective: CalendarDay, precision: DatePrecision,
+    recordedMilliseconds: Int64, patched: Bool, span: Span, typeIndex: UInt8,
+    storage: LazyEvent
+  ) {
+    self.seq = seq
+    self.source = source
+    self.id = id
+    self.effective = effective
+    self.precision = precision
+    self.recordedMilliseconds = recordedMilliseconds
+    self.patched = patched
+    self.span = span
+    self.typeIndex = typeIndex
+    self.storage = storage
+  }
 
   /// The effective date as coarse as recorded.
   public var effectiveDate: EffectiveDate { EffectiveDate(effective, precision: precision) }
@@ -68,6 +105,9 @@ public struct Ledger: Sendable {
   public internal(set) var versions: [RecordVersion] = []
   /// The event type of every record, as an index into `DomainEvent.payloadTypes`, by `seq - 1`.
   var typeIndices: [UInt8] = []
+  /// The indices into `versions` of the versions of each event type (by its index into
+  /// `DomainEvent.payloadTypes`), in `seq` order, so a view reads only the types it asks for.
+  var versionsByType: [[Int32]] = []
   /// For replacements and patches: the original record each version stands for.
   var sourceOf: [Int64: Int64] = [:]
   /// For corrected originals: the version standing now; 0 when retracted.
@@ -119,10 +159,31 @@ public struct LedgerView: Sendable {
   public let knownAt: Int64
   /// Whether corrections are ignored (as originally recorded).
   public let asRecorded: Bool
+  /// The staff facts that count, in `seq` order (filtered once, when the view is made).
+  public let staffFacts: [StaffFact]
+  /// What the views of this ledger view computed once and share.
+  let memo = LedgerViewMemo()
 
-  /// The staff facts that count, in `seq` order.
-  public var staffFacts: [StaffFact] {
-    ledger.staffFacts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
+  /// The ledger at known-at `knownAt` in one correction mode.
+  init(ledger: Ledger, knownAt: Int64, asRecorded: Bool) {
+    self.ledger = ledger
+    self.knownAt = knownAt
+    self.asRecorded = asRecorded
+    if !asRecorded && knownAt >= ledger.lastSeq
+      && !ledger.staffFacts.contains(where: { $0.span.until != .max })
+    {
+      staffFacts = ledger.staffFacts
+    } else {
+      staffFacts = ledger.staffFacts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
+    }
+  }
+
+  /// The indices into `ledger.versions` of the versions of `type`, in `seq` order.
+  private func indices<P: EventPayload>(of type: P.Type) -> [Int32] {
+    guard let index = Ledger.typeIndex(of: type.eventType),
+      Int(index) < ledger.versionsByType.count
+    else { return [] }
+    return ledger.versionsByType[Int(index)]
   }
 
   /// Every version of `type` in the ledger whether it counts here or not, in `seq` order (for
@@ -130,18 +191,93 @@ public struct LedgerView: Sendable {
   public func unfilteredVersions<P: EventPayload>(of type: P.Type)
     -> [(version: RecordVersion, event: P)]
   {
-    ledger.versions.compactMap { version in
-      version.event.payload(as: type).map { (version, $0) }
+    indices(of: type).compactMap { index in
+      let version = ledger.versions[Int(index)]
+      return version.event.payload(as: type).map { (version, $0) }
     }
   }
 
   /// The versions of `type` that count, in `seq` order, with their payloads.
   public func versions<P: EventPayload>(of type: P.Type) -> [(version: RecordVersion, event: P)] {
-    ledger.versions.compactMap { version in
+    indices(of: type).compactMap { index in
+      let version = ledger.versions[Int(index)]
       guard version.span.counts(at: knownAt, asRecorded: asRecorded),
         let payload = version.event.payload(as: type)
       else { return nil }
       return (version, payload)
+    }
+  }
+}
+
+/// Results a `LedgerView` computes once and every view of the same query reuses.
+final class LedgerViewMemo: Sendable {
+  /// The employees on one day.
+  let employees = Mutex<(day: CalendarDay, states: [EmployeeState])?>(nil)
+}
+
+/// Bytes shared by the lazily decoded events of one sidecar.
+final class SharedBytes: Sendable {
+  let bytes: [UInt8]
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+}
+
+/// An event, or the canonical bytes of its data until it is first read.
+///
+/// The bytes come from a sidecar whose checksum was verified when it was loaded, and were
+/// written by `Ledger.encoded()` from a decoded event, so they decode.
+final class LazyEvent: Sendable {
+  private let decoded: Mutex<DomainEvent?>
+  private let source: SharedBytes?
+  private let range: Range<Int>
+  private let typeIndex: UInt8
+
+  /// An event already decoded.
+  init(_ event: DomainEvent) {
+    decoded = Mutex(event)
+    source = nil
+    range = 0..<0
+    typeIndex = 0
+  }
+
+  /// The event of type `typeIndex` whose canonical data is `range` of `bytes`.
+  init(typeIndex: UInt8, bytes: SharedBytes, range: Range<Int>) {
+    decoded = Mutex(nil)
+    source = bytes
+    self.range = range
+    self.typeIndex = typeIndex
+  }
+
+  /// The event, decoded on first read.
+  var event: DomainEvent {
+    if let event = decoded.withLock({ $0 }) { return event }
+    let event = decode()
+    decoded.withLock { $0 = event }
+    return event
+  }
+
+  /// The canonical data bytes, without decoding when they are still bytes.
+  var canonicalData: [UInt8] {
+    if let source, decoded.withLock({ $0 == nil }) { return Array(source.bytes[range]) }
+    return CanonicalJSON.encode(.object(event.encodeData()))
+  }
+
+  private func decode() -> DomainEvent {
+    guard let source else { preconditionFailure("a lazy event without bytes") }
+    if let event = source.bytes.withUnsafeBytes({
+      ByteDecoder.event(typeIndex: typeIndex, data: UnsafeRawBufferPointer(rebasing: $0[range]))
+    }) {
+      return event
+    }
+    let type = DomainEvent.payloadTypes[Int(typeIndex)].eventType
+    do {
+      let value = try source.bytes[range].withUnsafeBytes {
+        try JSONParser.parse($0, profile: .canonical)
+      }
+      return try DomainEvent.decode(type: type, data: value.objectValue ?? JSONObject())
+    } catch {
+      preconditionFailure(
+        "a \(type) event of the projections sidecar does not decode (\(error)); delete the"
+          + " sidecar (LOG.projections) and run again")
     }
   }
 }

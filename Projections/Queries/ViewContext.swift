@@ -1,3 +1,4 @@
+import Synchronization
 import TransitionDomain
 
 /// What every view is built from: the ledger as it counts for one query, and the query's day.
@@ -10,6 +11,8 @@ public struct ViewContext: Sendable {
   public let since: CalendarDay?
   /// The query in words, for titles.
   public let words: String
+  /// What the views of this context computed once and share.
+  let memo = ViewMemo()
 
   /// A context for `query` resolved to known-at `seq` over `ledger`.
   public init(ledger: Ledger, query: ViewQuery, seq: Int64) {
@@ -63,5 +66,22 @@ public struct ViewContext: Sendable {
     case .milestones: milestonesTable()
     case .costs: costsTable()
     }
+  }
+}
+
+/// Results a `ViewContext` computes once and every view and audit rule of the same query reuses
+/// (each is one pass over the ledger).
+final class ViewMemo: Sendable {
+  let decisions = Mutex<[String: DecisionEntry]?>(nil)
+  let costEntries = Mutex<[CostEntry]?>(nil)
+  let regionalSteps = Mutex<[RegionalStep]?>(nil)
+  let adviceLinks = Mutex<[AdviceLink]?>(nil)
+
+  /// The value in `slot`, computed by `make` (outside the lock) the first time.
+  static func value<T: Sendable>(_ slot: borrowing Mutex<T?>, _ make: () -> T) -> T {
+    if let cached = slot.withLock({ $0 }) { return cached }
+    let value = make()
+    slot.withLock { $0 = value }
+    return value
   }
 }

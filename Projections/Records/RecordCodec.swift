@@ -32,6 +32,20 @@ public enum RecordCodec {
       data: value.objectValue ?? JSONObject())
   }
 
+  /// The domain record `raw` holds, decoded straight from its bytes (`ByteDecoder`); nil when
+  /// the record must take the ordinary path (`domainRecord(_:)`), which then decodes it or
+  /// reports why it cannot.
+  static func fastDomainRecord(_ raw: RawRecord) -> DomainRecord? {
+    guard let typeIndex = Ledger.typeIndex(of: raw.type),
+      let event = ByteDecoder.event(typeIndex: typeIndex, data: raw.data)
+    else { return nil }
+    let reason = JSONObjectView(validated: raw.data).string(forKey: "correctionReason")
+    return DomainRecord(
+      seq: raw.seq, id: raw.id, recordedMilliseconds: raw.recorded.millisecondsSinceEpoch,
+      effective: calendarDay(raw.effective), stream: raw.stream, by: raw.by,
+      corrects: raw.corrects, correctionReason: reason, event: event)
+  }
+
   /// The domain record an owned log record holds.
   public static func domainRecord(_ record: LogRecord) throws -> DomainRecord {
     try domainRecord(

@@ -12,6 +12,13 @@ struct ByteWriter {
       raw >>= 8
     }
   }
+  mutating func int32(_ value: Int32) {
+    var raw = UInt32(bitPattern: value)
+    for _ in 0..<4 {
+      bytes.append(UInt8(truncatingIfNeeded: raw))
+      raw >>= 8
+    }
+  }
   mutating func byte(_ value: UInt8) { bytes.append(value) }
   mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
   mutating func string(_ value: String) {
@@ -35,23 +42,35 @@ struct ByteReader {
   struct Truncated: Error {}
   let bytes: [UInt8]
   var offset = 0
+  /// The end of what may be read (`bytes.count` unless given).
+  let end: Int
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  init(_ bytes: [UInt8], count: Int? = nil) {
+    self.bytes = bytes
+    self.end = min(count ?? bytes.count, bytes.count)
+  }
 
   mutating func int() throws(Truncated) -> Int64 {
-    guard offset + 8 <= bytes.count else { throw Truncated() }
-    var raw: UInt64 = 0
-    for index in (0..<8).reversed() { raw = raw << 8 | UInt64(bytes[offset + index]) }
+    guard offset + 8 <= end else { throw Truncated() }
+    let start = offset
+    let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: UInt64.self) }
     offset += 8
-    return Int64(bitPattern: raw)
+    return Int64(bitPattern: UInt64(littleEndian: raw))
+  }
+  mutating func int32() throws(Truncated) -> Int32 {
+    guard offset + 4 <= end else { throw Truncated() }
+    let start = offset
+    let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: UInt32.self) }
+    offset += 4
+    return Int32(bitPattern: UInt32(littleEndian: raw))
   }
   mutating func count() throws(Truncated) -> Int {
     let value = try int()
-    guard value >= 0, value <= bytes.count - offset else { throw Truncated() }
+    guard value >= 0, value <= end - offset else { throw Truncated() }
     return Int(value)
   }
   mutating func byte() throws(Truncated) -> UInt8 {
-    guard offset < bytes.count else { throw Truncated() }
+    guard offset < end else { throw Truncated() }
     offset += 1
     return bytes[offset - 1]
   }
@@ -95,8 +114,7 @@ extension Ledger {
         writer.int(map[key] ?? 0)
       }
     }
-    writer.int(Int64(staffFacts.count))
-    for fact in staffFacts { fact.encode(into: &writer) }
+    StaffFact.encode(staffFacts, into: &writer)
     writer.int(Int64(versions.count))
     for version in versions {
       writer.int(version.seq)
@@ -109,20 +127,28 @@ extension Ledger {
       writer.int(version.span.from)
       writer.int(version.span.until)
       writer.bool(version.span.original)
-      writer.string(version.event.eventType)
-      writer.string(
-        String(decoding: CanonicalJSON.encode(.object(version.event.encodeData())), as: UTF8.self))
+      writer.string(DomainEvent.payloadTypes[Int(version.typeIndex)].eventType)
+      let data = version.storage.canonicalData
+      writer.int(Int64(data.count))
+      writer.bytes.append(contentsOf: data)
     }
     return writer.bytes
   }
 
   /// The ledger `encoded()` wrote.
   init(decoding bytes: [UInt8]) throws(DecodingProblem) {
-    var reader = ByteReader(bytes)
+    try self.init(decoding: bytes, in: 0..<bytes.count)
+  }
+
+  /// The ledger `encoded()` wrote into `range` of `bytes`.
+  init(decoding bytes: [UInt8], in range: Range<Int>) throws(DecodingProblem) {
+    var reader = ByteReader(bytes, count: range.upperBound)
+    reader.offset = range.lowerBound
+    let shared = SharedBytes(bytes)
     do {
       self.init()
       lastSeq = try reader.int()
-      guard lastSeq >= 0, lastSeq <= Int64(bytes.count) else {
+      guard lastSeq >= 0, lastSeq <= Int64(range.count) else {
         throw DecodingProblem(reason: "record count \(lastSeq) is impossible")
       }
       let count = Int(lastSeq)
@@ -142,9 +168,7 @@ extension Ledger {
         for _ in 0..<(try reader.count()) { map[try reader.int()] = try reader.int() }
         if slot == 0 { sourceOf = map } else { standing = map }
       }
-      let factCount = try reader.count()
-      staffFacts.reserveCapacity(factCount)
-      for _ in 0..<factCount { staffFacts.append(try StaffFact(decoding: &reader)) }
+      staffFacts = try StaffFact.decodeAll(from: &reader)
       for _ in 0..<(try reader.count()) {
         let seq = try reader.int()
         let source = try reader.int()
@@ -158,84 +182,169 @@ extension Ledger {
         let span = Span(
           from: try reader.int(), until: try reader.int(), original: try reader.bool())
         let type = try reader.string()
-        let data = Array(try reader.string().utf8)
-        let event: DomainEvent
-        do {
-          let value = try data.withUnsafeBytes { try JSONParser.parse($0, profile: .canonical) }
-          event = try DomainEvent.decode(type: type, data: value.objectValue ?? JSONObject())
-        } catch {
-          throw DecodingProblem(reason: "version \(seq) does not decode: \(error)")
+        let length = try reader.count()
+        let range = reader.offset..<reader.offset + length
+        reader.offset += length
+        guard let typeIndex = Ledger.typeIndex(of: type) else {
+          throw DecodingProblem(reason: "version \(seq) has the unknown type \(type)")
         }
-        versions.append(
+        appendVersion(
           RecordVersion(
             seq: seq, source: source, id: id, effective: effective, precision: precision,
-            recordedMilliseconds: recorded, patched: patched, span: span, event: event))
+            recordedMilliseconds: recorded, patched: patched, span: span, typeIndex: typeIndex,
+            storage: LazyEvent(typeIndex: typeIndex, bytes: shared, range: range)),
+          typeIndex: typeIndex)
       }
     } catch let problem as DecodingProblem {
       throw problem
     } catch {
       throw DecodingProblem(reason: "it ends too early")
     }
-    guard reader.offset == bytes.count else {
-      throw DecodingProblem(reason: "\(bytes.count - reader.offset) bytes follow the ledger")
+    guard reader.offset == range.upperBound else {
+      throw DecodingProblem(reason: "\(range.upperBound - reader.offset) bytes follow the ledger")
     }
   }
 }
 
 extension StaffFact {
-  func encode(into writer: inout ByteWriter) {
-    writer.string(employee)
-    writer.byte(kind.rawValue)
-    writer.int(seq)
-    writer.int(source)
-    writer.day(effective)
-    writer.int(span.from)
-    writer.int(span.until)
-    writer.bool(span.original)
-    for text in [employer, from, function, cao, team, host, line, legalForm] {
-      writer.optional(text) { $0.string($1) }
+  /// The bytes of one fact in the sidecar: six 64-bit, fourteen 32-bit and three 8-bit fields.
+  static let encodedSize = 6 * 8 + 14 * 4 + 3
+
+  /// Writes `facts` as a table of their distinct strings and lists, then one fixed-size record
+  /// per fact whose strings and lists are indices into those tables (read back with little
+  /// decoding: no string per fact).
+  static func encode(_ facts: [StaffFact], into writer: inout ByteWriter) {
+    var strings: [Int32: Int32] = [:]
+    var stringOrder: [Int32] = []
+    var lists: [Int32: Int32] = [:]
+    var listOrder: [Int32] = []
+    func local(_ id: Int32) -> Int32 {
+      guard id >= 0 else { return -1 }
+      if let index = strings[id] { return index }
+      let index = Int32(stringOrder.count)
+      strings[id] = index
+      stringOrder.append(id)
+      return index
     }
-    for fte in [contractFTE, fte] { writer.optional(fte) { $0.int($1.tenThousandths) } }
-    writer.optional(contractType) { $0.string($1.rawValue) }
-    for day in [contractEnd, until] { writer.optional(day) { $0.day($1) } }
-    writer.strings(decisions)
-    writer.strings(advice)
+    func localList(_ id: Int32) -> Int32 {
+      guard id >= 0 else { return -1 }
+      if let index = lists[id] { return index }
+      let index = Int32(listOrder.count)
+      lists[id] = index
+      listOrder.append(id)
+      return index
+    }
+    var records = ByteWriter()
+    records.bytes.reserveCapacity(facts.count * encodedSize)
+    for fact in facts {
+      for value in [fact.seq, fact.source, fact.span.from, fact.span.until] { records.int(value) }
+      records.int(fact.contractFTEValue)
+      let ids = [
+        local(fact.employeeID), fact.effectiveNumber, local(fact.employerID), local(fact.fromID),
+        local(fact.functionID), local(fact.caoID), local(fact.teamID), local(fact.hostID),
+        local(fact.lineID), local(fact.legalFormID), localList(fact.decisionsID),
+        localList(fact.adviceID), fact.contractEndNumber, fact.untilNumber,
+      ]
+      for id in ids { records.int32(id) }
+      records.byte(fact.span.original ? 1 : 0)
+      records.byte(fact.kind.rawValue)
+      records.byte(fact.contractTypeCode)
+      records.int(fact.fteValue)
+    }
+    // Lists refer to strings, so intern their members before writing the string table.
+    let listMembers = listOrder.map {
+      Interned.lists.value($0).map { local(Interned.strings.id($0)) }
+    }
+    writer.int(Int64(stringOrder.count))
+    for id in stringOrder { writer.string(Interned.strings.value(id)) }
+    writer.int(Int64(listMembers.count))
+    for members in listMembers {
+      writer.int(Int64(members.count))
+      for member in members { writer.int32(member) }
+    }
+    writer.int(Int64(facts.count))
+    writer.bytes.append(contentsOf: records.bytes)
   }
 
-  init(decoding reader: inout ByteReader) throws {
-    let employee = try reader.string()
-    guard let kind = Kind(rawValue: try reader.byte()) else { throw ByteReader.Truncated() }
-    let seq = try reader.int()
-    let source = try reader.int()
-    let effective = try reader.day()
-    let span = Span(from: try reader.int(), until: try reader.int(), original: try reader.bool())
-    self.init(
-      employee: employee, kind: kind, seq: seq, source: source, effective: effective, span: span)
-    var texts: [String?] = []
-    for _ in 0..<8 { texts.append(try reader.bool() ? try reader.string() : nil) }
-    (employer, from, function, cao, team, host, line, legalForm) = (
-      texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6], texts[7]
-    )
-    var ftes: [FTE?] = []
-    for _ in 0..<2 {
-      if try reader.bool() {
-        let value = try reader.int()
-        guard value >= 0 else { throw ByteReader.Truncated() }
-        ftes.append(FTE(tenThousandths: value))
-      } else {
-        ftes.append(nil)
+  /// The facts `encode` wrote.
+  static func decodeAll(from reader: inout ByteReader) throws(ByteReader.Truncated) -> [StaffFact] {
+    let stringCount = try reader.count()
+    var strings: [Int32] = []
+    strings.reserveCapacity(stringCount)
+    for _ in 0..<stringCount { strings.append(Interned.strings.id(try reader.string())) }
+    let listCount = try reader.count()
+    var lists: [Int32] = []
+    for _ in 0..<listCount {
+      let count = try reader.count()
+      var members: [String] = []
+      for _ in 0..<count {
+        let index = try reader.int32()
+        guard index >= 0, Int(index) < strings.count else { throw ByteReader.Truncated() }
+        members.append(Interned.strings.value(strings[Int(index)]))
       }
+      lists.append(Interned.lists.id(members))
     }
-    (contractFTE, fte) = (ftes[0], ftes[1])
-    if try reader.bool() {
-      guard let type = ContractType(rawValue: try reader.string()) else {
+    let factCount = try reader.count()
+    guard factCount <= (reader.end - reader.offset) / encodedSize else {
+      throw ByteReader.Truncated()
+    }
+    func string(_ index: Int32) throws(ByteReader.Truncated) -> Int32 {
+      guard index >= 0 else { return -1 }
+      guard Int(index) < strings.count else { throw ByteReader.Truncated() }
+      return strings[Int(index)]
+    }
+    func list(_ index: Int32) throws(ByteReader.Truncated) -> Int32 {
+      guard index >= 0 else { return -1 }
+      guard Int(index) < lists.count else { throw ByteReader.Truncated() }
+      return lists[Int(index)]
+    }
+    let contractTypes = ContractType.allCases.count
+    var facts: [StaffFact] = []
+    facts.reserveCapacity(factCount)
+    for _ in 0..<factCount {
+      let seq = try reader.int()
+      let source = try reader.int()
+      let from = try reader.int()
+      let until = try reader.int()
+      let contractFTE = try reader.int()
+      let employee = try reader.int32()
+      let effective = try reader.int32()
+      let ids = (
+        try reader.int32(), try reader.int32(), try reader.int32(), try reader.int32(),
+        try reader.int32(), try reader.int32(), try reader.int32(), try reader.int32()
+      )
+      let decisions = try reader.int32()
+      let advice = try reader.int32()
+      let contractEnd = try reader.int32()
+      let untilDay = try reader.int32()
+      let original = try reader.byte() != 0
+      guard let kind = Kind(rawValue: try reader.byte()) else { throw ByteReader.Truncated() }
+      let contractType = try reader.byte()
+      guard contractType == 255 || Int(contractType) < contractTypes else {
         throw ByteReader.Truncated()
       }
-      contractType = type
+      let fte = try reader.int()
+      guard employee >= 0, contractFTE >= -1, fte >= -1 else { throw ByteReader.Truncated() }
+      var fact = StaffFact(
+        employeeID: try string(employee), kind: kind, seq: seq, source: source,
+        effectiveNumber: effective, span: Span(from: from, until: until, original: original))
+      fact.employerID = try string(ids.0)
+      fact.fromID = try string(ids.1)
+      fact.functionID = try string(ids.2)
+      fact.caoID = try string(ids.3)
+      fact.teamID = try string(ids.4)
+      fact.hostID = try string(ids.5)
+      fact.lineID = try string(ids.6)
+      fact.legalFormID = try string(ids.7)
+      fact.decisionsID = try list(decisions)
+      fact.adviceID = try list(advice)
+      fact.contractEndNumber = contractEnd
+      fact.untilNumber = untilDay
+      fact.contractFTEValue = contractFTE
+      fact.fteValue = fte
+      fact.contractTypeCode = contractType
+      facts.append(fact)
     }
-    contractEnd = try reader.bool() ? try reader.day() : nil
-    until = try reader.bool() ? try reader.day() : nil
-    decisions = try reader.strings()
-    advice = try reader.strings()
+    return facts
   }
 }

@@ -26,7 +26,7 @@ import TransitionDomain
 ///
 /// Layout (integers little-endian Int64):
 ///
-///     "transition-projections 2\n"   magic
+///     "transition-projections 3\n"   magic
 ///     record count, log bytes,        the stamp
 ///     log change time (ns)
 ///     head hash (32 bytes)
@@ -76,7 +76,7 @@ public struct ProjectionSidecar: Sendable {
   public let logPath: String
   /// The sidecar file.
   public var path: String { logPath + ".projections" }
-  private static let magic = Array("transition-projections 2\n".utf8)
+  private static let magic = Array("transition-projections 3\n".utf8)
 
   /// A sidecar for the log at `logPath`.
   public init(logPath: String) { self.logPath = logPath }
@@ -117,20 +117,23 @@ public struct ProjectionSidecar: Sendable {
     guard bytes.count >= fixed + 32, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
       return .unusable("it is not a projections sidecar of this version")
     }
-    let body = Array(bytes.dropLast(32))
-    guard SHA256.hash(body).bytes == Array(bytes.suffix(32)) else {
+    let bodyCount = bytes.count - 32
+    let checksum = bytes.withUnsafeBytes {
+      SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[0..<bodyCount]))
+    }
+    guard checksum.bytes == Array(bytes.suffix(32)) else {
       return .unusable("its checksum does not match its bytes")
     }
-    var reader = ByteReader(body)
+    var reader = ByteReader(bytes, count: bodyCount)
     reader.offset = Self.magic.count
     guard let count = try? reader.int(), let logBytes = try? reader.int(),
       let changeTime = try? reader.int()
     else {
       return .unusable("its stamp is cut short")
     }
-    let head = SHA256Digest(bytes: body[reader.offset..<reader.offset + 32])
+    let head = SHA256Digest(bytes: bytes[reader.offset..<reader.offset + 32])
     reader.offset += 32
-    guard let length = try? reader.count(), reader.offset + length == body.count else {
+    guard let length = try? reader.count(), reader.offset + length == bodyCount else {
       return .unusable("its payload length is wrong")
     }
     let stamp = Stamp(
@@ -140,7 +143,7 @@ public struct ProjectionSidecar: Sendable {
     else { return .unusable("it was built from another state of the log") }
     let ledger: Ledger
     do {
-      ledger = try Ledger(decoding: Array(body[reader.offset...]))
+      ledger = try Ledger(decoding: bytes, in: reader.offset..<bodyCount)
     } catch {
       return .unusable("its ledger does not decode: \(error.reason)")
     }
@@ -200,8 +203,25 @@ public struct ProjectionSidecar: Sendable {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    let size = Int(info.st_size)
+    var failed = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      var done = 0
+      while done < size {
+        let count = read(descriptor, buffer.baseAddress.map { $0 + done }, size - done)
+        if count <= 0 {
+          failed = count < 0
+          break
+        }
+        done += count
+      }
+      initialized = done
+    }
+    guard !failed else { return nil }
+    // The file grew while being read (it should not): read the rest the slow way.
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 { return nil }
@@ -210,7 +230,6 @@ public struct ProjectionSidecar: Sendable {
     }
   }
 
-  /// The file's change time (`st_ctime`) in nanoseconds since 1970.
   static func changeTime(_ path: String) -> Int64? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }

@@ -54,6 +54,13 @@ public struct EmployeeState: Sendable, Equatable {
       state.apply(fact)
     }
     guard known else { return nil }
+    return state.closed(on: day)
+  }
+
+  /// The state as seen on `day`: departed after the last working day, a secondment over after
+  /// its last day.
+  func closed(on day: CalendarDay) -> EmployeeState {
+    var state = self
     if let last = state.lastWorkingDay, last < day {
       state.employer = nil
       state.status = .departed
@@ -65,7 +72,7 @@ public struct EmployeeState: Sendable, Equatable {
     return state
   }
 
-  private mutating func apply(_ fact: StaffFact) {
+  mutating func apply(_ fact: StaffFact) {
     lastChangeSeq = fact.seq
     lastChangeDay = fact.effective
     switch fact.kind {
@@ -126,14 +133,36 @@ extension EmployeeState {
 }
 
 extension LedgerView {
-  /// Every employee known on `day`, sorted by id.
+  /// Every employee known on `day`, sorted by id (folded once per view and day, then kept).
   public func employees(on day: CalendarDay) -> [EmployeeState] {
-    var byEmployee: [String: [StaffFact]] = [:]
-    for fact in staffFacts where fact.effective <= day {
-      byEmployee[fact.employee, default: []].append(fact)
+    memo.employees.withLock { cached in
+      if let cached, cached.day == day { return cached.states }
+      let states = foldEmployees(on: day)
+      cached = (day, states)
+      return states
     }
-    return byEmployee.keys.sorted().compactMap { employee in
-      EmployeeState.fold(employee, facts: byEmployee[employee] ?? [], on: day)
+  }
+
+  /// Folds every employee's facts on `day`: one pass grouping fact indices by employee.
+  private func foldEmployees(on day: CalendarDay) -> [EmployeeState] {
+    // Grouped by the interned employee id (no string hashed per fact), then sorted by name.
+    let last = Int32(day.dayNumber)
+    var byEmployee: [Int32: [Int32]] = [:]
+    for (index, fact) in staffFacts.enumerated() where fact.effectiveNumber <= last {
+      byEmployee[fact.employeeID, default: []].append(Int32(index))
+    }
+    let facts = staffFacts
+    let employees = byEmployee.keys.map { (id: $0, name: Interned.strings.value($0)) }
+      .sorted { $0.name < $1.name }
+    return employees.compactMap { employee in
+      var indices = byEmployee[employee.id] ?? []
+      indices.sort {
+        (facts[Int($0)].effectiveNumber, $0) < (facts[Int($1)].effectiveNumber, $1)
+      }
+      var state = EmployeeState(employee: employee.name)
+      for index in indices { state.apply(facts[Int(index)]) }
+      guard !indices.isEmpty else { return nil }
+      return state.closed(on: day)
     }
   }
 }

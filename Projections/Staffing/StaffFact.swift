@@ -11,58 +11,161 @@ public struct StaffFact: Sendable, Equatable {
     case secondmentEnded
   }
 
-  /// Who.
-  public var employee: String
-  /// What kind of change.
-  public var kind: Kind
+  // Stored compactly: strings and lists as ids into `Interned`, days as day numbers, FTE as
+  // ten-thousandths, absence as a sentinel (-1, `Int32.min`, 255). About 120 bytes a fact.
   /// The record that made this fact (orders changes on the same day).
   public var seq: Int64
   /// The original record it stands for (differs from `seq` for a replacement).
   public var source: Int64
-  /// The day it takes effect.
-  public var effective: CalendarDay
   /// When it counts.
   public internal(set) var span: Span
+  var contractFTEValue: Int64 = -1
+  var fteValue: Int64 = -1
+  var employeeID: Int32
+  /// The effective day as a day number (see `effective`).
+  var effectiveNumber: Int32
+  var employerID: Int32 = -1
+  var fromID: Int32 = -1
+  var functionID: Int32 = -1
+  var caoID: Int32 = -1
+  var teamID: Int32 = -1
+  var hostID: Int32 = -1
+  var lineID: Int32 = -1
+  var legalFormID: Int32 = -1
+  var decisionsID: Int32 = -1
+  var adviceID: Int32 = -1
+  var contractEndNumber = Int32.min
+  var untilNumber = Int32.min
+  /// What kind of change.
+  public var kind: Kind
+  var contractTypeCode: UInt8 = 255
+
+  /// Who.
+  public var employee: String {
+    get { Interned.strings.value(employeeID) }
+    set { employeeID = Interned.strings.id(newValue) }
+  }
+  /// The day it takes effect.
+  public var effective: CalendarDay {
+    get { CalendarDay(dayNumber: Int(effectiveNumber)) }
+    set { effectiveNumber = Int32(newValue.dayNumber) }
+  }
   /// The employer: of the baseline or hire, the destination of a transfer, of a contract change.
-  public var employer: String?
+  public var employer: String? {
+    get { Interned.text(employerID) }
+    set { employerID = Interned.id(newValue) }
+  }
   /// The employer left by a transfer.
-  public var from: String?
+  public var from: String? {
+    get { Interned.text(fromID) }
+    set { fromID = Interned.id(newValue) }
+  }
   /// The function (after).
-  public var function: String?
+  public var function: String? {
+    get { Interned.text(functionID) }
+    set { functionID = Interned.id(newValue) }
+  }
   /// The cao (after).
-  public var cao: String?
+  public var cao: String? {
+    get { Interned.text(caoID) }
+    set { caoID = Interned.id(newValue) }
+  }
   /// The team (baseline).
-  public var team: String?
+  public var team: String? {
+    get { Interned.text(teamID) }
+    set { teamID = Interned.id(newValue) }
+  }
   /// The contract FTE (baseline, hire, contract change after).
-  public var contractFTE: FTE?
+  public var contractFTE: FTE? {
+    get { contractFTEValue < 0 ? nil : FTE(tenThousandths: contractFTEValue) }
+    set { contractFTEValue = newValue?.tenThousandths ?? -1 }
+  }
   /// The cohort FTE: allocated at the baseline, moved by a transfer, reassigned.
-  public var fte: FTE?
+  public var fte: FTE? {
+    get { fteValue < 0 ? nil : FTE(tenThousandths: fteValue) }
+    set { fteValue = newValue?.tenThousandths ?? -1 }
+  }
   /// The contract type (after).
-  public var contractType: ContractType?
+  public var contractType: ContractType? {
+    get {
+      let all = ContractType.allCases
+      return Int(contractTypeCode) < all.count
+        ? all[all.index(all.startIndex, offsetBy: Int(contractTypeCode))] : nil
+    }
+    set {
+      contractTypeCode =
+        newValue.flatMap { value in
+          ContractType.allCases.firstIndex(of: value).map {
+            UInt8(ContractType.allCases.distance(from: ContractType.allCases.startIndex, to: $0))
+          }
+        } ?? 255
+    }
+  }
   /// The end of a fixed-term contract (after).
-  public var contractEnd: CalendarDay?
+  public var contractEnd: CalendarDay? {
+    get { Self.day(contractEndNumber) }
+    set { contractEndNumber = Self.number(newValue) }
+  }
   /// A secondment's host.
-  public var host: String?
+  public var host: String? {
+    get { Interned.text(hostID) }
+    set { hostID = Interned.id(newValue) }
+  }
   /// A secondment's last day.
-  public var until: CalendarDay?
+  public var until: CalendarDay? {
+    get { Self.day(untilNumber) }
+    set { untilNumber = Self.number(newValue) }
+  }
   /// A transfer's line id.
-  public var line: String?
+  public var line: String? {
+    get { Interned.text(lineID) }
+    set { lineID = Interned.id(newValue) }
+  }
   /// A transfer's legal form.
-  public var legalForm: String?
+  public var legalForm: String? {
+    get { Interned.text(legalFormID) }
+    set { legalFormID = Interned.id(newValue) }
+  }
   /// The decisions a transfer cites, or a contract change's basis.
-  public var decisions: [String] = []
+  public var decisions: [String] {
+    get { Interned.list(decisionsID) }
+    set { decisionsID = Interned.id(newValue) }
+  }
   /// The OR advice records a transfer cites.
-  public var advice: [String] = []
+  public var advice: [String] {
+    get { Interned.list(adviceID) }
+    set { adviceID = Interned.id(newValue) }
+  }
+
+  private static func day(_ number: Int32) -> CalendarDay? {
+    number == .min ? nil : CalendarDay(dayNumber: Int(number))
+  }
+
+  private static func number(_ day: CalendarDay?) -> Int32 {
+    day.map { Int32($0.dayNumber) } ?? .min
+  }
+
+  /// A fact from its stored fields (the sidecar).
+  init(
+    employeeID: Int32, kind: Kind, seq: Int64, source: Int64, effectiveNumber: Int32, span: Span
+  ) {
+    self.employeeID = employeeID
+    self.kind = kind
+    self.seq = seq
+    self.source = source
+    self.effectiveNumber = effectiveNumber
+    self.span = span
+  }
 
   /// A fact of `kind` for `employee` from the record `seq`.
   init(
     employee: String, kind: Kind, seq: Int64, source: Int64, effective: CalendarDay, span: Span
   ) {
-    self.employee = employee
+    self.employeeID = Interned.strings.id(employee)
     self.kind = kind
     self.seq = seq
     self.source = source
-    self.effective = effective
+    self.effectiveNumber = Int32(effective.dayNumber)
     self.span = span
   }
 

@@ -1,0 +1,64 @@
+import Synchronization
+
+/// Interned values (employee and organisation ids, functions, caos, decision lists) shared by
+/// every ledger of the process, so that a staff fact holds 32-bit ids instead of strings.
+///
+/// Interning takes a lock; reading an id back does not: values live in chunks that never move
+/// and are written once, before their id is handed out.
+final class InternPool<Value: Hashable & Sendable>: @unchecked Sendable {
+  private static var chunkBits: Int { 12 }
+  private static var chunkSize: Int { 1 << chunkBits }
+  private static var chunkCount: Int { 1 << 16 }
+
+  private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<Value>?>
+  private let index = Mutex<(ids: [Value: Int32], count: Int)>(([:], 0))
+
+  init() {
+    chunks = .allocate(capacity: Self.chunkCount)
+    chunks.initialize(repeating: nil, count: Self.chunkCount)
+  }
+
+  /// The id of `value`, interning it the first time.
+  func id(_ value: Value) -> Int32 {
+    index.withLock { state in
+      if let id = state.ids[value] { return id }
+      let id = state.count
+      let chunk = id >> Self.chunkBits
+      precondition(chunk < Self.chunkCount, "too many distinct values to intern")
+      if chunks[chunk] == nil { chunks[chunk] = .allocate(capacity: Self.chunkSize) }
+      (chunks[chunk].unsafelyUnwrapped + (id & (Self.chunkSize - 1))).initialize(to: value)
+      state.count += 1
+      state.ids[value] = Int32(id)
+      return Int32(id)
+    }
+  }
+
+  /// The value of an id this pool handed out.
+  @inline(__always)
+  func value(_ id: Int32) -> Value {
+    let id = Int(id)
+    return chunks[id >> Self.chunkBits].unsafelyUnwrapped[id & (Self.chunkSize - 1)]
+  }
+}
+
+/// The pools of staff facts.
+enum Interned {
+  /// Strings.
+  static let strings = InternPool<String>()
+  /// Lists of strings (decisions, OR advice).
+  static let lists = InternPool<[String]>()
+
+  /// The id of an optional string; -1 for nil.
+  @inline(__always)
+  static func id(_ text: String?) -> Int32 { text.map { strings.id($0) } ?? -1 }
+
+  /// The optional string of an id; nil for -1.
+  @inline(__always)
+  static func text(_ id: Int32) -> String? { id < 0 ? nil : strings.value(id) }
+
+  /// The id of a list; -1 for the empty list.
+  static func id(_ list: [String]) -> Int32 { list.isEmpty ? -1 : lists.id(list) }
+
+  /// The list of an id; empty for -1.
+  static func list(_ id: Int32) -> [String] { id < 0 ? [] : lists.value(id) }
+}
