@@ -49,6 +49,8 @@ public struct RawRecord {
   public var rawType: UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(rebasing: line[typeRange])
   }
+  /// The id's bytes as they stand in the line (UTF-8: a name holds no escapes).
+  var rawID: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: line[idRange]) }
   /// The raw (still escaped) bytes of the stream string.
   public var rawStream: UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(rebasing: line[streamRange])

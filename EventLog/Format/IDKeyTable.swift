@@ -1,0 +1,157 @@
+/// A 64-bit key of a record id, equal for ids that Swift's `String ==` takes as equal.
+///
+/// `String ==` compares canonically equivalent strings as equal ("K" and U+212A KELVIN SIGN),
+/// so the key hashes the id's NFC form: for an ASCII id (every byte below 0x80, the usual
+/// case) that is its bytes as they stand in the line, with no `String` made; any other id
+/// is decoded and normalised first. Equal ids always get equal keys; different ids may
+/// share a key, so whoever finds a key twice compares the ids themselves before calling them
+/// equal.
+enum IDKey {
+  /// The key of an id given by its UTF-8 bytes (a name in a line holds no escapes).
+  static func of(utf8 bytes: UnsafeRawBufferPointer) -> UInt64 {
+    if isASCII(bytes) { return hash(bytes) }
+    return of(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The key of an id given as a string.
+  static func of(_ id: String) -> UInt64 {
+    var id = id
+    if id.utf8.allSatisfy({ $0 < 0x80 }) {
+      return id.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+    }
+    return id._nfcCodeUnits.withUnsafeBytes { hash($0) }
+  }
+
+  private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    var bits: UInt64 = 0
+    while offset + 8 <= bytes.count {
+      bits |= bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      offset += 8
+    }
+    while offset < bytes.count {
+      bits |= UInt64(bytes[offset])
+      offset += 1
+    }
+    return bits & 0x8080_8080_8080_8080 == 0
+  }
+
+  /// A fast 64-bit hash of `bytes` (multiply-mix over 8-byte words, length folded in).
+  static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var state: UInt64 = 0x243F_6A88_85A3_08D3 ^ (UInt64(bytes.count) &* multiplier)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      state = mix(state ^ word)
+      offset += 8
+    }
+    if offset < bytes.count {
+      var word: UInt64 = 0
+      var shift: UInt64 = 0
+      while offset < bytes.count {
+        word |= UInt64(bytes[offset]) << shift
+        shift += 8
+        offset += 1
+      }
+      state = mix(state ^ word ^ 0x80)
+    }
+    return mix(state)
+  }
+
+  @inline(__always)
+  private static func mix(_ value: UInt64) -> UInt64 {
+    let product = value.multipliedFullWidth(by: 0x9FB2_1C65_1E98_DF25)
+    return product.high ^ product.low
+  }
+}
+
+/// A flat open-addressing table from id keys (`IDKey`) to the `seq`s of the records that
+/// have them; a key may map to several records (different ids that share a key).
+struct IDKeyTable {
+  private var keys: [UInt64]
+  private var seqs: [Int64]
+  private var mask: Int
+  /// How many entries the table holds.
+  private(set) var count = 0
+
+  /// A table sized for about `capacity` entries before it first grows.
+  init(capacity: Int = 1024) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    keys = [UInt64](repeating: 0, count: size)
+    seqs = [Int64](repeating: 0, count: size)
+    mask = size - 1
+  }
+
+  /// Key 0 marks an empty slot, so a real 0 is stored as 1 (a harmless extra collision).
+  @inline(__always)
+  private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+
+  /// Adds `seq` under `key` (whether or not the key is present already).
+  mutating func insert(key: UInt64, seq: Int64) {
+    if (count + 1) * 2 > keys.count { grow() }
+    let key = Self.stored(key)
+    var slot = Int(truncatingIfNeeded: key) & mask
+    while keys[slot] != 0 { slot = (slot + 1) & mask }
+    keys[slot] = key
+    seqs[slot] = seq
+    count += 1
+  }
+
+  /// The first `seq` stored under `key`, or nil; then adds `seq` under it (one probe for both).
+  mutating func firstThenInsert(key: UInt64, seq: Int64) -> Int64? {
+    if (count + 1) * 2 > keys.count { grow() }
+    let key = Self.stored(key)
+    var slot = Int(truncatingIfNeeded: key) & mask
+    var first: Int64?
+    while keys[slot] != 0 {
+      if keys[slot] == key && first == nil { first = seqs[slot] }
+      slot = (slot + 1) & mask
+    }
+    keys[slot] = key
+    seqs[slot] = seq
+    count += 1
+    return first
+  }
+
+  /// Every `seq` stored under `key`, in no particular order.
+  func seqs(for key: UInt64) -> [Int64] {
+    let key = Self.stored(key)
+    var slot = Int(truncatingIfNeeded: key) & mask
+    var found: [Int64] = []
+    while keys[slot] != 0 {
+      if keys[slot] == key { found.append(seqs[slot]) }
+      slot = (slot + 1) & mask
+    }
+    return found
+  }
+
+  /// Whether any entry has `key`.
+  func contains(key: UInt64) -> Bool {
+    let key = Self.stored(key)
+    var slot = Int(truncatingIfNeeded: key) & mask
+    while keys[slot] != 0 {
+      if keys[slot] == key { return true }
+      slot = (slot + 1) & mask
+    }
+    return false
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldSeqs = seqs
+    let size = keys.count * 2
+    keys = [UInt64](repeating: 0, count: size)
+    seqs = [Int64](repeating: 0, count: size)
+    mask = size - 1
+    count = 0
+    for index in oldKeys.indices where oldKeys[index] != 0 {
+      var slot = Int(truncatingIfNeeded: oldKeys[index]) & mask
+      while keys[slot] != 0 { slot = (slot + 1) & mask }
+      keys[slot] = oldKeys[index]
+      seqs[slot] = oldSeqs[index]
+      count += 1
+    }
+  }
+}
