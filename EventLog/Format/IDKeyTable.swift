@@ -68,9 +68,11 @@ enum IDKey {
 
 /// A flat open-addressing table from id keys (`IDKey`) to the `seq`s of the records that
 /// have them; a key may map to several records (different ids that share a key).
+///
+/// Slot i is the pair (key, seq) at `slots[2i]`, `slots[2i + 1]`, so a probe touches one cache
+/// line; key 0 marks an empty slot; the table doubles at half full.
 struct IDKeyTable {
-  private var keys: [UInt64]
-  private var seqs: [Int64]
+  private var slots: [UInt64]
   private var mask: Int
   /// How many entries the table holds.
   private(set) var count = 0
@@ -79,8 +81,7 @@ struct IDKeyTable {
   init(capacity: Int = 1024) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    keys = [UInt64](repeating: 0, count: size)
-    seqs = [Int64](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: 2 * size)
     mask = size - 1
   }
 
@@ -90,68 +91,76 @@ struct IDKeyTable {
 
   /// Adds `seq` under `key` (whether or not the key is present already).
   mutating func insert(key: UInt64, seq: Int64) {
-    if (count + 1) * 2 > keys.count { grow() }
-    let key = Self.stored(key)
-    var slot = Int(truncatingIfNeeded: key) & mask
-    while keys[slot] != 0 { slot = (slot + 1) & mask }
-    keys[slot] = key
-    seqs[slot] = seq
-    count += 1
+    _ = insert(key: key, seq: seq, findFirst: false)
   }
 
   /// The first `seq` stored under `key`, or nil; then adds `seq` under it (one probe for both).
   mutating func firstThenInsert(key: UInt64, seq: Int64) -> Int64? {
-    if (count + 1) * 2 > keys.count { grow() }
+    insert(key: key, seq: seq, findFirst: true)
+  }
+
+  private mutating func insert(key: UInt64, seq: Int64, findFirst: Bool) -> Int64? {
+    if (count + 1) * 2 > mask + 1 { grow() }
     let key = Self.stored(key)
-    var slot = Int(truncatingIfNeeded: key) & mask
-    var first: Int64?
-    while keys[slot] != 0 {
-      if keys[slot] == key && first == nil { first = seqs[slot] }
-      slot = (slot + 1) & mask
-    }
-    keys[slot] = key
-    seqs[slot] = seq
+    let mask = self.mask
     count += 1
-    return first
+    return slots.withUnsafeMutableBufferPointer { table -> Int64? in
+      var slot = Int(truncatingIfNeeded: key) & mask
+      var first: Int64?
+      while table[2 * slot] != 0 {
+        if findFirst && first == nil && table[2 * slot] == key {
+          first = Int64(bitPattern: table[2 * slot + 1])
+        }
+        slot = (slot + 1) & mask
+      }
+      table[2 * slot] = key
+      table[2 * slot + 1] = UInt64(bitPattern: seq)
+      return first
+    }
   }
 
   /// Every `seq` stored under `key`, in no particular order.
   func seqs(for key: UInt64) -> [Int64] {
     let key = Self.stored(key)
-    var slot = Int(truncatingIfNeeded: key) & mask
-    var found: [Int64] = []
-    while keys[slot] != 0 {
-      if keys[slot] == key { found.append(seqs[slot]) }
-      slot = (slot + 1) & mask
+    return slots.withUnsafeBufferPointer { table in
+      var slot = Int(truncatingIfNeeded: key) & mask
+      var found: [Int64] = []
+      while table[2 * slot] != 0 {
+        if table[2 * slot] == key { found.append(Int64(bitPattern: table[2 * slot + 1])) }
+        slot = (slot + 1) & mask
+      }
+      return found
     }
-    return found
   }
 
   /// Whether any entry has `key`.
   func contains(key: UInt64) -> Bool {
     let key = Self.stored(key)
-    var slot = Int(truncatingIfNeeded: key) & mask
-    while keys[slot] != 0 {
-      if keys[slot] == key { return true }
-      slot = (slot + 1) & mask
+    return slots.withUnsafeBufferPointer { table in
+      var slot = Int(truncatingIfNeeded: key) & mask
+      while table[2 * slot] != 0 {
+        if table[2 * slot] == key { return true }
+        slot = (slot + 1) & mask
+      }
+      return false
     }
-    return false
   }
 
   private mutating func grow() {
-    let oldKeys = keys
-    let oldSeqs = seqs
-    let size = keys.count * 2
-    keys = [UInt64](repeating: 0, count: size)
-    seqs = [Int64](repeating: 0, count: size)
+    let old = slots
+    let size = 2 * (mask + 1)
+    slots = [UInt64](repeating: 0, count: 2 * size)
     mask = size - 1
-    count = 0
-    for index in oldKeys.indices where oldKeys[index] != 0 {
-      var slot = Int(truncatingIfNeeded: oldKeys[index]) & mask
-      while keys[slot] != 0 { slot = (slot + 1) & mask }
-      keys[slot] = oldKeys[index]
-      seqs[slot] = oldSeqs[index]
-      count += 1
+    let mask = self.mask
+    slots.withUnsafeMutableBufferPointer { table in
+      old.withUnsafeBufferPointer { old in
+        for index in 0..<(old.count / 2) where old[2 * index] != 0 {
+          var slot = Int(truncatingIfNeeded: old[2 * index]) & mask
+          while table[2 * slot] != 0 { slot = (slot + 1) & mask }
+          table[2 * slot] = old[2 * index]
+          table[2 * slot + 1] = old[2 * index + 1]
+        }
+      }
     }
   }
 }
