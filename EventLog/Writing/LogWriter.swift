@@ -146,19 +146,20 @@ public final class LogWriter {
       throw Self.writeError(error)
     }
     // Records whose id is present already are retries: they are answered, not written.
-    var existing: [LogRecord?] = []
-    existing.reserveCapacity(drafts.count)
+    // The retries by draft index (usually none, so usually no allocation).
+    var existing: [Int: LogRecord] = [:]
     var fresh: [(RecordDraft, String, UInt64)] = []
     fresh.reserveCapacity(drafts.count)
-    for (draft, key) in zip(drafts, keys) {
+    for (draftIndex, (draft, key)) in zip(drafts, keys).enumerated() {
       let found = try draft.id.flatMap { id throws(LogWriteError) in
         try existingRecord(id: id, key: key)
       }
-      if let found, !Self.sameContent(found, draft) {
-        throw .idConflict(id: found.id, existingSeq: found.seq)
-      }
-      existing.append(found)
-      if found == nil {
+      if let found {
+        guard Self.sameContent(found, draft) else {
+          throw .idConflict(id: found.id, existingSeq: found.seq)
+        }
+        existing[draftIndex] = found
+      } else {
         if let id = draft.id {
           fresh.append((draft, id, key))
         } else {
@@ -210,9 +211,10 @@ public final class LogWriter {
     }
     if !fresh.isEmpty { try writeDurably(bytes) }
     var entries: [AppendReceipt.Entry] = []
+    entries.reserveCapacity(drafts.count)
     var freshIndex = 0
-    for found in existing {
-      if let found {
+    for draftIndex in drafts.indices {
+      if let found = existing[draftIndex] {
         entries.append(
           .init(seq: found.seq, id: found.id, recorded: found.recorded, appended: false))
       } else {
@@ -398,6 +400,12 @@ public final class LogWriter {
         "a batch holds at most \(Limits.batchRecordsMax) records; got \(drafts.count)")
     }
     var keys = [UInt64](repeating: 0, count: drafts.count)
+    if drafts.count == 1 {
+      // One draft: nothing to compare with.
+      if let problem = drafts[0].nameProblem() { throw .invalidDraft(problem) }
+      keys[0] = drafts[0].id.map(IDKey.of) ?? 0
+      return keys
+    }
     var seen = IDKeyTable(capacity: drafts.count)
     for index in drafts.indices {
       let draft = drafts[index]
