@@ -1,3 +1,5 @@
+import CSHA256
+
 /// A 64-bit key of a record id, equal for ids that Swift's `String ==` takes as equal.
 ///
 /// `String ==` compares canonically equivalent strings as equal ("K" and U+212A KELVIN SIGN),
@@ -116,6 +118,43 @@ struct IDKeyTable {
       table[2 * slot] = key
       table[2 * slot + 1] = UInt64(bitPattern: seq)
       return first
+    }
+  }
+
+  /// Adds each `seqs[i]` under `keys[i]`, as `firstThenInsert` one after the other would, and
+  /// calls `collided(first, seq)` for each entry whose key was present already.
+  ///
+  /// Faster than one at a time on a large table: the slot of the key a few places ahead is
+  /// prefetched, so the cache misses of several probes overlap.
+  mutating func insertAll(
+    keys: UnsafeBufferPointer<UInt64>, seqs: UnsafeBufferPointer<Int64>,
+    collided: (Int64, Int64) -> Void
+  ) {
+    precondition(keys.count == seqs.count)
+    while (count + keys.count) * 2 > mask + 1 { grow() }
+    let mask = self.mask
+    count += keys.count
+    let distance = 12
+    slots.withUnsafeMutableBufferPointer { table in
+      let base = table.baseAddress.unsafelyUnwrapped
+      for index in keys.indices {
+        if index + distance < keys.count {
+          let ahead = Int(truncatingIfNeeded: Self.stored(keys[index + distance])) & mask
+          tt_prefetch_write(base + 2 * ahead)
+        }
+        let key = Self.stored(keys[index])
+        var slot = Int(truncatingIfNeeded: key) & mask
+        var first: Int64?
+        while table[2 * slot] != 0 {
+          if first == nil && table[2 * slot] == key {
+            first = Int64(bitPattern: table[2 * slot + 1])
+          }
+          slot = (slot + 1) & mask
+        }
+        table[2 * slot] = key
+        table[2 * slot + 1] = UInt64(bitPattern: seqs[index])
+        if let first { collided(first, seqs[index]) }
+      }
     }
   }
 

@@ -46,13 +46,31 @@ public enum LogVerifier {
     var tree = MerkleTreeBuilder()
     var rootAtSaved: SHA256Digest? = saved?.treeSize == 0 ? tree.rootHash() : nil
     // Ids by their 64-bit keys; records whose keys collide are compared exactly afterwards.
+    // Keys are added in batches (the table's probes overlap); every record taken is added
+    // before the verdict, and a scan that does not finish throws anyway.
     var seqByIDKey = IDKeyTable(capacity: 1 << 16)
     var collidingSeqs: Set<Int64> = []
-    func take(_ record: RawRecord, leafHash: SHA256Digest, idKey: UInt64) {
-      if let first = seqByIDKey.firstThenInsert(key: idKey, seq: record.seq) {
-        collidingSeqs.insert(first)
-        collidingSeqs.insert(record.seq)
+    let batchSize = 4096
+    var pendingKeys: [UInt64] = []
+    var pendingSeqs: [Int64] = []
+    pendingKeys.reserveCapacity(batchSize)
+    pendingSeqs.reserveCapacity(batchSize)
+    func flushKeys() {
+      pendingKeys.withUnsafeBufferPointer { keys in
+        pendingSeqs.withUnsafeBufferPointer { seqs in
+          seqByIDKey.insertAll(keys: keys, seqs: seqs) { first, seq in
+            collidingSeqs.insert(first)
+            collidingSeqs.insert(seq)
+          }
+        }
       }
+      pendingKeys.removeAll(keepingCapacity: true)
+      pendingSeqs.removeAll(keepingCapacity: true)
+    }
+    func take(_ record: RawRecord, leafHash: SHA256Digest, idKey: UInt64) {
+      pendingKeys.append(idKey)
+      pendingSeqs.append(record.seq)
+      if pendingKeys.count == batchSize { flushKeys() }
       guard withTree else { return }
       tree.append(leafHash: leafHash)
       if let saved, record.seq == saved.treeSize { rootAtSaved = tree.rootHash() }
@@ -78,6 +96,7 @@ public enum LogVerifier {
         kind: .tornTail, path: path, lineNumber: tail.lineNumber, byteOffset: tail.byteOffset,
         reason: tail.reason)
     }
+    flushKeys()
     if !collidingSeqs.isEmpty {
       try checkIDsExactly(path: path, seqs: collidingSeqs, fileOperations: fileOperations)
     }

@@ -65,6 +65,31 @@ struct IDUniquenessTests {
     #expect(table.count == 201)
   }
 
+  @Test("insertAll finds the same collisions as firstThenInsert one by one")
+  func bulkInsertMatchesOneByOne() {
+    var random = SeededGenerator(seed: 0x1D_4B11)
+    let keys = (0..<20_000).map { _ in random.next() % 15_000 }
+    let seqs = (1...Int64(keys.count)).map { $0 }
+    var single = IDKeyTable(capacity: 16)
+    var expected: [[Int64]] = []
+    for (key, seq) in zip(keys, seqs) {
+      if let first = single.firstThenInsert(key: key, seq: seq) { expected.append([first, seq]) }
+    }
+    var bulk = IDKeyTable(capacity: 16)
+    var found: [[Int64]] = []
+    for start in stride(from: 0, to: keys.count, by: 4096) {
+      let end = min(start + 4096, keys.count)
+      keys[start..<end].withUnsafeBufferPointer { keys in
+        seqs[start..<end].withUnsafeBufferPointer { seqs in
+          bulk.insertAll(keys: keys, seqs: seqs) { found.append([$0, $1]) }
+        }
+      }
+    }
+    #expect(!expected.isEmpty)
+    #expect(found == expected)
+    #expect(bulk.count == single.count)
+  }
+
   @Test("id keys agree with String equality on ASCII, composed and decomposed ids")
   func keysFollowStringEquality() {
     let pairs: [(String, String)] = [

@@ -81,6 +81,10 @@ int tt_sha256_pair_shani(const void *a, size_t len_a, const void *b, size_t len_
 void tt_sha256_many(const uint8_t *base, const size_t *offsets, const size_t *lengths,
                     size_t count, uint8_t *out);
 
+/// A hint to bring the cache line at `address` into the cache for reading and writing soon
+/// (no effect on results; used by hash tables probed at random).
+static inline void tt_prefetch_write(const void *address) { __builtin_prefetch(address, 1, 3); }
+
 #ifdef __cplusplus
 }
 #endif
