@@ -158,6 +158,12 @@ struct IDKeyTable {
     }
   }
 
+  /// Hints the cache to load the slot where a probe for `key` starts.
+  func prefetch(key: UInt64) {
+    let slot = Int(truncatingIfNeeded: Self.stored(key)) & mask
+    slots.withUnsafeBufferPointer { tt_prefetch_write($0.baseAddress.unsafelyUnwrapped + 2 * slot) }
+  }
+
   /// Every `seq` stored under `key`, in no particular order.
   func seqs(for key: UInt64) -> [Int64] {
     let key = Self.stored(key)

@@ -134,6 +134,11 @@ public final class LogWriter {
   ) throws(LogWriteError) -> AppendReceipt {
     guard !poisoned else { throw .handlePoisoned }
     let keys = try Self.checkDrafts(drafts)
+    // The index is probed at random for every id: start the cache misses of a batch early,
+    // so they overlap instead of stalling one lookup after another.
+    if keys.count > 1 {
+      for key in keys { index.prefetch(key: key) }
+    }
     do {
       try Self.lock(descriptor, options: options, path: path)
     } catch {
@@ -511,6 +516,9 @@ struct RecordIndex {
     offsets.append(offset)
     seqByIDKey.insert(key: key, seq: seq)
   }
+
+  /// Hints the cache to load where the lookup of `key` will probe.
+  func prefetch(key: UInt64) { seqByIDKey.prefetch(key: key) }
 
   func candidates(for id: String) -> [Int64] {
     candidates(forKey: IDKey.of(id))
