@@ -38,10 +38,15 @@ enum IDKey {
     return bits & 0x8080_8080_8080_8080 == 0
   }
 
+  /// A random seed per process: keys are never stored, and ids chosen to collide under one
+  /// process's keys (which would make every lookup compare many records) do not collide in
+  /// another's, as with `String.hashValue`.
+  private static let seed = UInt64.random(in: 1...UInt64.max)
+
   /// A fast 64-bit hash of `bytes` (multiply-mix over 8-byte words, length folded in).
   static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var state: UInt64 = 0x243F_6A88_85A3_08D3 ^ (UInt64(bytes.count) &* multiplier)
+    var state: UInt64 = seed ^ (UInt64(bytes.count) &* multiplier)
     var offset = 0
     while offset + 8 <= bytes.count {
       let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
