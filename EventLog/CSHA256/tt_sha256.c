@@ -209,6 +209,128 @@ static void tt_blocks_shani(uint32_t state[8], const uint8_t *p, size_t nblocks)
   _mm_storeu_si128((__m128i *)(state + 4), cdgh);
 }
 
+// Rounds 4g...4g+3 of two independent messages, interleaved: the rnds2 instructions of one
+// message fill the latency of the other's (two rnds2 in a row on one state depend on each other).
+#define TT_SHANI_RNDS_X2(g, ma, mb)                                                    \
+  do {                                                                                 \
+    const __m128i k = _mm_load_si128((const __m128i *)(tt_k + 4 * (g)));               \
+    __m128i msga = _mm_add_epi32((ma), k);                                             \
+    __m128i msgb = _mm_add_epi32((mb), k);                                             \
+    cdgh_a = _mm_sha256rnds2_epu32(cdgh_a, abef_a, msga);                              \
+    cdgh_b = _mm_sha256rnds2_epu32(cdgh_b, abef_b, msgb);                              \
+    msga = _mm_shuffle_epi32(msga, 0x0E);                                              \
+    msgb = _mm_shuffle_epi32(msgb, 0x0E);                                              \
+    abef_a = _mm_sha256rnds2_epu32(abef_a, cdgh_a, msga);                              \
+    abef_b = _mm_sha256rnds2_epu32(abef_b, cdgh_b, msgb);                              \
+  } while (0)
+
+#define TT_SHANI_MSG1_X2(prev, cur) \
+  do {                              \
+    TT_SHANI_MSG1(prev##a, cur##a); \
+    TT_SHANI_MSG1(prev##b, cur##b); \
+  } while (0)
+#define TT_SHANI_MSG2_X2(next, cur, prev)   \
+  do {                                      \
+    TT_SHANI_MSG2(next##a, cur##a, prev##a); \
+    TT_SHANI_MSG2(next##b, cur##b, prev##b); \
+  } while (0)
+
+// Loads a state into the ABEF/CDGH form rnds2 wants.
+#define TT_SHANI_LOAD_STATE(state, abef, cdgh)                          \
+  do {                                                                  \
+    __m128i t = _mm_loadu_si128((const __m128i *)(state));              \
+    cdgh = _mm_loadu_si128((const __m128i *)((state) + 4));             \
+    t = _mm_shuffle_epi32(t, 0xB1);                                     \
+    cdgh = _mm_shuffle_epi32(cdgh, 0x1B);                               \
+    abef = _mm_alignr_epi8(t, cdgh, 8);                                 \
+    cdgh = _mm_blend_epi16(cdgh, t, 0xF0);                              \
+  } while (0)
+#define TT_SHANI_STORE_STATE(state, abef, cdgh)                         \
+  do {                                                                  \
+    __m128i t = _mm_shuffle_epi32(abef, 0x1B);                          \
+    cdgh = _mm_shuffle_epi32(cdgh, 0xB1);                               \
+    abef = _mm_blend_epi16(t, cdgh, 0xF0);                              \
+    cdgh = _mm_alignr_epi8(cdgh, t, 8);                                 \
+    _mm_storeu_si128((__m128i *)(state), abef);                         \
+    _mm_storeu_si128((__m128i *)((state) + 4), cdgh);                   \
+  } while (0)
+
+// `nblocks` blocks of message a at pa into state_a and of message b at pb into state_b, the
+// two computations interleaved; each result equals tt_blocks_shani on its own message.
+TT_SHANI_TARGET
+static void tt_blocks_shani_x2(uint32_t state_a[8], const uint8_t *pa, uint32_t state_b[8],
+                               const uint8_t *pb, size_t nblocks) {
+  const __m128i byteswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i abef_a, cdgh_a, abef_b, cdgh_b;
+  TT_SHANI_LOAD_STATE(state_a, abef_a, cdgh_a);
+  TT_SHANI_LOAD_STATE(state_b, abef_b, cdgh_b);
+  while (nblocks-- > 0) {
+    const __m128i abef_a_saved = abef_a, cdgh_a_saved = cdgh_a;
+    const __m128i abef_b_saved = abef_b, cdgh_b_saved = cdgh_b;
+    __m128i m0a = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(pa + 0)), byteswap);
+    __m128i m0b = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(pb + 0)), byteswap);
+    __m128i m1a = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(pa + 16)), byteswap);
+    __m128i m1b = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(pb + 16)), byteswap);
+    __m128i m2a = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(pa + 32)), byteswap);
+    __m128i m2b = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(pb + 32)), byteswap);
+    __m128i m3a = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(pa + 48)), byteswap);
+    __m128i m3b = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(pb + 48)), byteswap);
+
+    TT_SHANI_RNDS_X2(0, m0a, m0b);
+    TT_SHANI_RNDS_X2(1, m1a, m1b);
+    TT_SHANI_MSG1_X2(m0, m1);
+    TT_SHANI_RNDS_X2(2, m2a, m2b);
+    TT_SHANI_MSG1_X2(m1, m2);
+    TT_SHANI_RNDS_X2(3, m3a, m3b);
+    TT_SHANI_MSG2_X2(m0, m3, m2);
+    TT_SHANI_MSG1_X2(m2, m3);
+
+    TT_SHANI_RNDS_X2(4, m0a, m0b);
+    TT_SHANI_MSG2_X2(m1, m0, m3);
+    TT_SHANI_MSG1_X2(m3, m0);
+    TT_SHANI_RNDS_X2(5, m1a, m1b);
+    TT_SHANI_MSG2_X2(m2, m1, m0);
+    TT_SHANI_MSG1_X2(m0, m1);
+    TT_SHANI_RNDS_X2(6, m2a, m2b);
+    TT_SHANI_MSG2_X2(m3, m2, m1);
+    TT_SHANI_MSG1_X2(m1, m2);
+    TT_SHANI_RNDS_X2(7, m3a, m3b);
+    TT_SHANI_MSG2_X2(m0, m3, m2);
+    TT_SHANI_MSG1_X2(m2, m3);
+
+    TT_SHANI_RNDS_X2(8, m0a, m0b);
+    TT_SHANI_MSG2_X2(m1, m0, m3);
+    TT_SHANI_MSG1_X2(m3, m0);
+    TT_SHANI_RNDS_X2(9, m1a, m1b);
+    TT_SHANI_MSG2_X2(m2, m1, m0);
+    TT_SHANI_MSG1_X2(m0, m1);
+    TT_SHANI_RNDS_X2(10, m2a, m2b);
+    TT_SHANI_MSG2_X2(m3, m2, m1);
+    TT_SHANI_MSG1_X2(m1, m2);
+    TT_SHANI_RNDS_X2(11, m3a, m3b);
+    TT_SHANI_MSG2_X2(m0, m3, m2);
+    TT_SHANI_MSG1_X2(m2, m3);
+
+    TT_SHANI_RNDS_X2(12, m0a, m0b);
+    TT_SHANI_MSG2_X2(m1, m0, m3);
+    TT_SHANI_MSG1_X2(m3, m0);
+    TT_SHANI_RNDS_X2(13, m1a, m1b);
+    TT_SHANI_MSG2_X2(m2, m1, m0);
+    TT_SHANI_RNDS_X2(14, m2a, m2b);
+    TT_SHANI_MSG2_X2(m3, m2, m1);
+    TT_SHANI_RNDS_X2(15, m3a, m3b);
+
+    abef_a = _mm_add_epi32(abef_a, abef_a_saved);
+    cdgh_a = _mm_add_epi32(cdgh_a, cdgh_a_saved);
+    abef_b = _mm_add_epi32(abef_b, abef_b_saved);
+    cdgh_b = _mm_add_epi32(cdgh_b, cdgh_b_saved);
+    pa += 64;
+    pb += 64;
+  }
+  TT_SHANI_STORE_STATE(state_a, abef_a, cdgh_a);
+  TT_SHANI_STORE_STATE(state_b, abef_b, cdgh_b);
+}
+
 static int tt_detect_shani(void) {
   unsigned int eax = 0, ebx = 0, ecx = 0, edx = 0;
   if (!__get_cpuid(0, &eax, &ebx, &ecx, &edx) || eax < 7) {
@@ -344,10 +466,86 @@ int tt_sha256_shani(const void *data, size_t len, uint8_t out[32]) {
   return -1;
 }
 
+#if TT_HAVE_SHANI_CODE
+// The longest message tt_pair_states_shani copies into a padded buffer; longer ones are hashed
+// one at a time.
+#define TT_PAIR_MAX 4096
+
+// Copies a message of len <= TT_PAIR_MAX bytes into `padded` with its SHA-256 padding; returns
+// the number of blocks.
+static inline size_t tt_pad_message(const uint8_t *data, size_t len, uint8_t *padded) {
+  size_t nblocks = (len + 9 + 63) / 64;
+  if (len > 0) {
+    memcpy(padded, data, len);
+  }
+  padded[len] = 0x80;
+  memset(padded + len + 1, 0, nblocks * 64 - 8 - (len + 1));
+  tt_store_be64(padded + nblocks * 64 - 8, (uint64_t)len << 3);
+  return nblocks;
+}
+
+// Two messages with the SHA extensions, interleaved over their common number of blocks.
+static void tt_pair_states_shani(const uint8_t *a, size_t len_a, const uint8_t *b, size_t len_b,
+                                 uint32_t state_a[8], uint32_t state_b[8]) {
+  if (len_a > TT_PAIR_MAX || len_b > TT_PAIR_MAX) {
+    tt_hash_message(tt_blocks_shani, a, len_a, state_a);
+    tt_hash_message(tt_blocks_shani, b, len_b, state_b);
+    return;
+  }
+  uint8_t padded_a[TT_PAIR_MAX + 128] __attribute__((aligned(64)));
+  uint8_t padded_b[TT_PAIR_MAX + 128] __attribute__((aligned(64)));
+  size_t na = tt_pad_message(a, len_a, padded_a);
+  size_t nb = tt_pad_message(b, len_b, padded_b);
+  memcpy(state_a, tt_h0, sizeof tt_h0);
+  memcpy(state_b, tt_h0, sizeof tt_h0);
+  size_t common = na < nb ? na : nb;
+  tt_blocks_shani_x2(state_a, padded_a, state_b, padded_b, common);
+  if (na > common) {
+    tt_blocks_shani(state_a, padded_a + 64 * common, na - common);
+  }
+  if (nb > common) {
+    tt_blocks_shani(state_b, padded_b + 64 * common, nb - common);
+  }
+}
+#endif
+
+int tt_sha256_pair_shani(const void *a, size_t len_a, const void *b, size_t len_b,
+                         uint8_t out_a[32], uint8_t out_b[32]) {
+#if TT_HAVE_SHANI_CODE
+  if (tt_sha256_has_shani()) {
+    uint32_t state_a[8], state_b[8];
+    tt_pair_states_shani(a, len_a, b, len_b, state_a, state_b);
+    tt_state_to_bytes(state_a, out_a);
+    tt_state_to_bytes(state_b, out_b);
+    return 0;
+  }
+#else
+  (void)a;
+  (void)len_a;
+  (void)b;
+  (void)len_b;
+  (void)out_a;
+  (void)out_b;
+#endif
+  return -1;
+}
+
 void tt_sha256_many(const uint8_t *base, const size_t *offsets, const size_t *lengths,
                     size_t count, uint8_t *out) {
   tt_blocks_fn blocks = tt_blocks();
-  for (size_t i = 0; i < count; i++) {
+  size_t i = 0;
+#if TT_HAVE_SHANI_CODE
+  if (blocks == tt_blocks_shani) {
+    for (; i + 1 < count; i += 2) {
+      uint32_t state_a[8], state_b[8];
+      tt_pair_states_shani(base + offsets[i], lengths[i], base + offsets[i + 1], lengths[i + 1],
+                           state_a, state_b);
+      tt_state_to_bytes(state_a, out + 32 * i);
+      tt_state_to_bytes(state_b, out + 32 * (i + 1));
+    }
+  }
+#endif
+  for (; i < count; i++) {
     uint32_t state[8];
     tt_hash_message(blocks, base + offsets[i], lengths[i], state);
     tt_state_to_bytes(state, out + 32 * i);

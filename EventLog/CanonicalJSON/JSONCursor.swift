@@ -152,6 +152,19 @@ public struct JSONCursor {
     return (start + 1)..<(offset - 1)
   }
 
+  /// Validates a canonical string like `readStringRange()`, and tells whether it holds a
+  /// backslash escape (so a caller that forbids escapes need not look at its bytes again).
+  public mutating func readStringRange(hasEscapes: inout Bool) throws(JSONParseError) -> Range<Int>
+  {
+    guard offset < bytes.count && bytes[offset] == JSONScanner.quote else {
+      throw JSONScanner.unexpected(bytes, at: offset, expected: .string, canonical: true)
+    }
+    let start = offset
+    let flags = try JSONScanner.scanString(bytes, &offset, canonical: true)
+    hasEscapes = flags.contains(.hasEscapes)
+    return (start + 1)..<(offset - 1)
+  }
+
   /// Reads a canonical string and returns its text.
   public mutating func readString() throws(JSONParseError) -> String {
     guard offset < bytes.count && bytes[offset] == JSONScanner.quote else {

@@ -49,6 +49,8 @@ public struct RawRecord {
   public var rawType: UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(rebasing: line[typeRange])
   }
+  /// The id's bytes as they stand in the line (UTF-8: a name holds no escapes).
+  var rawID: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: line[idRange]) }
   /// The raw (still escaped) bytes of the stream string.
   public var rawStream: UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(rebasing: line[streamRange])
@@ -124,20 +126,41 @@ enum RecordLineParser {
       let idRange = try nameRange(&cursor, in: line, field: "id")
       try expectPlain(&cursor, #","recorded":"#)
       let recordedOffset = cursor.offset
-      let recordedRange = try cursor.readStringRange()
-      guard let recorded = LogInstant(ascii: UnsafeRawBufferPointer(rebasing: line[recordedRange]))
-      else {
-        throw LineDefect(
-          byteOffsetInLine: recordedOffset,
-          reason: "recorded is not a UTC instant of the form 2026-01-15T10:00:00.000Z")
+      // A valid instant holds only digits, '-', 'T', ':', '.' and 'Z': between two quotes
+      // 24 bytes apart it is the whole string, so the string scan is not needed for it.
+      let recorded: LogInstant
+      if let range = quotedRange(cursor, count: 24),
+        let value = LogInstant(ascii: UnsafeRawBufferPointer(rebasing: line[range]))
+      {
+        recorded = value
+        cursor.offset = range.upperBound + 1
+      } else {
+        let recordedRange = try cursor.readStringRange()
+        guard
+          let value = LogInstant(ascii: UnsafeRawBufferPointer(rebasing: line[recordedRange]))
+        else {
+          throw LineDefect(
+            byteOffsetInLine: recordedOffset,
+            reason: "recorded is not a UTC instant of the form 2026-01-15T10:00:00.000Z")
+        }
+        recorded = value
       }
       try expectPlain(&cursor, #","effective":"#)
       let effectiveOffset = cursor.offset
-      let effectiveRange = try cursor.readStringRange()
-      guard let effective = LogDay(ascii: UnsafeRawBufferPointer(rebasing: line[effectiveRange]))
-      else {
-        throw LineDefect(
-          byteOffsetInLine: effectiveOffset, reason: "effective is not a real day YYYY-MM-DD")
+      let effective: LogDay
+      if let range = quotedRange(cursor, count: 10),
+        let value = LogDay(ascii: UnsafeRawBufferPointer(rebasing: line[range]))
+      {
+        effective = value
+        cursor.offset = range.upperBound + 1
+      } else {
+        let effectiveRange = try cursor.readStringRange()
+        guard let value = LogDay(ascii: UnsafeRawBufferPointer(rebasing: line[effectiveRange]))
+        else {
+          throw LineDefect(
+            byteOffsetInLine: effectiveOffset, reason: "effective is not a real day YYYY-MM-DD")
+        }
+        effective = value
       }
       try expectPlain(&cursor, #","type":"#)
       let typeRange = try nameRange(&cursor, in: line, field: "type")
@@ -165,7 +188,16 @@ enum RecordLineParser {
       let dataRange = try cursor.skipValue()
       try expectPlain(&cursor, #","prev":"#)
       let prevOffset = cursor.offset
-      let prevRange = try cursor.readStringRange()
+      // 64 lowercase hex digits between two quotes are the whole string: no scan needed.
+      let prevRange: Range<Int>
+      if let range = quotedRange(cursor, count: 64),
+        isLowercaseHex(UnsafeRawBufferPointer(rebasing: line[range]))
+      {
+        prevRange = range
+        cursor.offset = range.upperBound + 1
+      } else {
+        prevRange = try cursor.readStringRange()
+      }
       guard prevRange.count == 64, isLowercaseHex(UnsafeRawBufferPointer(rebasing: line[prevRange]))
       else {
         throw LineDefect(
@@ -250,7 +282,8 @@ enum RecordLineParser {
     _ cursor: inout JSONCursor, in line: UnsafeRawBufferPointer, field: String
   ) throws -> Range<Int> {
     let start = cursor.offset
-    let range = try cursor.readStringRange()
+    var hasEscapes = false
+    let range = try cursor.readStringRange(hasEscapes: &hasEscapes)
     guard !range.isEmpty else {
       throw LineDefect(byteOffsetInLine: start, reason: "\(field) must not be empty")
     }
@@ -258,8 +291,7 @@ enum RecordLineParser {
       throw LineDefect(
         byteOffsetInLine: start, reason: "\(field) is longer than \(Limits.nameBytesMax) bytes")
     }
-    guard memchr(line.baseAddress.unsafelyUnwrapped + range.lowerBound, 0x5C, range.count) == nil
-    else {
+    guard !hasEscapes else {
       throw LineDefect(
         byteOffsetInLine: start,
         reason: "\(field) contains an escape; names hold no quotes, backslashes or controls")
@@ -267,8 +299,52 @@ enum RecordLineParser {
     return range
   }
 
+  /// The `count` bytes between a quote at the cursor and a quote `count + 1` bytes later.
+  ///
+  /// Nil if there are no such quotes. The caller accepts them as the whole string only if it then finds nothing in them
+  /// but bytes that stand unescaped in a canonical string and are not `"` (digits, letters,
+  /// `-`, `:`, `.`); otherwise it scans the string the usual way, which reports any error.
+  @inline(__always)
+  private static func quotedRange(_ cursor: JSONCursor, count: Int) -> Range<Int>? {
+    let start = cursor.offset
+    let bytes = cursor.bytes
+    guard start + count + 2 <= bytes.count, bytes[start] == UInt8(ascii: "\""),
+      bytes[start + count + 1] == UInt8(ascii: "\"")
+    else { return nil }
+    return (start + 1)..<(start + 1 + count)
+  }
+
+  /// Whether every byte is 0-9 or a-f (eight bytes at a time).
   private static func isLowercaseHex(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      if !isLowercaseHexWord(word) { return false }
+      offset += 8
+    }
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
+      offset += 1
+    }
+    return true
+  }
+
+  /// Whether each of the eight bytes of `word` is 0-9 (0x30-0x39) or a-f (0x61-0x66).
+  @inline(__always)
+  private static func isLowercaseHexWord(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    guard word & highs == 0 else { return false }
+    // Per byte (all below 0x80, so no carries cross bytes): x + (0x80 - low) sets the high
+    // bit iff x >= low; x + (0x7F - high) sets it iff x > high.
+    let atLeastDigit = word &+ ones &* (0x80 - 0x30)
+    let aboveDigit = word &+ ones &* (0x7F - 0x39)
+    let atLeastLetter = word &+ ones &* (0x80 - 0x61)
+    let aboveLetter = word &+ ones &* (0x7F - 0x66)
+    let digit = atLeastDigit & ~aboveDigit
+    let letter = atLeastLetter & ~aboveLetter
+    return (digit | letter) & highs == highs
   }
 }
 

@@ -28,21 +28,27 @@ public struct RecordDraft: Sendable, Equatable {
   }
 
   /// A draft whose data is given as bytes; they must be one canonical JSON object.
+  ///
+  /// The bytes are validated by `JSONCursor` (which accepts exactly what
+  /// `JSONParser.parse(_:profile: .canonical)` accepts) without building a tree: one value,
+  /// canonical, nothing after it, and that value an object.
   public init(
     id: String? = nil, effective: LogDay, type: String, stream: String, by: String,
     corrects: Int64? = nil, canonicalData: [UInt8]
   ) throws(LogWriteError) {
+    let isObject: Bool
     do {
-      let value = try canonicalData.withUnsafeBytes { bytes in
-        try JSONParser.parse(bytes, profile: .canonical)
+      isObject = try canonicalData.withUnsafeBytes { bytes throws(JSONParseError) -> Bool in
+        var cursor = JSONCursor(bytes)
+        _ = try cursor.skipValue()
+        try cursor.expectEnd()
+        return bytes.first == UInt8(ascii: "{")
       }
-      guard case .object = value else {
-        throw LogWriteError.invalidDraft("the data of a record must be a JSON object")
-      }
-    } catch let error as LogWriteError {
-      throw error
     } catch {
       throw LogWriteError.invalidDraft("the data is not canonical JSON: \(error)")
+    }
+    guard isObject else {
+      throw LogWriteError.invalidDraft("the data of a record must be a JSON object")
     }
     self.init(
       id: id, effective: effective, type: type, stream: stream, by: by, corrects: corrects,
@@ -64,14 +70,23 @@ public struct RecordDraft: Sendable, Equatable {
 
   /// The problem with this draft's names, or nil if they are acceptable.
   func nameProblem() -> String? {
-    for (field, value) in [("id", id ?? "x"), ("type", type), ("stream", stream), ("by", by)] {
-      if value.isEmpty { return "the \(field) of a record must not be empty" }
-      if value.utf8.count > Limits.nameBytesMax {
-        return "the \(field) \"\(value.prefix(40))…\" is longer than \(Limits.nameBytesMax) bytes"
-      }
-      if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x5C }) {
-        return "the \(field) \"\(value)\" contains a control character, a quote or a backslash"
-      }
+    if let id, let problem = Self.nameProblem("id", id) { return problem }
+    return Self.nameProblem("type", type) ?? Self.nameProblem("stream", stream)
+      ?? Self.nameProblem("by", by)
+  }
+
+  /// The problem with one name, or nil; checks the bytes in place, without copying them.
+  private static func nameProblem(_ field: StaticString, _ value: String) -> String? {
+    var value = value
+    let (count, bad) = value.withUTF8 { bytes in
+      (bytes.count, bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x5C })
+    }
+    if count == 0 { return "the \(field) of a record must not be empty" }
+    if count > Limits.nameBytesMax {
+      return "the \(field) \"\(value.prefix(40))…\" is longer than \(Limits.nameBytesMax) bytes"
+    }
+    if bad {
+      return "the \(field) \"\(value)\" contains a control character, a quote or a backslash"
     }
     return nil
   }

@@ -10,8 +10,9 @@ public struct VerifyReport: Sendable, Equatable {
   public let recordCount: Int64
   /// SHA-256 of the last line (the header's, for an empty log).
   public let headHash: SHA256Digest
-  /// The checkpoint of the whole log as it is now.
-  public let checkpoint: Checkpoint
+  /// The checkpoint of the whole log as it is now, if it was asked for (`computeCheckpoint`)
+  /// or a saved checkpoint was given; nil otherwise (the Merkle tree was not computed).
+  public let checkpoint: Checkpoint?
   /// The saved checkpoint the log was checked against, if one was given.
   public let extendsCheckpoint: Checkpoint?
 }
@@ -26,13 +27,17 @@ public enum LogVerifier {
   /// Verifies the log at `path`; throws `LogDamage` naming the first bad line.
   ///
   /// With `.pipelined` (the default) a helper thread reads the file and computes every line's
-  /// SHA-256 and Merkle leaf hash while this thread checks the lines in order; the checks and
-  /// the damage reported are those of `.sequential`.
+  /// SHA-256 (and Merkle leaf hash, when the tree is computed) and id key while this thread
+  /// checks the lines in order; the checks and the damage reported are those of `.sequential`.
+  ///
+  /// The Merkle tree is computed only when `computeCheckpoint` is true or `saved` is given:
+  /// the chain checks do not need it. The report's `checkpoint` is nil otherwise.
   public static func verify(
-    path: String, against saved: Checkpoint? = nil,
+    path: String, against saved: Checkpoint? = nil, computeCheckpoint: Bool = false,
     fileOperations: any FileOperations = SystemFileOperations(),
     concurrency: ReadConcurrency = .pipelined
   ) throws -> VerifyReport {
+    let withTree = computeCheckpoint || saved != nil
     let descriptor = try fileOperations.open(path, flags: O_RDONLY, mode: 0)
     defer { fileOperations.close(descriptor) }
     let scan = ChainScan(
@@ -40,16 +45,33 @@ public enum LogVerifier {
     var state = try scan.readHeader()
     var tree = MerkleTreeBuilder()
     var rootAtSaved: SHA256Digest? = saved?.treeSize == 0 ? tree.rootHash() : nil
-    var seqByIDHash: [Int: Int64] = [:]
+    // Ids by their 64-bit keys; records whose keys collide are compared exactly afterwards.
+    // Keys are added in batches (the table's probes overlap); every record taken is added
+    // before the verdict, and a scan that does not finish throws anyway.
+    var seqByIDKey = IDKeyTable(capacity: 1 << 16)
     var collidingSeqs: Set<Int64> = []
-    func take(_ record: RawRecord, leafHash: SHA256Digest) {
-      let key = record.id.hashValue
-      if let first = seqByIDHash[key] {
-        collidingSeqs.insert(first)
-        collidingSeqs.insert(record.seq)
-      } else {
-        seqByIDHash[key] = record.seq
+    let batchSize = 4096
+    var pendingKeys: [UInt64] = []
+    var pendingSeqs: [Int64] = []
+    pendingKeys.reserveCapacity(batchSize)
+    pendingSeqs.reserveCapacity(batchSize)
+    func flushKeys() {
+      pendingKeys.withUnsafeBufferPointer { keys in
+        pendingSeqs.withUnsafeBufferPointer { seqs in
+          seqByIDKey.insertAll(keys: keys, seqs: seqs) { first, seq in
+            collidingSeqs.insert(first)
+            collidingSeqs.insert(seq)
+          }
+        }
       }
+      pendingKeys.removeAll(keepingCapacity: true)
+      pendingSeqs.removeAll(keepingCapacity: true)
+    }
+    func take(_ record: RawRecord, leafHash: SHA256Digest, idKey: UInt64) {
+      pendingKeys.append(idKey)
+      pendingSeqs.append(record.seq)
+      if pendingKeys.count == batchSize { flushKeys() }
+      guard withTree else { return }
       tree.append(leafHash: leafHash)
       if let saved, record.seq == saved.treeSize { rootAtSaved = tree.rootHash() }
     }
@@ -57,11 +79,16 @@ public enum LogVerifier {
     if concurrency == .pipelined {
       var pipelined = PipelinedChainScan(
         operations: fileOperations, descriptor: descriptor, path: path)
-      pipelined.hashLeaves = true
-      tail = try pipelined.scanRecords(continuing: &state) { take($0, leafHash: $1) }
+      pipelined.hashLeaves = withTree
+      pipelined.keyIDs = true
+      tail = try pipelined.scanRecords(continuing: &state) { record, leaf, key in
+        take(record, leafHash: leaf, idKey: key)
+      }
     } else {
       tail = try scan.scanRecords(continuing: &state) { record in
-        take(record, leafHash: MerkleTree.leafHash(record.line))
+        take(
+          record, leafHash: withTree ? MerkleTree.leafHash(record.line) : .zero,
+          idKey: IDKey.of(utf8: record.rawID))
       }
     }
     if let tail {
@@ -69,13 +96,16 @@ public enum LogVerifier {
         kind: .tornTail, path: path, lineNumber: tail.lineNumber, byteOffset: tail.byteOffset,
         reason: tail.reason)
     }
+    flushKeys()
     if !collidingSeqs.isEmpty {
       try checkIDsExactly(path: path, seqs: collidingSeqs, fileOperations: fileOperations)
     }
-    let checkpoint = Checkpoint(
-      origin: Checkpoint.origin(forLogNamed: state.header.name), treeSize: state.lastSeq,
-      rootHash: tree.rootHash())
-    if let saved {
+    let checkpoint =
+      withTree
+      ? Checkpoint(
+        origin: Checkpoint.origin(forLogNamed: state.header.name), treeSize: state.lastSeq,
+        rootHash: tree.rootHash()) : nil
+    if let saved, let checkpoint {
       try check(saved, path: path, current: checkpoint, rootAtSaved: rootAtSaved)
     }
     return VerifyReport(

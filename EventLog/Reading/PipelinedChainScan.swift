@@ -33,6 +33,8 @@ struct PipelinedChainScan {
   var checkChain = true
   /// Whether to compute each line's RFC 6962 leaf hash, SHA-256(0x00 ‖ line), for the body.
   var hashLeaves = false
+  /// Whether to compute each record's id key (`IDKey`) for the body, on the preparing thread.
+  var keyIDs = false
   /// Bytes of the file per chunk.
   var chunkBytes = 2 << 20
   /// Chunks in memory at once.
@@ -44,11 +46,22 @@ struct PipelinedChainScan {
     continuing state: inout ChainState, stopAfterSeq: Int64? = nil,
     _ body: (RawRecord, SHA256Digest) throws -> Void
   ) throws -> TornTail? {
+    try scanRecords(continuing: &state, stopAfterSeq: stopAfterSeq) { record, leaf, _ in
+      try body(record, leaf)
+    }
+  }
+
+  /// Reads records like `scanRecords(continuing:stopAfterSeq:_:)`; `body` also gets the
+  /// record's id key if `keyIDs` (0 otherwise).
+  func scanRecords(
+    continuing state: inout ChainState, stopAfterSeq: Int64? = nil,
+    _ body: (RawRecord, SHA256Digest, UInt64) throws -> Void
+  ) throws -> TornTail? {
     let limit = try operations.size(descriptor)
     let pipeline = ChunkPipeline(
       operations: operations, descriptor: descriptor, start: state.endOffset, limit: limit,
       chunkBytes: max(chunkBytes, 1 << 16), slotCount: max(slotCount, 2),
-      hashChain: checkChain, hashLeaves: hashLeaves)
+      hashChain: checkChain, hashLeaves: hashLeaves, keyIDs: keyIDs)
     pipeline.launchHelper()
     let handOver: Bool
     do {
@@ -65,7 +78,9 @@ struct PipelinedChainScan {
       reader: LineReader(operations: operations, descriptor: descriptor, path: path))
     scan.checkChain = checkChain
     return try scan.scanRecords(continuing: &state, stopAfterSeq: stopAfterSeq) { record in
-      try body(record, hashLeaves ? MerkleTree.leafHash(record.line) : .zero)
+      try body(
+        record, hashLeaves ? MerkleTree.leafHash(record.line) : .zero,
+        keyIDs ? IDKey.of(utf8: record.rawID) : 0)
     }
   }
 
@@ -73,7 +88,7 @@ struct PipelinedChainScan {
   /// rest of the file (possibly nothing) is for the sequential scan.
   private func consume(
     _ pipeline: ChunkPipeline, _ state: inout ChainState, stopAfterSeq: Int64?,
-    _ body: (RawRecord, SHA256Digest) throws -> Void
+    _ body: (RawRecord, SHA256Digest, UInt64) throws -> Void
   ) throws -> Bool {
     // The hex of the previous line's SHA-256: what the next `prev` must be.
     let previousHex = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 8)
@@ -89,8 +104,9 @@ struct PipelinedChainScan {
           !checkChain || memcmp(record.prevHex.baseAddress.unsafelyUnwrapped, expectedHex, 64) == 0
         else { return true }
         let leaf = hashLeaves ? SHA256Digest(loadingFrom: slot.leaves + 32 * index) : .zero
+        let key = keyIDs ? slot.idKeys[index] : 0
         do {
-          try body(record, leaf)
+          try body(record, leaf, key)
         } catch let defect as LineDefect {
           throw LogDamage(
             kind: .badRecord, path: path, lineNumber: record.lineNumber,
@@ -129,6 +145,7 @@ final class ChunkSlot: @unchecked Sendable {
   let digests: UnsafeMutableRawPointer
   let hex: UnsafeMutableRawPointer
   let leaves: UnsafeMutableRawPointer
+  let idKeys: UnsafeMutablePointer<UInt64>
   let maxLines: Int
   /// The lines prepared, all plain valid record lines.
   var lineCount = 0
@@ -137,7 +154,7 @@ final class ChunkSlot: @unchecked Sendable {
   /// newline, or a read error.
   var handOver = false
 
-  init(chunkBytes: Int, hashLeaves: Bool) {
+  init(chunkBytes: Int, hashLeaves: Bool, keyIDs: Bool) {
     capacity = chunkBytes + Limits.lineBytesMax + 2
     // A line shorter than 64 bytes cannot be a record (its prev alone has 64 digits) and
     // ends the chunk, so this bounds the line count.
@@ -149,6 +166,7 @@ final class ChunkSlot: @unchecked Sendable {
     digests = .allocate(byteCount: 32 * maxLines, alignment: 16)
     hex = .allocate(byteCount: 64 * maxLines, alignment: 16)
     leaves = .allocate(byteCount: hashLeaves ? 32 * maxLines : 32, alignment: 16)
+    idKeys = .allocate(capacity: keyIDs ? maxLines : 1)
   }
 
   deinit {
@@ -159,6 +177,7 @@ final class ChunkSlot: @unchecked Sendable {
     digests.deallocate()
     hex.deallocate()
     leaves.deallocate()
+    idKeys.deallocate()
   }
 }
 
@@ -176,6 +195,7 @@ final class ChunkPipeline: @unchecked Sendable {
   private let chunkBytes: Int
   private let hashChain: Bool
   private let hashLeaves: Bool
+  private let keyIDs: Bool
   private let slots: [ChunkSlot]
   private let chunkCount: Int
 
@@ -190,7 +210,7 @@ final class ChunkPipeline: @unchecked Sendable {
 
   init(
     operations: any FileOperations, descriptor: Int32, start: Int64, limit: Int64,
-    chunkBytes: Int, slotCount: Int, hashChain: Bool, hashLeaves: Bool
+    chunkBytes: Int, slotCount: Int, hashChain: Bool, hashLeaves: Bool, keyIDs: Bool
   ) {
     self.operations = operations
     self.descriptor = descriptor
@@ -199,10 +219,13 @@ final class ChunkPipeline: @unchecked Sendable {
     self.chunkBytes = chunkBytes
     self.hashChain = hashChain
     self.hashLeaves = hashLeaves
+    self.keyIDs = keyIDs
     let span = max(limit - start, 0)
     chunkCount = Int((span + Int64(chunkBytes) - 1) / Int64(chunkBytes))
     let slotCount = min(slotCount, max(chunkCount, 1))
-    slots = (0..<slotCount).map { _ in ChunkSlot(chunkBytes: chunkBytes, hashLeaves: hashLeaves) }
+    slots = (0..<slotCount).map { _ in
+      ChunkSlot(chunkBytes: chunkBytes, hashLeaves: hashLeaves, keyIDs: keyIDs)
+    }
     ready = [Bool](repeating: false, count: slotCount)
     pthread_mutex_init(&mutex, nil)
     pthread_cond_init(&changed, nil)
@@ -376,6 +399,7 @@ final class ChunkPipeline: @unchecked Sendable {
       }
       // A record on its right line has seq = line number - 1; the caller checks the seq.
       (slot.records + index).initialize(to: parsed.onLine(Int(clamping: parsed.seq) &+ 1))
+      if keyIDs { slot.idKeys[index] = IDKey.of(utf8: parsed.rawID) }
     }
   }
 }

@@ -133,7 +133,12 @@ public final class LogWriter {
     _ drafts: [RecordDraft], expectedLastSeq: Int64? = nil
   ) throws(LogWriteError) -> AppendReceipt {
     guard !poisoned else { throw .handlePoisoned }
-    try Self.checkDrafts(drafts)
+    let keys = try Self.checkDrafts(drafts)
+    // The index is probed at random for every id: start the cache misses of a batch early,
+    // so they overlap instead of stalling one lookup after another.
+    if keys.count > 1 {
+      for key in keys { index.prefetch(key: key) }
+    }
     do {
       try Self.lock(descriptor, options: options, path: path)
     } catch {
@@ -146,16 +151,27 @@ public final class LogWriter {
       throw Self.writeError(error)
     }
     // Records whose id is present already are retries: they are answered, not written.
-    var existing: [LogRecord?] = []
-    for draft in drafts {
-      let found = try draft.id.flatMap { id throws(LogWriteError) in try existingRecord(id: id) }
-      if let found, !Self.sameContent(found, draft) {
-        throw .idConflict(id: found.id, existingSeq: found.seq)
+    // The retries by draft index (usually none, so usually no allocation).
+    var existing: [Int: LogRecord] = [:]
+    var fresh: [(RecordDraft, String, UInt64)] = []
+    fresh.reserveCapacity(drafts.count)
+    for (draftIndex, (draft, key)) in zip(drafts, keys).enumerated() {
+      let found = try draft.id.flatMap { id throws(LogWriteError) in
+        try existingRecord(id: id, key: key)
       }
-      existing.append(found)
-    }
-    let fresh = zip(drafts, existing).filter { $0.1 == nil }.map {
-      ($0.0, $0.0.id ?? Self.generatedID())
+      if let found {
+        guard Self.sameContent(found, draft) else {
+          throw .idConflict(id: found.id, existingSeq: found.seq)
+        }
+        existing[draftIndex] = found
+      } else {
+        if let id = draft.id {
+          fresh.append((draft, id, key))
+        } else {
+          let id = Self.generatedID()
+          fresh.append((draft, id, IDKey.of(id)))
+        }
+      }
     }
     if let expected = expectedLastSeq, expected != state.lastSeq, !fresh.isEmpty {
       throw .conflict(expectedLastSeq: expected, actualLastSeq: state.lastSeq)
@@ -167,7 +183,7 @@ public final class LogWriter {
     var seq = state.lastSeq
     var prev = state.headHash
     var lineStarts: [Int] = []
-    for (draft, id) in fresh {
+    for (draft, id, _) in fresh {
       seq += 1
       let start = bytes.count
       lineStarts.append(start)
@@ -200,16 +216,17 @@ public final class LogWriter {
     }
     if !fresh.isEmpty { try writeDurably(bytes) }
     var entries: [AppendReceipt.Entry] = []
+    entries.reserveCapacity(drafts.count)
     var freshIndex = 0
-    for found in existing {
-      if let found {
+    for draftIndex in drafts.indices {
+      if let found = existing[draftIndex] {
         entries.append(
           .init(seq: found.seq, id: found.id, recorded: found.recorded, appended: false))
       } else {
         let newSeq = state.lastSeq + 1 + Int64(freshIndex)
-        let id = fresh[freshIndex].1
+        let (_, id, key) = fresh[freshIndex]
         entries.append(.init(seq: newSeq, id: id, recorded: recorded, appended: true))
-        index.insert(id: id, seq: newSeq, offset: state.endOffset + Int64(lineStarts[freshIndex]))
+        index.insert(key: key, seq: newSeq, offset: state.endOffset + Int64(lineStarts[freshIndex]))
         freshIndex += 1
       }
     }
@@ -269,13 +286,15 @@ public final class LogWriter {
       reader: LineReader(operations: options.fileOperations, descriptor: descriptor, path: path))
     var index = self.index
     let tail = try scan.scanRecords(continuing: &state) { record in
-      let id = record.id
+      let key = IDKey.of(utf8: record.rawID)
       // Records are contiguous: the last one indexed so far ends where this one starts.
-      if let seq = try existingSeq(id: id, in: index, end: record.byteOffset) {
+      if !index.candidates(forKey: key).isEmpty,
+        let seq = try existingSeq(id: record.id, key: key, in: index, end: record.byteOffset)
+      {
         throw LineDefect(
-          byteOffsetInLine: 8, reason: "the id \(id) is used already by record \(seq)")
+          byteOffsetInLine: 8, reason: "the id \(record.id) is used already by record \(seq)")
       }
-      index.insert(id: id, seq: record.seq, offset: record.byteOffset)
+      index.insert(key: key, seq: record.seq, offset: record.byteOffset)
     }
     self.index = index
     if let tail { try quarantine(tail) }
@@ -319,9 +338,11 @@ public final class LogWriter {
 
   // MARK: - Index and helpers
 
-  private func existingRecord(id: String) throws(LogWriteError) -> LogRecord? {
+  private func existingRecord(id: String, key: UInt64) throws(LogWriteError) -> LogRecord? {
     do {
-      guard let seq = try existingSeq(id: id, in: index, end: state.endOffset) else { return nil }
+      guard let seq = try existingSeq(id: id, key: key, in: index, end: state.endOffset) else {
+        return nil
+      }
       return try readRecord(seq: seq, in: index, end: state.endOffset)
     } catch let error as LogWriteError {
       throw error
@@ -336,8 +357,10 @@ public final class LogWriter {
   /// from `self`: `catchUp` calls this for a copy of the index that is ahead of
   /// `self.index`, while `self.state` is being updated (reading it then is an exclusivity
   /// violation, and `self.index` lacks the new records: both trapped, found by the fuzzer).
-  private func existingSeq(id: String, in index: RecordIndex, end: Int64) throws -> Int64? {
-    for seq in index.candidates(for: id)
+  private func existingSeq(
+    id: String, key: UInt64, in index: RecordIndex, end: Int64
+  ) throws -> Int64? {
+    for seq in index.candidates(forKey: key)
     where try readRecord(seq: seq, in: index, end: end).id == id {
       return seq
     }
@@ -374,18 +397,34 @@ public final class LogWriter {
       && record.corrects == draft.corrects && record.dataBytes == draft.dataBytes
   }
 
-  private static func checkDrafts(_ drafts: [RecordDraft]) throws(LogWriteError) {
+  /// Checks the drafts' names and that no id appears twice; returns each draft's id key
+  /// (`IDKey`, 0 for a draft without an id).
+  private static func checkDrafts(_ drafts: [RecordDraft]) throws(LogWriteError) -> [UInt64] {
     guard drafts.count <= Limits.batchRecordsMax else {
       throw .invalidDraft(
         "a batch holds at most \(Limits.batchRecordsMax) records; got \(drafts.count)")
     }
-    var seen = Set<String>()
-    for draft in drafts {
+    var keys = [UInt64](repeating: 0, count: drafts.count)
+    if drafts.count == 1 {
+      // One draft: nothing to compare with.
+      if let problem = drafts[0].nameProblem() { throw .invalidDraft(problem) }
+      keys[0] = drafts[0].id.map(IDKey.of) ?? 0
+      return keys
+    }
+    var seen = IDKeyTable(capacity: drafts.count)
+    for index in drafts.indices {
+      let draft = drafts[index]
       if let problem = draft.nameProblem() { throw .invalidDraft(problem) }
-      if let id = draft.id, !seen.insert(id).inserted {
+      guard let id = draft.id else { continue }
+      let key = IDKey.of(id)
+      keys[index] = key
+      // Equal keys are only candidates: the ids themselves decide.
+      for other in seen.seqs(for: key) where drafts[Int(other)].id == id {
         throw .invalidDraft("the id \(id) appears twice in one batch")
       }
+      seen.insert(key: key, seq: Int64(index))
     }
+    return keys
   }
 
   private static func lock(_ descriptor: Int32, options: Options, path: String) throws {
@@ -461,26 +500,33 @@ public struct Quarantine: Sendable, Equatable {
 }
 
 /// Where each record starts and which record has which id, kept by a writer.
+///
+/// Ids are kept as 64-bit keys (`IDKey`) in a flat table; a key found is only a candidate,
+/// which the writer confirms by reading the record and comparing the ids exactly.
 struct RecordIndex {
   private var offsets: [Int64] = []
-  private var seqByIDHash: [Int: Int64] = [:]
-  private var collisions: [Int: [Int64]] = [:]
+  private var seqByIDKey = IDKeyTable()
 
   mutating func insert(id: String, seq: Int64, offset: Int64) {
-    precondition(Int64(offsets.count) == seq - 1, "records are indexed in seq order")
-    offsets.append(offset)
-    let key = id.hashValue
-    if seqByIDHash[key] == nil {
-      seqByIDHash[key] = seq
-    } else {
-      collisions[key, default: []].append(seq)
-    }
+    insert(key: IDKey.of(id), seq: seq, offset: offset)
   }
 
+  mutating func insert(key: UInt64, seq: Int64, offset: Int64) {
+    precondition(Int64(offsets.count) == seq - 1, "records are indexed in seq order")
+    offsets.append(offset)
+    seqByIDKey.insert(key: key, seq: seq)
+  }
+
+  /// Hints the cache to load where the lookup of `key` will probe.
+  func prefetch(key: UInt64) { seqByIDKey.prefetch(key: key) }
+
   func candidates(for id: String) -> [Int64] {
-    let key = id.hashValue
-    guard let first = seqByIDHash[key] else { return [] }
-    return [first] + (collisions[key] ?? [])
+    candidates(forKey: IDKey.of(id))
+  }
+
+  func candidates(forKey key: UInt64) -> [Int64] {
+    let found = seqByIDKey.seqs(for: key)
+    return found.count > 1 ? found.sorted() : found
   }
 
   func offset(of seq: Int64) -> Int64 { offsets[Int(seq - 1)] }

@@ -175,8 +175,11 @@ struct ReplayTests {
   @Test("the pipelined verifier reports what the sequential one does")
   func verifierModesAgree() throws {
     let fixture = try ReplayFixture(records: 14_000)
-    let sequential = try LogVerifier.verify(path: fixture.path, concurrency: .sequential)
-    let pipelined = try LogVerifier.verify(path: fixture.path, concurrency: .pipelined)
+    let sequential = try LogVerifier.verify(
+      path: fixture.path, computeCheckpoint: true, concurrency: .sequential)
+    let pipelined = try LogVerifier.verify(
+      path: fixture.path, computeCheckpoint: true, concurrency: .pipelined)
+    #expect(sequential.checkpoint != nil)
     #expect(sequential == pipelined)
     var bytes = fixture.bytes
     bytes[bytes.count / 2] ^= 0x20

@@ -9,7 +9,7 @@
 ///     transition-bench w3 STORE [MODE]              full replay: pipelined, sequential, nochain
 ///     transition-bench w4prep STORE MODE            sidecar: build it; scan: remove it
 ///     transition-bench w4 STORE DATE [MODE]         as-of query: scan or sidecar
-///     transition-bench w5 STORE [MODE]              verify: pipelined or sequential
+///     transition-bench w5 STORE [MODE]              verify: pipelined, sequential or checkpoint
 ///     transition-bench w6prep STORE [--events N]    writes the synthetic domain log (1,000,000)
 ///     transition-bench w6 STORE                     domain replay into every projection and view
 ///     transition-bench limits STORE                 raw sync latency, SHA-256, read bandwidth
@@ -17,7 +17,7 @@
 ///     transition-bench all [--quick] [--store DIR]  everything, with the summary table
 let usage = """
   usage: transition-bench w1|w2 STORE [--events N] | w3 STORE [pipelined|sequential|nochain]
-         | w4prep STORE scan|sidecar | w4 STORE DATE [scan|sidecar] | w5 STORE [pipelined|sequential]
+         | w4prep STORE scan|sidecar | w4 STORE DATE [scan|sidecar] | w5 STORE [pipelined|sequential|checkpoint]
          | w6prep STORE [--events N] | w6 STORE | limits STORE | gen-reference N PATH | all [--quick] [--store DIR] [--keep]
   """
 

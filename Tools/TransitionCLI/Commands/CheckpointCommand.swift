@@ -25,8 +25,11 @@ enum CheckpointCommand: Command {
     do {
       let progress = ReadingProgress("verifying \(path)", reading: path, console: console)
       defer { progress.finish(console: console) }
-      let report = try LogVerifier.verify(path: path)
-      console.print(String(report.checkpoint.text.dropLast()))
+      let report = try LogVerifier.verify(path: path, computeCheckpoint: true)
+      guard let checkpoint = report.checkpoint else {
+        preconditionFailure("verify(computeCheckpoint: true) returns the checkpoint")
+      }
+      console.print(String(checkpoint.text.dropLast()))
       return .ok
     } catch {
       throw LogFailures.failure(error, path: path)
