@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -51,13 +53,15 @@ public struct CrashHook: Sendable {
   static func crashNow() -> Never { _exit(77) }
 }
 
-/// Counts passes of a crash point; only used from one writer at a time.
-private final class CrashCounter: @unchecked Sendable {
-  private var remaining: Int
-  init(remaining: Int) { self.remaining = remaining }
+/// Counts passes of a crash point; safe to share between threads that append.
+private final class CrashCounter: Sendable {
+  private let remaining: Mutex<Int>
+  init(remaining: Int) { self.remaining = Mutex(remaining) }
   func passOnce() -> Bool {
-    if remaining == 0 { return true }
-    remaining -= 1
-    return false
+    remaining.withLock { count in
+      if count == 0 { return true }
+      count -= 1
+      return false
+    }
   }
 }

@@ -36,7 +36,7 @@ public final class TransitionLog {
   public let path: String
   /// The state as currently known, folded from every record.
   public private(set) var state = TransitionState()
-  /// The records of the log, in order (kept for corrections and scripted builds).
+  /// The `seq` of the last record the state has folded.
   public private(set) var lastSeq: Int64 = 0
   private let writer: LogWriter
 
@@ -89,19 +89,23 @@ public final class TransitionLog {
         let receipt = try writer.append(
           pending.map { RecordCodec.draft($0, by: by) }, expectedLastSeq: lastSeq)
         var appended: [DomainRecord] = []
+        // The state follows the log by applying what was written; if anything else happened
+        // (a retried id, another writer's records, a record the fold refuses), it is read
+        // again from the log instead of being trusted.
+        var inStep = receipt.entries.allSatisfy(\.appended)
         for (entry, record) in zip(receipt.entries, pending) where entry.appended {
           let domainRecord = record.record(
             seq: entry.seq, id: entry.id,
             recordedMilliseconds: entry.recorded.millisecondsSinceEpoch, by: by)
-          try? state.apply(domainRecord)
+          if inStep {
+            do { try state.apply(domainRecord) } catch { inStep = false }
+          }
           appended.append(domainRecord)
         }
-        if receipt.entries.contains(where: { !$0.appended })
-          || receipt.lastSeq != lastSeq + Int64(appended.count)
-        {
-          try reload()
-        } else {
+        if inStep && receipt.lastSeq == lastSeq + Int64(appended.count) {
           lastSeq = receipt.lastSeq
+        } else {
+          try reload()
         }
         return appended
       } catch LogWriteError.conflict where attempts < 5 {
