@@ -50,10 +50,11 @@ extension Ledger {
     guard seq == lastSeq + 1 else {
       throw FoldError(seq: seq, problem: "it follows record \(lastSeq)")
     }
+    if stored != nil { own() }
     let eventType = DomainEvent.payloadTypes[Int(typeIndex)].eventType
     lastSeq = seq
     recordedMilliseconds.append(recorded)
-    recordIDs.append(id)
+    ownedRecordIDs.append(id)
     typeIndices.append(typeIndex)
     var source = seq
     var effective = effective
@@ -88,6 +89,7 @@ extension Ledger {
         close(version: current, at: seq)
         standing[original] = seq
         sourceOf[seq] = original
+        patchedTypes[seq] = Self.typeIndexByName[event.eventType] ?? typeIndex
         source = original
         effective = standingVersion.effective
         patchedPrecision = standingVersion.precision
@@ -106,13 +108,13 @@ extension Ledger {
           facts[index].span = span
         }
       }
-      staffFacts.append(contentsOf: facts)
+      ownedStaffFacts.append(contentsOf: facts)
     case .record(let record):
       let event = patchedEvent ?? record.event
       if !patched,
         let facts = StaffFact.facts(of: event, seq: seq, source: source, effective: effective)
       {
-        staffFacts.append(contentsOf: facts)
+        ownedStaffFacts.append(contentsOf: facts)
         return
       }
       appendVersion(
@@ -125,14 +127,13 @@ extension Ledger {
     }
   }
 
-  /// Appends a version and indexes it by its event's type.
+  /// Appends a version to those of its event's type.
   mutating func appendVersion(_ version: RecordVersion, typeIndex: UInt8) {
     let count = DomainEvent.payloadTypes.count
-    if versionsByType.count < count {
-      versionsByType += Array(repeating: [], count: count - versionsByType.count)
+    if ownedVersions.count < count {
+      ownedVersions += Array(repeating: [], count: count - ownedVersions.count)
     }
-    versionsByType[Int(typeIndex)].append(Int32(versions.count))
-    versions.append(version)
+    ownedVersions[Int(typeIndex)].append(version)
   }
 
   private static let decisionCorrectedIndex = typeIndexByName[DecisionCorrected.eventType]
@@ -151,33 +152,42 @@ extension Ledger {
       typeIndex: Self.typeIndexByName[record.eventType] ?? 0)
   }
 
-  /// The version made by record `seq`, if it made one (binary search; versions are in order).
+  /// The event types under which record `seq` made versions: a patch's patched version, or
+  /// the record's own type.
+  private func versionTypes(of seq: Int64) -> UInt8? {
+    guard seq >= 1, seq <= lastSeq else { return nil }
+    return patchedTypes[seq] ?? typeIndices[Int(seq - 1)]
+  }
+
+  /// The version made by record `seq`, if it made one (for a patch, the patched version;
+  /// binary search, since each type's versions are in `seq` order).
   func version(seq: Int64) -> RecordVersion? {
-    guard var index = Self.firstIndex(in: versions, seq: seq, key: \.seq) else { return nil }
-    var found: RecordVersion?
-    while index < versions.count, versions[index].seq == seq {
-      found = versions[index]
-      index += 1
-    }
-    return found
+    guard let type = versionTypes(of: seq), Int(type) < ownedVersions.count else { return nil }
+    let versions = ownedVersions[Int(type)]
+    guard let index = Self.firstIndex(in: versions, seq: seq, key: \.seq),
+      versions[index].seq == seq
+    else { return nil }
+    return versions[index]
   }
 
   /// Ends every fact and version made by record `seq` at `until`.
   private mutating func close(version seq: Int64, at until: Int64) {
-    if let first = Self.firstIndex(in: staffFacts, seq: seq, key: \.seq) {
+    if let first = Self.firstIndex(in: ownedStaffFacts, seq: seq, key: \.seq) {
       var index = first
-      while index < staffFacts.count, staffFacts[index].seq == seq {
-        if staffFacts[index].span.until == .max { staffFacts[index].span.until = until }
+      while index < ownedStaffFacts.count, ownedStaffFacts[index].seq == seq {
+        if ownedStaffFacts[index].span.until == .max { ownedStaffFacts[index].span.until = until }
         index += 1
       }
     }
-    if let first = Self.firstIndex(in: versions, seq: seq, key: \.seq) {
+    // A patch record's own version (a `DecisionCorrected`) stays; its patched version closes.
+    guard let type = versionTypes(of: seq), type != Self.decisionCorrectedIndex,
+      Int(type) < ownedVersions.count
+    else { return }
+    if let first = Self.firstIndex(in: ownedVersions[Int(type)], seq: seq, key: \.seq) {
       var index = first
-      while index < versions.count, versions[index].seq == seq {
-        if versions[index].span.until == .max
-          && versions[index].typeIndex != Self.decisionCorrectedIndex
-        {
-          versions[index].span.until = until
+      while index < ownedVersions[Int(type)].count, ownedVersions[Int(type)][index].seq == seq {
+        if ownedVersions[Int(type)][index].span.until == .max {
+          ownedVersions[Int(type)][index].span.until = until
         }
         index += 1
       }

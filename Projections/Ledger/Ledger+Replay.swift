@@ -20,10 +20,13 @@ extension Ledger {
     }
   }
 
-  /// Folds the records of the log at `path` after `lastSeq` into this ledger, streaming (memory
-  /// holds the ledger and one record, never the log); returns the reader's chain state.
+  /// Folds the records of the log at `path` after `lastSeq` (and up to `limit`, when given)
+  /// into this ledger, streaming (memory holds the ledger and one record, never the log);
+  /// returns the reader's chain state.
   @discardableResult
-  public mutating func extend(fromLog path: String, checkChain: Bool = true) throws -> ChainState {
+  public mutating func extend(
+    fromLog path: String, checkChain: Bool = true, through limit: Int64 = .max
+  ) throws -> ChainState {
     let start = lastSeq
     var ledger = self
     let summary: LogReader.Summary
@@ -31,7 +34,7 @@ extension Ledger {
       summary = try LogReader(path: path).forEachRecord(
         checkChain: checkChain, concurrency: .pipelined
       ) { raw in
-        guard raw.seq > start else { return }
+        guard raw.seq > start, raw.seq <= limit else { return }
         do {
           if let (facts, typeIndex) = StaffRecordDecoder.facts(raw) {
             try ledger.fold(

@@ -92,29 +92,61 @@ public struct RecordVersion: Sendable {
 }
 
 /// What the projections know after folding a log prefix: staff facts and record versions.
+///
+/// A ledger folded from the log owns its parts. A ledger loaded from a sidecar
+/// (`ProjectionSidecar`) keeps them in the memory-mapped sidecar (`StoredLedger`) and reads
+/// each part (the staff facts, the record ids, the versions of one event type) on first use,
+/// so a query pays only for what it reads. Folding more records first takes every part over.
 public struct Ledger: Sendable {
   /// The `seq` of the last record folded; 0 for an empty log.
   public internal(set) var lastSeq: Int64 = 0
   /// The `recorded` instant (UTC milliseconds) of every record, by `seq - 1`; non-decreasing.
   public internal(set) var recordedMilliseconds: [Int64] = []
-  /// The record id of every record, by `seq - 1`.
-  public internal(set) var recordIDs: [String] = []
-  /// Staff facts in `seq` order.
-  public internal(set) var staffFacts: [StaffFact] = []
-  /// Versions of every other record in `seq` order.
-  public internal(set) var versions: [RecordVersion] = []
   /// The event type of every record, as an index into `DomainEvent.payloadTypes`, by `seq - 1`.
   var typeIndices: [UInt8] = []
-  /// The indices into `versions` of the versions of each event type (by its index into
-  /// `DomainEvent.payloadTypes`), in `seq` order, so a view reads only the types it asks for.
-  var versionsByType: [[Int32]] = []
+  /// The record id of every record, by `seq - 1` (when owned).
+  var ownedRecordIDs: [String] = []
+  /// Staff facts in `seq` order (when owned).
+  var ownedStaffFacts: [StaffFact] = []
+  /// The versions of every other record, per event type (by its index into
+  /// `DomainEvent.payloadTypes`), each in `seq` order (when owned).
+  var ownedVersions: [[RecordVersion]] = []
   /// For replacements and patches: the original record each version stands for.
   var sourceOf: [Int64: Int64] = [:]
   /// For corrected originals: the version standing now; 0 when retracted.
   var standing: [Int64: Int64] = [:]
+  /// For patches: the event type of the patched version the patch record made.
+  var patchedTypes: [Int64: UInt8] = [:]
+  /// The parts still in a sidecar; nil once the ledger owns them all.
+  var stored: StoredLedger?
 
   /// An empty ledger (an empty log).
   public init() {}
+
+  /// The record id of every record, by `seq - 1`.
+  public var recordIDs: [String] { stored?.recordIDs() ?? ownedRecordIDs }
+
+  /// Staff facts in `seq` order.
+  public var staffFacts: [StaffFact] { stored?.staffFacts() ?? ownedStaffFacts }
+
+  /// The versions of the event type at `typeIndex` in `DomainEvent.payloadTypes`, in `seq`
+  /// order.
+  func versions(ofType typeIndex: UInt8) -> [RecordVersion] {
+    if let stored { return stored.versions(ofType: typeIndex) }
+    return Int(typeIndex) < ownedVersions.count ? ownedVersions[Int(typeIndex)] : []
+  }
+
+  /// Takes every part over from the sidecar, so that the ledger can fold more records.
+  mutating func own() {
+    guard let stored else { return }
+    ownedRecordIDs = stored.recordIDs()
+    ownedStaffFacts = stored.staffFacts()
+    ownedVersions = (0..<DomainEvent.payloadTypes.count).map {
+      stored.versions(ofType: UInt8($0))
+    }
+    (sourceOf, standing, patchedTypes) = stored.corrections()
+    self.stored = nil
+  }
 
   /// The last `seq` recorded at or before `milliseconds`; 0 when none was.
   public func lastSeq(recordedBy milliseconds: Int64) -> Int64 {
@@ -136,7 +168,8 @@ public struct Ledger: Sendable {
   /// The record id of `seq`, or `#seq` when out of range.
   public func recordID(of seq: Int64) -> String {
     guard seq >= 1, seq <= lastSeq else { return "#\(seq)" }
-    return recordIDs[Int(seq - 1)]
+    if let stored { return stored.recordID(of: seq) }
+    return ownedRecordIDs[Int(seq - 1)]
   }
 
   /// The `recorded` instant of `seq` in UTC milliseconds.
@@ -169,21 +202,19 @@ public struct LedgerView: Sendable {
     self.ledger = ledger
     self.knownAt = knownAt
     self.asRecorded = asRecorded
-    if !asRecorded && knownAt >= ledger.lastSeq
-      && !ledger.staffFacts.contains(where: { $0.span.until != .max })
+    let facts = ledger.staffFacts
+    if !asRecorded && knownAt >= ledger.lastSeq && !facts.contains(where: { $0.span.until != .max })
     {
-      staffFacts = ledger.staffFacts
+      staffFacts = facts
     } else {
-      staffFacts = ledger.staffFacts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
+      staffFacts = facts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
     }
   }
 
-  /// The indices into `ledger.versions` of the versions of `type`, in `seq` order.
-  private func indices<P: EventPayload>(of type: P.Type) -> [Int32] {
-    guard let index = Ledger.typeIndex(of: type.eventType),
-      Int(index) < ledger.versionsByType.count
-    else { return [] }
-    return ledger.versionsByType[Int(index)]
+  /// The versions of `type` in the ledger, in `seq` order.
+  private func all<P: EventPayload>(of type: P.Type) -> [RecordVersion] {
+    guard let index = Ledger.typeIndex(of: type.eventType) else { return [] }
+    return ledger.versions(ofType: index)
   }
 
   /// Every version of `type` in the ledger whether it counts here or not, in `seq` order (for
@@ -191,16 +222,14 @@ public struct LedgerView: Sendable {
   public func unfilteredVersions<P: EventPayload>(of type: P.Type)
     -> [(version: RecordVersion, event: P)]
   {
-    indices(of: type).compactMap { index in
-      let version = ledger.versions[Int(index)]
-      return version.event.payload(as: type).map { (version, $0) }
+    all(of: type).compactMap { version in
+      version.event.payload(as: type).map { (version, $0) }
     }
   }
 
   /// The versions of `type` that count, in `seq` order, with their payloads.
   public func versions<P: EventPayload>(of type: P.Type) -> [(version: RecordVersion, event: P)] {
-    indices(of: type).compactMap { index in
-      let version = ledger.versions[Int(index)]
+    all(of: type).compactMap { version in
       guard version.span.counts(at: knownAt, asRecorded: asRecorded),
         let payload = version.event.payload(as: type)
       else { return nil }
@@ -215,19 +244,13 @@ final class LedgerViewMemo: Sendable {
   let employees = Mutex<(day: CalendarDay, states: [EmployeeState])?>(nil)
 }
 
-/// Bytes shared by the lazily decoded events of one sidecar.
-final class SharedBytes: Sendable {
-  let bytes: [UInt8]
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
-}
-
 /// An event, or the canonical bytes of its data until it is first read.
 ///
-/// The bytes come from a sidecar whose checksum was verified when it was loaded, and were
-/// written by `Ledger.encoded()` from a decoded event, so they decode.
+/// The bytes come from a sidecar section whose checksum was verified when it was first read,
+/// and were written by `ProjectionSidecar` from a decoded event, so they decode.
 final class LazyEvent: Sendable {
   private let decoded: Mutex<DomainEvent?>
-  private let source: SharedBytes?
+  private let source: MappedFile?
   private let range: Range<Int>
   private let typeIndex: UInt8
 
@@ -240,9 +263,9 @@ final class LazyEvent: Sendable {
   }
 
   /// The event of type `typeIndex` whose canonical data is `range` of `bytes`.
-  init(typeIndex: UInt8, bytes: SharedBytes, range: Range<Int>) {
+  init(typeIndex: UInt8, file: MappedFile, range: Range<Int>) {
     decoded = Mutex(nil)
-    source = bytes
+    source = file
     self.range = range
     self.typeIndex = typeIndex
   }
@@ -257,22 +280,19 @@ final class LazyEvent: Sendable {
 
   /// The canonical data bytes, without decoding when they are still bytes.
   var canonicalData: [UInt8] {
-    if let source, decoded.withLock({ $0 == nil }) { return Array(source.bytes[range]) }
+    if let source, decoded.withLock({ $0 == nil }) {
+      return Array(UnsafeRawBufferPointer(rebasing: source.bytes[range]))
+    }
     return CanonicalJSON.encode(.object(event.encodeData()))
   }
 
   private func decode() -> DomainEvent {
     guard let source else { preconditionFailure("a lazy event without bytes") }
-    if let event = source.bytes.withUnsafeBytes({
-      ByteDecoder.event(typeIndex: typeIndex, data: UnsafeRawBufferPointer(rebasing: $0[range]))
-    }) {
-      return event
-    }
+    let data = UnsafeRawBufferPointer(rebasing: source.bytes[range])
+    if let event = ByteDecoder.event(typeIndex: typeIndex, data: data) { return event }
     let type = DomainEvent.payloadTypes[Int(typeIndex)].eventType
     do {
-      let value = try source.bytes[range].withUnsafeBytes {
-        try JSONParser.parse($0, profile: .canonical)
-      }
+      let value = try JSONParser.parse(data, profile: .canonical)
       return try DomainEvent.decode(type: type, data: value.objectValue ?? JSONObject())
     } catch {
       preconditionFailure(

@@ -6,18 +6,14 @@ struct ByteWriter {
   var bytes: [UInt8] = []
 
   mutating func int(_ value: Int64) {
-    var raw = UInt64(bitPattern: value)
-    for _ in 0..<8 {
-      bytes.append(UInt8(truncatingIfNeeded: raw))
-      raw >>= 8
-    }
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
   mutating func int32(_ value: Int32) {
-    var raw = UInt32(bitPattern: value)
-    for _ in 0..<4 {
-      bytes.append(UInt8(truncatingIfNeeded: raw))
-      raw >>= 8
-    }
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+  /// Zero bytes up to the next multiple of 8.
+  mutating func align() {
+    while bytes.count % 8 != 0 { bytes.append(0) }
   }
   mutating func byte(_ value: UInt8) { bytes.append(value) }
   mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
@@ -37,30 +33,28 @@ struct ByteWriter {
   }
 }
 
-/// Reads what `ByteWriter` wrote; every read is bounds-checked.
+/// Reads what `ByteWriter` wrote from memory the caller keeps alive (a mapped sidecar); every
+/// read is bounds-checked.
 struct ByteReader {
   struct Truncated: Error {}
-  let bytes: [UInt8]
+  let bytes: UnsafeRawBufferPointer
   var offset = 0
-  /// The end of what may be read (`bytes.count` unless given).
-  let end: Int
+  /// The end of what may be read.
+  var end: Int { bytes.count }
 
-  init(_ bytes: [UInt8], count: Int? = nil) {
+  init(_ bytes: UnsafeRawBufferPointer) {
     self.bytes = bytes
-    self.end = min(count ?? bytes.count, bytes.count)
   }
 
   mutating func int() throws(Truncated) -> Int64 {
     guard offset + 8 <= end else { throw Truncated() }
-    let start = offset
-    let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: UInt64.self) }
+    let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
     offset += 8
     return Int64(bitPattern: UInt64(littleEndian: raw))
   }
   mutating func int32() throws(Truncated) -> Int32 {
     guard offset + 4 <= end else { throw Truncated() }
-    let start = offset
-    let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: UInt32.self) }
+    let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
     offset += 4
     return Int32(bitPattern: UInt32(littleEndian: raw))
   }
@@ -78,131 +72,13 @@ struct ByteReader {
   mutating func string() throws(Truncated) -> String {
     let length = try count()
     defer { offset += length }
-    return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    return String(
+      decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
   }
-  mutating func day() throws(Truncated) -> CalendarDay {
-    let number = try int()
-    guard abs(number) < 3_000_000 else { throw Truncated() }
-    return CalendarDay(dayNumber: Int(number))
-  }
-  mutating func strings() throws(Truncated) -> [String] {
-    let total = try count()
-    var values: [String] = []
-    values.reserveCapacity(total)
-    for _ in 0..<total { values.append(try string()) }
-    return values
-  }
-}
-
-extension Ledger {
-  /// Why encoded ledger bytes cannot be read.
-  struct DecodingProblem: Error {
-    let reason: String
-  }
-
-  /// The ledger as bytes (the sidecar's payload).
-  func encoded() -> [UInt8] {
-    var writer = ByteWriter()
-    writer.int(lastSeq)
-    for value in recordedMilliseconds { writer.int(value) }
-    for id in recordIDs { writer.string(id) }
-    writer.bytes.append(contentsOf: typeIndices)
-    for map in [sourceOf, standing] {
-      writer.int(Int64(map.count))
-      for key in map.keys.sorted() {
-        writer.int(key)
-        writer.int(map[key] ?? 0)
-      }
-    }
-    StaffFact.encode(staffFacts, into: &writer)
-    writer.int(Int64(versions.count))
-    for version in versions {
-      writer.int(version.seq)
-      writer.int(version.source)
-      writer.string(version.id)
-      writer.day(version.effective)
-      writer.string(version.precision.rawValue)
-      writer.int(version.recordedMilliseconds)
-      writer.bool(version.patched)
-      writer.int(version.span.from)
-      writer.int(version.span.until)
-      writer.bool(version.span.original)
-      writer.string(DomainEvent.payloadTypes[Int(version.typeIndex)].eventType)
-      let data = version.storage.canonicalData
-      writer.int(Int64(data.count))
-      writer.bytes.append(contentsOf: data)
-    }
-    return writer.bytes
-  }
-
-  /// The ledger `encoded()` wrote.
-  init(decoding bytes: [UInt8]) throws(DecodingProblem) {
-    try self.init(decoding: bytes, in: 0..<bytes.count)
-  }
-
-  /// The ledger `encoded()` wrote into `range` of `bytes`.
-  init(decoding bytes: [UInt8], in range: Range<Int>) throws(DecodingProblem) {
-    var reader = ByteReader(bytes, count: range.upperBound)
-    reader.offset = range.lowerBound
-    let shared = SharedBytes(bytes)
-    do {
-      self.init()
-      lastSeq = try reader.int()
-      guard lastSeq >= 0, lastSeq <= Int64(range.count) else {
-        throw DecodingProblem(reason: "record count \(lastSeq) is impossible")
-      }
-      let count = Int(lastSeq)
-      recordedMilliseconds.reserveCapacity(count)
-      for _ in 0..<count { recordedMilliseconds.append(try reader.int()) }
-      recordIDs.reserveCapacity(count)
-      for _ in 0..<count { recordIDs.append(try reader.string()) }
-      for _ in 0..<count {
-        let index = try reader.byte()
-        guard Int(index) < DomainEvent.payloadTypes.count else {
-          throw DecodingProblem(reason: "event type index \(index) is unknown")
-        }
-        typeIndices.append(index)
-      }
-      for slot in 0..<2 {
-        var map: [Int64: Int64] = [:]
-        for _ in 0..<(try reader.count()) { map[try reader.int()] = try reader.int() }
-        if slot == 0 { sourceOf = map } else { standing = map }
-      }
-      staffFacts = try StaffFact.decodeAll(from: &reader)
-      for _ in 0..<(try reader.count()) {
-        let seq = try reader.int()
-        let source = try reader.int()
-        let id = try reader.string()
-        let effective = try reader.day()
-        guard let precision = DatePrecision(rawValue: try reader.string()) else {
-          throw DecodingProblem(reason: "unknown date precision")
-        }
-        let recorded = try reader.int()
-        let patched = try reader.bool()
-        let span = Span(
-          from: try reader.int(), until: try reader.int(), original: try reader.bool())
-        let type = try reader.string()
-        let length = try reader.count()
-        let range = reader.offset..<reader.offset + length
-        reader.offset += length
-        guard let typeIndex = Ledger.typeIndex(of: type) else {
-          throw DecodingProblem(reason: "version \(seq) has the unknown type \(type)")
-        }
-        appendVersion(
-          RecordVersion(
-            seq: seq, source: source, id: id, effective: effective, precision: precision,
-            recordedMilliseconds: recorded, patched: patched, span: span, typeIndex: typeIndex,
-            storage: LazyEvent(typeIndex: typeIndex, bytes: shared, range: range)),
-          typeIndex: typeIndex)
-      }
-    } catch let problem as DecodingProblem {
-      throw problem
-    } catch {
-      throw DecodingProblem(reason: "it ends too early")
-    }
-    guard reader.offset == range.upperBound else {
-      throw DecodingProblem(reason: "\(range.upperBound - reader.offset) bytes follow the ledger")
-    }
+  mutating func bytes(_ count: Int) throws(Truncated) -> UnsafeRawBufferPointer {
+    guard count >= 0, count <= end - offset else { throw Truncated() }
+    defer { offset += count }
+    return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
   }
 }
 

@@ -13,28 +13,40 @@ import TransitionDomain
 /// (1) The sidecar holds the stamp of the log prefix it was folded from: the record count, the
 ///     byte size of that prefix, the SHA-256 of its last line (the chain's head: it commits
 ///     to every line before it) and the log file's change time (`st_ctime`, nanoseconds) when
-///     it was folded; it ends in a SHA-256 of its own bytes.
-/// (2) It is used only when its checksum holds and the log's line ending at the stamped size
-///     hashes to the stamped head. If the log is exactly that long and its change time is the
-///     stamped one, it is fresh: the file was not written since its chain was checked (a line
-///     changed in place changes the change time, which no user can set back). If the log grew
-///     it is extended by folding only the new records; otherwise (missing, damaged, rewritten,
-///     cut, another format) the log is replayed and the sidecar rewritten.
+///     it was folded.
+/// (2) It is used only when its header checksum holds and the log's line ending at the stamped
+///     size hashes to the stamped head. If the log is exactly that long and its change time is
+///     the stamped one, it is fresh: the file was not written since its chain was checked (a
+///     line changed in place changes the change time, which no user can set back). If the log
+///     grew it is extended by folding only the new records; otherwise (missing, damaged,
+///     rewritten, cut, another format) the log is replayed and the sidecar rewritten.
 /// (3) It is written to a temporary file, synced and renamed over the old one, so a reader
-///     sees the old or the new sidecar, never a mixture. Failing to write it is not an error:
-///     the answer comes from the replay all the same.
+///     sees the old or the new sidecar, never a mixture, and a mapped sidecar never changes
+///     under its reader. Failing to write it is not an error: the answer comes from the replay
+///     all the same.
+/// (4) It is memory-mapped, not read: opening it reads the header and the core section (the
+///     `recorded` instant and type of every record, 9 bytes a record). Every other section
+///     (record ids, corrections, staff facts, the versions of each event type; see
+///     `LedgerSection`) has its own checksum, checked when a query first reads it; a section
+///     that fails its checksum is taken from a replay of the log instead (`StoredLedger`).
+///     So a cold query reads only what it answers from.
 ///
-/// Layout (integers little-endian Int64):
+/// Layout (integers little-endian):
 ///
-///     "transition-projections 3\n"   magic
-///     record count, log bytes,        the stamp
+///     "transition-projections 4\n"   magic, zero-padded to 32 bytes
+///     record count, log bytes,        the stamp (Int64 each)
 ///     log change time (ns)
 ///     head hash (32 bytes)
-///     payload byte count, payload     `Ledger.encoded()`
-///     checksum (32 bytes)             SHA-256 of every byte before it
+///     section count (Int64)
+///     per section: offset, length,    (Int64, Int64, UInt64)
+///       checksum
+///     header checksum (UInt64)        `Checksum64` of every byte before it
+///     sections, each at an offset that is a multiple of 8
 ///
-/// Not the generic `Sidecar` of `Projections/Replay` (not merged when this was written); the
-/// stamp is the same idea, so switching to it later changes only this file.
+/// Checksums are `Checksum64` (xxHash64's construction): they catch damage, not forgery. A
+/// forger who can write the sidecar can recompute any checksum kept in it; the log's hash
+/// chain and its checkpoints are what prove the records, and `transition verify` and `audit`
+/// read the log itself.
 public struct ProjectionSidecar: Sendable {
   /// How a ledger was obtained.
   public enum Origin: String, Sendable, Equatable {
@@ -76,7 +88,10 @@ public struct ProjectionSidecar: Sendable {
   public let logPath: String
   /// The sidecar file.
   public var path: String { logPath + ".projections" }
-  private static let magic = Array("transition-projections 3\n".utf8)
+  private static let magic: [UInt8] = {
+    let text = Array("transition-projections 4\n".utf8)
+    return text + Array(repeating: 0, count: 32 - text.count)
+  }()
 
   /// A sidecar for the log at `logPath`.
   public init(logPath: String) { self.logPath = logPath }
@@ -110,42 +125,62 @@ public struct ProjectionSidecar: Sendable {
     try? write(ledger, stamp: stamp)
   }
 
-  /// Reads the sidecar and checks it against itself and the log (rules 1 and 2).
-  public func load() -> Lookup {
-    guard let bytes = Self.readFile(path) else { return .missing }
-    let fixed = Self.magic.count + 8 + 8 + 8 + 32 + 8
-    guard bytes.count >= fixed + 32, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+  /// Maps the sidecar and checks its header against itself and the log (rules 1, 2 and 4);
+  /// with `checkingEverySection`, every section's checksum too (else each is checked when
+  /// first read).
+  public func load(checkingEverySection: Bool = false) -> Lookup {
+    guard let file = MappedFile(path: path) else {
+      return Self.fileSize(path) == nil ? .missing : .unusable("it is empty or cannot be read")
+    }
+    let bytes = file.bytes
+    let fixed = 32 + 8 * 3 + 32 + 8
+    guard bytes.count >= fixed + 8, Array(bytes[0..<32]) == Self.magic else {
       return .unusable("it is not a projections sidecar of this version")
     }
-    let bodyCount = bytes.count - 32
-    let checksum = bytes.withUnsafeBytes {
-      SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[0..<bodyCount]))
-    }
-    guard checksum.bytes == Array(bytes.suffix(32)) else {
-      return .unusable("its checksum does not match its bytes")
-    }
-    var reader = ByteReader(bytes, count: bodyCount)
-    reader.offset = Self.magic.count
+    var reader = ByteReader(bytes)
+    reader.offset = 32
     guard let count = try? reader.int(), let logBytes = try? reader.int(),
-      let changeTime = try? reader.int()
-    else {
-      return .unusable("its stamp is cut short")
+      let changeTime = try? reader.int(), let head = try? reader.bytes(32),
+      let sectionCount = try? reader.count(), sectionCount == LedgerSection.count,
+      reader.offset + sectionCount * 24 + 8 <= bytes.count
+    else { return .unusable("its header is cut short or of another version") }
+    var sections: [Range<Int>] = []
+    var checksums: [UInt64] = []
+    for _ in 0..<sectionCount {
+      guard let offset = try? reader.int(), let length = try? reader.int(),
+        let checksum = try? reader.int()
+      else { return .unusable("its header is cut short") }
+      guard offset >= 0, length >= 0, offset <= Int64(bytes.count) - length else {
+        return .unusable("a section lies outside the file")
+      }
+      sections.append(Int(offset)..<Int(offset + length))
+      checksums.append(UInt64(bitPattern: checksum))
     }
-    let head = SHA256Digest(bytes: bytes[reader.offset..<reader.offset + 32])
-    reader.offset += 32
-    guard let length = try? reader.count(), reader.offset + length == bodyCount else {
-      return .unusable("its payload length is wrong")
-    }
+    let headerEnd = reader.offset
+    guard let headerChecksum = try? reader.int(),
+      UInt64(bitPattern: headerChecksum)
+        == Checksum64.of(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd]))
+    else { return .unusable("its header checksum does not match its bytes") }
     let stamp = Stamp(
-      recordCount: count, logBytes: logBytes, headHash: head, changeTimeNanoseconds: changeTime)
+      recordCount: count, logBytes: logBytes, headHash: SHA256Digest(bytes: Array(head)),
+      changeTimeNanoseconds: changeTime)
     guard let logSize = Self.fileSize(logPath), logSize >= logBytes,
-      let line = Self.line(endingAt: logBytes, in: logPath), SHA256.hash(line) == head
+      let line = Self.line(endingAt: logBytes, in: logPath), SHA256.hash(line) == stamp.headHash
     else { return .unusable("it was built from another state of the log") }
+    let stored = StoredLedger(
+      file: file, sections: sections, checksums: checksums, logPath: logPath, sidecarPath: path,
+      lastSeq: count)
+    if checkingEverySection, !stored.checkAll() {
+      return .unusable("a section's checksum does not match its bytes")
+    }
+    guard let core = stored.section(LedgerSection.core) else {
+      return .unusable("its core section's checksum does not match its bytes")
+    }
     let ledger: Ledger
     do {
-      ledger = try Ledger(decoding: bytes, in: reader.offset..<bodyCount)
+      ledger = try Ledger(core: core, stored: stored)
     } catch {
-      return .unusable("its ledger does not decode: \(error.reason)")
+      return .unusable("its core section does not decode")
     }
     guard ledger.lastSeq == count else { return .unusable("its ledger does not match its stamp") }
     if logSize == logBytes {
@@ -157,37 +192,60 @@ public struct ProjectionSidecar: Sendable {
     return .prefix(ledger, stamp)
   }
 
-  /// Writes the sidecar for `ledger` folded from the log state `stamp` (rule 3).
+  /// Writes the sidecar for `ledger` folded from the log state `stamp` (rule 3), one section
+  /// at a time.
   public func write(_ ledger: Ledger, stamp: Stamp) throws {
-    var writer = ByteWriter()
-    writer.bytes = Self.magic
-    writer.int(stamp.recordCount)
-    writer.int(stamp.logBytes)
-    writer.int(stamp.changeTimeNanoseconds)
-    writer.bytes.append(contentsOf: stamp.headHash.bytes)
-    let payload = ledger.encoded()
-    writer.int(Int64(payload.count))
-    writer.bytes.append(contentsOf: payload)
-    writer.bytes.append(contentsOf: SHA256.hash(writer.bytes).bytes)
+    var ledger = ledger
+    ledger.own()
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw FileError(operation: "open", path: temporary, code: errno) }
-    var written = 0
-    while written < writer.bytes.count {
-      let count = writer.bytes.withUnsafeBytes {
-        Glibc.write(descriptor, $0.baseAddress.map { $0 + written }, $0.count - written)
-      }
-      guard count > 0 else {
-        let code = errno
-        close(descriptor)
-        unlink(temporary)
-        throw FileError(operation: "write", path: temporary, code: code)
-      }
-      written += count
+    func fail(_ operation: String, _ code: Int32) -> FileError {
+      close(descriptor)
+      unlink(temporary)
+      return FileError(operation: operation, path: temporary, code: code)
     }
-    let synced = fsync(descriptor)
+    func put(_ bytes: [UInt8], at offset: Int) throws {
+      var written = 0
+      while written < bytes.count {
+        let count = bytes.withUnsafeBytes {
+          pwrite(
+            descriptor, $0.baseAddress.map { $0 + written }, $0.count - written,
+            off_t(offset + written))
+        }
+        guard count > 0 else { throw fail("write", errno) }
+        written += count
+      }
+    }
+    let sectionCount = LedgerSection.count
+    let headerSize = 32 + 8 * 3 + 32 + 8 + sectionCount * 24 + 8
+    var offset = (headerSize + 7) / 8 * 8
+    var directory: [(offset: Int, length: Int, checksum: UInt64)] = []
+    for index in 0..<sectionCount {
+      var bytes = ledger.encodedSection(index)
+      let checksum = Checksum64.of(bytes)
+      directory.append((offset, bytes.count, checksum))
+      while bytes.count % 8 != 0 { bytes.append(0) }
+      try put(bytes, at: offset)
+      offset += bytes.count
+    }
+    var header = ByteWriter()
+    header.bytes = Self.magic
+    header.int(stamp.recordCount)
+    header.int(stamp.logBytes)
+    header.int(stamp.changeTimeNanoseconds)
+    header.bytes.append(contentsOf: stamp.headHash.bytes)
+    header.int(Int64(sectionCount))
+    for entry in directory {
+      header.int(Int64(entry.offset))
+      header.int(Int64(entry.length))
+      header.int(Int64(bitPattern: entry.checksum))
+    }
+    header.int(Int64(bitPattern: Checksum64.of(header.bytes)))
+    try put(header.bytes, at: 0)
+    guard fsync(descriptor) == 0 else { throw fail("fsync", errno) }
     close(descriptor)
-    guard synced == 0, rename(temporary, path) == 0 else {
+    guard rename(temporary, path) == 0 else {
       let code = errno
       unlink(temporary)
       throw FileError(operation: "rename", path: path, code: code)
@@ -198,37 +256,6 @@ public struct ProjectionSidecar: Sendable {
   public func remove() { unlink(path) }
 
   // MARK: - Files
-
-  static func readFile(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return nil }
-    let size = Int(info.st_size)
-    var failed = false
-    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-      var done = 0
-      while done < size {
-        let count = read(descriptor, buffer.baseAddress.map { $0 + done }, size - done)
-        if count <= 0 {
-          failed = count < 0
-          break
-        }
-        done += count
-      }
-      initialized = done
-    }
-    guard !failed else { return nil }
-    // The file grew while being read (it should not): read the rest the slow way.
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 { return nil }
-      if count == 0 { return bytes }
-      bytes.append(contentsOf: chunk[0..<count])
-    }
-  }
 
   static func changeTime(_ path: String) -> Int64? {
     var info = stat()

@@ -85,6 +85,12 @@ void tt_sha256_many(const uint8_t *base, const size_t *offsets, const size_t *le
 /// (no effect on results; used by hash tables probed at random).
 static inline void tt_prefetch_write(const void *address) { __builtin_prefetch(address, 1, 3); }
 
+/// A 64-bit checksum of `len` bytes at `data` (xxHash64's rounds: four lanes of 64-bit
+/// multiply-rotate, then an avalanche), for detecting damaged cache files such as the
+/// projections sidecar. Not cryptographic: it catches accidents, not forgeries. Several
+/// gigabytes a second, the same value on every machine (bytes read little-endian).
+uint64_t tt_checksum64(const void *data, size_t len, uint64_t seed);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,310 @@
+import EventLog
+import Synchronization
+import TransitionDomain
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// The ledger in sections, as the sidecar holds it (see `ProjectionSidecar`). Each section has
+// its own checksum, checked the first time the section is read, so a query reads and checks
+// only the sections it needs: a staffing query never touches the 200 MB of cost bookings.
+//
+//   core          last seq, the event type names (this build's order), then per record its
+//                 `recorded` milliseconds and its type index
+//   ids           record ids: count, end offsets (UInt32, one per record), UTF-8 bytes
+//   corrections   the `sourceOf`, `standing` and `patchedTypes` maps, as sorted pairs
+//   facts         the staff facts (`StaffFact.encode`)
+//   versions t    one per event type t: count, fixed-size entries, canonical event data
+
+/// The sections of a ledger in a sidecar, by position.
+enum LedgerSection {
+  static let core = 0
+  static let ids = 1
+  static let corrections = 2
+  static let facts = 3
+  /// The section of the versions of event type `typeIndex`.
+  static func versions(_ typeIndex: UInt8) -> Int { 4 + Int(typeIndex) }
+  /// How many sections a sidecar of this build holds.
+  static var count: Int { 4 + DomainEvent.payloadTypes.count }
+  /// The bytes of one version entry.
+  static let versionEntrySize = 56
+}
+
+extension Ledger {
+  /// The bytes of section `index` (see `LedgerSection`); the ledger must own its parts.
+  func encodedSection(_ index: Int) -> [UInt8] {
+    var writer = ByteWriter()
+    switch index {
+    case LedgerSection.core:
+      writer.int(lastSeq)
+      writer.strings(Self.typeNames)
+      writer.bytes.reserveCapacity(writer.bytes.count + recordedMilliseconds.count * 9)
+      for value in recordedMilliseconds { writer.int(value) }
+      writer.bytes.append(contentsOf: typeIndices)
+    case LedgerSection.ids:
+      writer.int(Int64(ownedRecordIDs.count))
+      var end: UInt32 = 0
+      for id in ownedRecordIDs {
+        end += UInt32(id.utf8.count)
+        withUnsafeBytes(of: end.littleEndian) { writer.bytes.append(contentsOf: $0) }
+      }
+      for id in ownedRecordIDs { writer.bytes.append(contentsOf: id.utf8) }
+    case LedgerSection.corrections:
+      for map in [sourceOf, standing, patchedTypes.mapValues { Int64($0) }] {
+        writer.int(Int64(map.count))
+        for key in map.keys.sorted() {
+          writer.int(key)
+          writer.int(map[key] ?? 0)
+        }
+      }
+    case LedgerSection.facts:
+      StaffFact.encode(ownedStaffFacts, into: &writer)
+    default:
+      let typeIndex = index - 4
+      let versions = typeIndex < ownedVersions.count ? ownedVersions[typeIndex] : []
+      writer.int(Int64(versions.count))
+      var data: [UInt8] = []
+      var entries = ByteWriter()
+      for version in versions {
+        let bytes = version.storage.canonicalData
+        for value in [
+          version.seq, version.source, version.recordedMilliseconds, version.span.from,
+          version.span.until,
+        ] {
+          entries.int(value)
+        }
+        entries.int32(Int32(version.effective.dayNumber))
+        entries.byte(Self.precisionCode(version.precision))
+        entries.byte(version.patched ? 1 : 0)
+        entries.byte(version.span.original ? 1 : 0)
+        entries.byte(version.typeIndex)
+        entries.int(Int64(data.count) << 32 | Int64(bytes.count))
+        data.append(contentsOf: bytes)
+      }
+      writer.bytes.append(contentsOf: entries.bytes)
+      writer.bytes.append(contentsOf: data)
+    }
+    return writer.bytes
+  }
+
+  /// The stored type names in this build's order (type indices refer to it).
+  static let typeNames: [String] = DomainEvent.payloadTypes.map { $0.eventType }
+
+  static func precisionCode(_ precision: DatePrecision) -> UInt8 {
+    UInt8(DatePrecision.allCases.firstIndex(of: precision) ?? 0)
+  }
+
+  /// A ledger whose core is read from `core` and whose other parts stay in `stored`.
+  init(core: UnsafeRawBufferPointer, stored: StoredLedger?) throws(ByteReader.Truncated) {
+    self.init()
+    var reader = ByteReader(core)
+    lastSeq = try reader.int()
+    let names = try (0..<reader.count()).map { _ throws(ByteReader.Truncated) in
+      try reader.string()
+    }
+    guard names == Self.typeNames, lastSeq >= 0,
+      Int(lastSeq) * 9 == reader.end - reader.offset
+    else { throw ByteReader.Truncated() }
+    let count = Int(lastSeq)
+    let times = try reader.bytes(count * 8)
+    recordedMilliseconds = (0..<count).map {
+      Int64(littleEndian: times.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self))
+    }
+    typeIndices = Array(try reader.bytes(count))
+    guard !typeIndices.contains(where: { Int($0) >= names.count }) else {
+      throw ByteReader.Truncated()
+    }
+    self.stored = stored
+  }
+}
+
+/// The parts of a ledger still in a mapped sidecar, read and checked on first use, then kept.
+///
+/// If a section's checksum does not hold (the file was damaged after it was opened, or in a
+/// part the opening did not check), the log is replayed up to the same record and the part is
+/// taken from that replay, so an answer never comes from damaged bytes; the sidecar is removed
+/// so that the next run rebuilds it.
+final class StoredLedger: Sendable {
+  private let file: MappedFile
+  private let sections: [Range<Int>]
+  private let checksums: [UInt64]
+  private let logPath: String
+  private let sidecarPath: String
+  private let lastSeq: Int64
+  private let checked: Mutex<[Bool]>
+  private let facts = Mutex<[StaffFact]?>(nil)
+  private let versionCache: Mutex<[[RecordVersion]?]>
+  private let replayed = Mutex<Ledger?>(nil)
+
+  /// The sidecar `file` with its sections and checksums; the core section is already read.
+  init(
+    file: MappedFile, sections: [Range<Int>], checksums: [UInt64], logPath: String,
+    sidecarPath: String, lastSeq: Int64
+  ) {
+    self.file = file
+    self.sections = sections
+    self.checksums = checksums
+    self.logPath = logPath
+    self.sidecarPath = sidecarPath
+    self.lastSeq = lastSeq
+    checked = Mutex(Array(repeating: false, count: sections.count))
+    versionCache = Mutex(Array(repeating: nil, count: DomainEvent.payloadTypes.count))
+  }
+
+  /// The bytes of section `index` if its checksum holds (checked once).
+  func section(_ index: Int) -> UnsafeRawBufferPointer? {
+    let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[sections[index]])
+    let ok = checked.withLock { checked in
+      if checked[index] { return true }
+      guard Checksum64.of(bytes) == checksums[index] else { return false }
+      checked[index] = true
+      return true
+    }
+    return ok ? bytes : nil
+  }
+
+  /// Whether every section's checksum holds.
+  func checkAll() -> Bool {
+    sections.indices.allSatisfy { section($0) != nil }
+  }
+
+  /// The ledger replayed from the log up to `lastSeq`, for a part whose section is damaged.
+  private func replay() -> Ledger {
+    replayed.withLock { ledger in
+      if let ledger { return ledger }
+      unlink(sidecarPath)
+      var fresh = Ledger()
+      do {
+        try fresh.extend(fromLog: logPath, through: lastSeq)
+      } catch {
+        preconditionFailure(
+          "the projections sidecar \(sidecarPath) is damaged and the log \(logPath) no longer"
+            + " replays (\(error)); run `transition verify \(logPath)`")
+      }
+      ledger = fresh
+      return fresh
+    }
+  }
+
+  /// The staff facts.
+  func staffFacts() -> [StaffFact] {
+    if let cached = facts.withLock({ $0 }) { return cached }
+    var decoded: [StaffFact]?
+    if let bytes = section(LedgerSection.facts) {
+      var reader = ByteReader(bytes)
+      decoded = try? StaffFact.decodeAll(from: &reader)
+    }
+    let result = decoded ?? replay().ownedStaffFacts
+    facts.withLock { $0 = result }
+    return result
+  }
+
+  /// The versions of the event type at `typeIndex`.
+  func versions(ofType typeIndex: UInt8) -> [RecordVersion] {
+    guard Int(typeIndex) < DomainEvent.payloadTypes.count else { return [] }
+    if let cached = versionCache.withLock({ $0[Int(typeIndex)] }) { return cached }
+    let result =
+      decodeVersions(typeIndex)
+      ?? replay().versions(ofType: typeIndex)
+    versionCache.withLock { $0[Int(typeIndex)] = result }
+    return result
+  }
+
+  private func decodeVersions(_ typeIndex: UInt8) -> [RecordVersion]? {
+    let index = LedgerSection.versions(typeIndex)
+    guard let bytes = section(index) else { return nil }
+    let base = sections[index].lowerBound
+    var reader = ByteReader(bytes)
+    do {
+      let count = try reader.count()
+      guard count <= (reader.end - 8) / LedgerSection.versionEntrySize else { return nil }
+      let dataStart = 8 + count * LedgerSection.versionEntrySize
+      let precisions = DatePrecision.allCases
+      var versions: [RecordVersion] = []
+      versions.reserveCapacity(count)
+      for _ in 0..<count {
+        let seq = try reader.int()
+        let source = try reader.int()
+        let recorded = try reader.int()
+        let from = try reader.int()
+        let until = try reader.int()
+        let effective = try reader.int32()
+        let precision = Int(try reader.byte())
+        let patched = try reader.bool()
+        let original = try reader.bool()
+        let type = try reader.byte()
+        let location = try reader.int()
+        let start = dataStart + Int(location >> 32)
+        let length = Int(location & 0xFFFF_FFFF)
+        guard seq >= 1, seq <= lastSeq, precision < precisions.count,
+          Int(type) < DomainEvent.payloadTypes.count, start + length <= bytes.count
+        else { return nil }
+        versions.append(
+          RecordVersion(
+            seq: seq, source: source, id: recordID(of: seq),
+            effective: CalendarDay(dayNumber: Int(effective)),
+            precision: precisions[precisions.index(precisions.startIndex, offsetBy: precision)],
+            recordedMilliseconds: recorded, patched: patched,
+            span: Span(from: from, until: until, original: original), typeIndex: type,
+            storage: LazyEvent(
+              typeIndex: type, file: file, range: base + start..<base + start + length)))
+      }
+      return versions
+    } catch {
+      return nil
+    }
+  }
+
+  /// The record id of `seq` (1 through `lastSeq`).
+  func recordID(of seq: Int64) -> String {
+    if let bytes = section(LedgerSection.ids), let id = Self.recordID(seq, in: bytes) {
+      return id
+    }
+    return replay().recordID(of: seq)
+  }
+
+  private static func recordID(_ seq: Int64, in bytes: UnsafeRawBufferPointer) -> String? {
+    guard bytes.count >= 8 else { return nil }
+    let count = Int(Int64(littleEndian: bytes.loadUnaligned(as: Int64.self)))
+    let dataStart = 8 + count * 4
+    guard seq >= 1, Int(seq) <= count, dataStart <= bytes.count else { return nil }
+    func end(_ index: Int) -> Int {
+      index < 0
+        ? 0
+        : Int(
+          UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + index * 4, as: UInt32.self)))
+    }
+    let start = dataStart + end(Int(seq) - 2)
+    let stop = dataStart + end(Int(seq) - 1)
+    guard start <= stop, stop <= bytes.count else { return nil }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+  }
+
+  /// Every record id, by `seq - 1`.
+  func recordIDs() -> [String] {
+    lastSeq == 0 ? [] : (1...lastSeq).map { recordID(of: $0) }
+  }
+
+  /// The correction maps.
+  func corrections() -> (
+    sourceOf: [Int64: Int64], standing: [Int64: Int64], patchedTypes: [Int64: UInt8]
+  ) {
+    if let bytes = section(LedgerSection.corrections) {
+      var reader = ByteReader(bytes)
+      do {
+        var maps: [[Int64: Int64]] = []
+        for _ in 0..<3 {
+          var map: [Int64: Int64] = [:]
+          for _ in 0..<(try reader.count()) { map[try reader.int()] = try reader.int() }
+          maps.append(map)
+        }
+        if maps[2].values.allSatisfy({ $0 >= 0 && $0 < DomainEvent.payloadTypes.count }) {
+          return (maps[0], maps[1], maps[2].mapValues { UInt8($0) })
+        }
+      } catch {}
+    }
+    let ledger = replay()
+    return (ledger.sourceOf, ledger.standing, ledger.patchedTypes)
+  }
+}
