@@ -127,7 +127,7 @@ public struct Ledger: Sendable {
   public var recordIDs: [String] { stored?.recordIDs() ?? ownedRecordIDs }
 
   /// Staff facts in `seq` order.
-  public var staffFacts: [StaffFact] { stored?.staffFacts() ?? ownedStaffFacts }
+  public var staffFacts: StaffFacts { stored?.staffFacts() ?? StaffFacts(ownedStaffFacts) }
 
   /// The versions of the event type at `typeIndex` in `DomainEvent.payloadTypes`, in `seq`
   /// order.
@@ -140,7 +140,7 @@ public struct Ledger: Sendable {
   mutating func own() {
     guard let stored else { return }
     ownedRecordIDs = stored.recordIDs()
-    ownedStaffFacts = stored.staffFacts()
+    ownedStaffFacts = Array(stored.staffFacts())
     ownedVersions = (0..<DomainEvent.payloadTypes.count).map {
       stored.versions(ofType: UInt8($0))
     }
@@ -192,8 +192,12 @@ public struct LedgerView: Sendable {
   public let knownAt: Int64
   /// Whether corrections are ignored (as originally recorded).
   public let asRecorded: Bool
-  /// The staff facts that count, in `seq` order (filtered once, when the view is made).
-  public let staffFacts: [StaffFact]
+  /// The staff facts that count, in `seq` order (filtered as they are read).
+  public var staffFacts: LazyFilterSequence<StaffFacts> {
+    let knownAt = knownAt
+    let asRecorded = asRecorded
+    return ledger.staffFacts.lazy.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
+  }
   /// What the views of this ledger view computed once and share.
   let memo = LedgerViewMemo()
 
@@ -202,13 +206,6 @@ public struct LedgerView: Sendable {
     self.ledger = ledger
     self.knownAt = knownAt
     self.asRecorded = asRecorded
-    let facts = ledger.staffFacts
-    if !asRecorded && knownAt >= ledger.lastSeq && !facts.contains(where: { $0.span.until != .max })
-    {
-      staffFacts = facts
-    } else {
-      staffFacts = facts.filter { $0.span.counts(at: knownAt, asRecorded: asRecorded) }
-    }
   }
 
   /// The versions of `type` in the ledger, in `seq` order.

@@ -142,85 +142,179 @@ extension StaffFact {
     writer.bytes.append(contentsOf: records.bytes)
   }
 
-  /// The facts `encode` wrote.
-  static func decodeAll(from reader: inout ByteReader) throws(ByteReader.Truncated) -> [StaffFact] {
+}
+
+/// The staff facts of a ledger: owned, or read one at a time from a mapped sidecar section (no
+/// copy: a query that reads every fact once pays for one decode of each, not for an array).
+public struct StaffFacts: RandomAccessCollection, Sendable {
+  private enum Storage {
+    case owned([StaffFact])
+    case stored(StoredFacts)
+  }
+  private let storage: Storage
+
+  /// Facts held in memory.
+  init(_ facts: [StaffFact]) { storage = .owned(facts) }
+
+  /// Facts read from a sidecar.
+  init(_ stored: StoredFacts) { storage = .stored(stored) }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int {
+    switch storage {
+    case .owned(let facts): facts.count
+    case .stored(let stored): stored.count
+    }
+  }
+
+  public subscript(position: Int) -> StaffFact {
+    switch storage {
+    case .owned(let facts): facts[position]
+    case .stored(let stored): stored.fact(at: position)
+    }
+  }
+}
+
+/// The staff facts section of a mapped sidecar, checked once, read fact by fact.
+final class StoredFacts: Sendable {
+  private let file: MappedFile
+  /// Where the first fixed-size record starts in the file.
+  private let recordsStart: Int
+  /// How many facts there are.
+  let count: Int
+  /// The pool id of each stored string and list index; nil when the indices are the ids (the
+  /// tables were loaded into empty pools).
+  private let strings: [Int32]?
+  private let lists: [Int32]?
+
+  /// Reads the tables of the section `bytes` (at `offset` in `file`), interning them, and
+  /// checks every record's indices and codes.
+  init(file: MappedFile, offset: Int, bytes: UnsafeRawBufferPointer) throws(ByteReader.Truncated) {
+    var reader = ByteReader(bytes)
+    // Into empty pools (a fresh process) the tables load as they are, their indices the ids;
+    // otherwise each value is interned and the indices mapped to the pool's ids.
     let stringCount = try reader.count()
-    var strings: [Int32] = []
-    strings.reserveCapacity(stringCount)
-    for _ in 0..<stringCount { strings.append(Interned.strings.id(try reader.string())) }
+    var stringStarts: [Int] = []
+    stringStarts.reserveCapacity(stringCount)
+    for _ in 0..<stringCount {
+      stringStarts.append(reader.offset)
+      _ = try reader.bytes(try reader.count())
+    }
+    func storedString(_ index: Int) throws(ByteReader.Truncated) -> String {
+      var text = ByteReader(bytes)
+      text.offset = stringStarts[index]
+      return try text.string()
+    }
+    var strings: [Int32]?
+    if try !Interned.strings.loadIfEmpty(stringCount, storedString) {
+      var ids: [Int32] = []
+      ids.reserveCapacity(stringCount)
+      for index in 0..<stringCount { ids.append(Interned.strings.id(try storedString(index))) }
+      strings = ids
+    }
     let listCount = try reader.count()
-    var lists: [Int32] = []
+    var listMembers: [[Int32]] = []
+    listMembers.reserveCapacity(listCount)
     for _ in 0..<listCount {
       let count = try reader.count()
-      var members: [String] = []
+      var members: [Int32] = []
+      members.reserveCapacity(count)
       for _ in 0..<count {
         let index = try reader.int32()
-        guard index >= 0, Int(index) < strings.count else { throw ByteReader.Truncated() }
-        members.append(Interned.strings.value(strings[Int(index)]))
+        guard index >= 0, Int(index) < stringCount else { throw ByteReader.Truncated() }
+        members.append(strings?[Int(index)] ?? index)
       }
-      lists.append(Interned.lists.id(members))
+      listMembers.append(members)
     }
-    let factCount = try reader.count()
-    guard factCount <= (reader.end - reader.offset) / encodedSize else {
+    func storedList(_ index: Int) -> [String] {
+      listMembers[index].map { Interned.strings.value($0) }
+    }
+    var lists: [Int32]?
+    if !(try Interned.lists.loadIfEmpty(listCount, storedList)) {
+      lists = (0..<listCount).map { Interned.lists.id(storedList($0)) }
+    }
+    count = try reader.count()
+    guard count <= (reader.end - reader.offset) / StaffFact.encodedSize else {
       throw ByteReader.Truncated()
     }
-    func string(_ index: Int32) throws(ByteReader.Truncated) -> Int32 {
-      guard index >= 0 else { return -1 }
-      guard Int(index) < strings.count else { throw ByteReader.Truncated() }
-      return strings[Int(index)]
-    }
-    func list(_ index: Int32) throws(ByteReader.Truncated) -> Int32 {
-      guard index >= 0 else { return -1 }
-      guard Int(index) < lists.count else { throw ByteReader.Truncated() }
-      return lists[Int(index)]
-    }
-    let contractTypes = ContractType.allCases.count
-    var facts: [StaffFact] = []
-    facts.reserveCapacity(factCount)
-    for _ in 0..<factCount {
-      let seq = try reader.int()
-      let source = try reader.int()
-      let from = try reader.int()
-      let until = try reader.int()
-      let contractFTE = try reader.int()
-      let employee = try reader.int32()
-      let effective = try reader.int32()
-      let ids = (
-        try reader.int32(), try reader.int32(), try reader.int32(), try reader.int32(),
-        try reader.int32(), try reader.int32(), try reader.int32(), try reader.int32()
-      )
-      let decisions = try reader.int32()
-      let advice = try reader.int32()
-      let contractEnd = try reader.int32()
-      let untilDay = try reader.int32()
-      let original = try reader.byte() != 0
-      guard let kind = Kind(rawValue: try reader.byte()) else { throw ByteReader.Truncated() }
-      let contractType = try reader.byte()
-      guard contractType == 255 || Int(contractType) < contractTypes else {
+    let records = try reader.bytes(count * StaffFact.encodedSize)
+    try Self.check(records, count: count, strings: stringCount, lists: listCount)
+    self.file = file
+    self.recordsStart = offset + reader.offset - count * StaffFact.encodedSize
+    self.strings = strings
+    self.lists = lists
+  }
+
+  /// Checks that every record's string and list indices are in their tables and its codes are
+  /// known, so that reading a fact never fails.
+  private static func check(
+    _ records: UnsafeRawBufferPointer, count: Int, strings: Int, lists: Int
+  ) throws(ByteReader.Truncated) {
+    let kinds = UInt8(StaffFact.Kind.allCases.count)
+    let contractTypes = UInt8(ContractType.allCases.count)
+    for index in 0..<count {
+      let base = index * StaffFact.encodedSize
+      func int32(_ field: Int) -> Int32 {
+        Int32(
+          littleEndian: records.loadUnaligned(
+            fromByteOffset: base + 40 + field * 4, as: Int32.self))
+      }
+      for field in [0, 2, 3, 4, 5, 6, 7, 8, 9] {
+        let id = int32(field)
+        guard id >= (field == 0 ? 0 : -1), id < strings else { throw ByteReader.Truncated() }
+      }
+      for field in [10, 11] {
+        let id = int32(field)
+        guard id >= -1, id < lists else { throw ByteReader.Truncated() }
+      }
+      let kind = records[base + 97]
+      let contractType = records[base + 98]
+      guard kind < kinds, contractType == 255 || contractType < contractTypes else {
         throw ByteReader.Truncated()
       }
-      let fte = try reader.int()
-      guard employee >= 0, contractFTE >= -1, fte >= -1 else { throw ByteReader.Truncated() }
-      var fact = StaffFact(
-        employeeID: try string(employee), kind: kind, seq: seq, source: source,
-        effectiveNumber: effective, span: Span(from: from, until: until, original: original))
-      fact.employerID = try string(ids.0)
-      fact.fromID = try string(ids.1)
-      fact.functionID = try string(ids.2)
-      fact.caoID = try string(ids.3)
-      fact.teamID = try string(ids.4)
-      fact.hostID = try string(ids.5)
-      fact.lineID = try string(ids.6)
-      fact.legalFormID = try string(ids.7)
-      fact.decisionsID = try list(decisions)
-      fact.adviceID = try list(advice)
-      fact.contractEndNumber = contractEnd
-      fact.untilNumber = untilDay
-      fact.contractFTEValue = contractFTE
-      fact.fteValue = fte
-      fact.contractTypeCode = contractType
-      facts.append(fact)
     }
-    return facts
+  }
+
+  /// The fact at `index` (0 ..< count).
+  func fact(at index: Int) -> StaffFact {
+    let base = recordsStart + index * StaffFact.encodedSize
+    let bytes = file.bytes
+    func int(_ offset: Int) -> Int64 {
+      Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: base + offset, as: Int64.self))
+    }
+    func int32(_ field: Int) -> Int32 {
+      Int32(
+        littleEndian: bytes.loadUnaligned(fromByteOffset: base + 40 + field * 4, as: Int32.self))
+    }
+    func string(_ field: Int) -> Int32 {
+      let index = int32(field)
+      guard index >= 0, let strings else { return index }
+      return strings[Int(index)]
+    }
+    func list(_ field: Int) -> Int32 {
+      let index = int32(field)
+      guard index >= 0, let lists else { return index }
+      return lists[Int(index)]
+    }
+    var fact = StaffFact(
+      employeeID: string(0), kind: StaffFact.Kind(rawValue: bytes[base + 97]) ?? .baseline,
+      seq: int(0), source: int(8), effectiveNumber: int32(1),
+      span: Span(from: int(16), until: int(24), original: bytes[base + 96] != 0))
+    fact.contractFTEValue = int(32)
+    fact.employerID = string(2)
+    fact.fromID = string(3)
+    fact.functionID = string(4)
+    fact.caoID = string(5)
+    fact.teamID = string(6)
+    fact.hostID = string(7)
+    fact.lineID = string(8)
+    fact.legalFormID = string(9)
+    fact.decisionsID = list(10)
+    fact.adviceID = list(11)
+    fact.contractEndNumber = int32(12)
+    fact.untilNumber = int32(13)
+    fact.contractTypeCode = bytes[base + 98]
+    fact.fteValue = int(99)
+    return fact
   }
 }

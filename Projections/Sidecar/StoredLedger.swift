@@ -133,7 +133,7 @@ final class StoredLedger: Sendable {
   private let sidecarPath: String
   private let lastSeq: Int64
   private let checked: Mutex<[Bool]>
-  private let facts = Mutex<[StaffFact]?>(nil)
+  private let facts = Mutex<StaffFacts?>(nil)
   private let versionCache: Mutex<[[RecordVersion]?]>
   private let replayed = Mutex<Ledger?>(nil)
 
@@ -188,14 +188,16 @@ final class StoredLedger: Sendable {
   }
 
   /// The staff facts.
-  func staffFacts() -> [StaffFact] {
+  func staffFacts() -> StaffFacts {
     if let cached = facts.withLock({ $0 }) { return cached }
-    var decoded: [StaffFact]?
-    if let bytes = section(LedgerSection.facts) {
-      var reader = ByteReader(bytes)
-      decoded = try? StaffFact.decodeAll(from: &reader)
+    var decoded: StaffFacts?
+    if let bytes = section(LedgerSection.facts),
+      let stored = try? StoredFacts(
+        file: file, offset: sections[LedgerSection.facts].lowerBound, bytes: bytes)
+    {
+      decoded = StaffFacts(stored)
     }
-    let result = decoded ?? replay().ownedStaffFacts
+    let result = decoded ?? StaffFacts(replay().ownedStaffFacts)
     facts.withLock { $0 = result }
     return result
   }

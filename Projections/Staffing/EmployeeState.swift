@@ -147,11 +147,12 @@ extension LedgerView {
   private func foldEmployees(on day: CalendarDay) -> [EmployeeState] {
     // Grouped by the interned employee id (no string hashed per fact), then sorted by name.
     let last = Int32(day.dayNumber)
-    var byEmployee: [Int32: [Int32]] = [:]
-    for (index, fact) in staffFacts.enumerated() where fact.effectiveNumber <= last {
-      byEmployee[fact.employeeID, default: []].append(Int32(index))
-    }
+    // The indices of a filtered collection are its base's positions, so `facts[index]` is right.
     let facts = staffFacts
+    var byEmployee: [Int32: [Int32]] = [:]
+    for index in facts.indices where facts[index].effectiveNumber <= last {
+      byEmployee[facts[index].employeeID, default: []].append(Int32(index))
+    }
     let employees = byEmployee.keys.map { (id: $0, name: Interned.strings.value($0)) }
       .sorted { $0.name < $1.name }
     return employees.compactMap { employee in

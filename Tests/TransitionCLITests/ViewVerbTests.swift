@@ -21,6 +21,30 @@ struct ViewVerbTests {
     "costs",
   ]
 
+  @Test(
+    "a fresh process answers from the sidecar exactly as a replay does, in every view and mode",
+    arguments: views + ["audit"])
+  func sidecarInFreshProcess(view: String) throws {
+    let demo = try DemoLog()
+    let sidecar = demo.path + ".projections"
+    for moment in [
+      ["--valid-at", "2026-04-01"], ["--valid-at", "2027-12-31", "--known-at-seq", "100"],
+      ["--valid-at", "2027-12-31", "--as-recorded"],
+    ] {
+      let words =
+        (view == "audit" ? ["audit", demo.path] : ["state", demo.path, "--view", view])
+        + moment
+      try? FileManager.default.removeItem(atPath: sidecar)
+      let replayed = try TransitionBinary.run(words)
+      #expect(FileManager.default.fileExists(atPath: sidecar), "the run did not write a sidecar")
+      // A new process: its intern pools are empty, so the sidecar's tables load as they are.
+      let fromSidecar = try TransitionBinary.run(words)
+      #expect(replayed.status == fromSidecar.status)
+      #expect(replayed.output == fromSidecar.output, "\(words)")
+      #expect(!replayed.output.isEmpty)
+    }
+  }
+
   @Test("state prints every view as text, as JSON and as CSV, with the same rows", arguments: views)
   func stateViews(view: String) throws {
     let demo = try DemoLog()
