@@ -176,20 +176,22 @@ public struct StaffFacts: RandomAccessCollection, Sendable {
 }
 
 /// The staff facts section of a mapped sidecar, checked once, read fact by fact.
-final class StoredFacts: Sendable {
+final class StoredFacts: @unchecked Sendable {
+  // Immutable after init; the tables are plain memory so reading a fact takes no reference
+  // counting. `file` keeps `records` mapped.
   private let file: MappedFile
-  /// Where the first fixed-size record starts in the file.
-  private let recordsStart: Int
+  /// The first fixed-size record.
+  private let records: UnsafeRawPointer
   /// How many facts there are.
   let count: Int
   /// The pool id of each stored string and list index; nil when the indices are the ids (the
   /// tables were loaded into empty pools).
-  private let strings: [Int32]?
-  private let lists: [Int32]?
+  private let strings: UnsafeMutableBufferPointer<Int32>?
+  private let lists: UnsafeMutableBufferPointer<Int32>?
 
-  /// Reads the tables of the section `bytes` (at `offset` in `file`), interning them, and
+  /// Reads the tables of the section `bytes` (in `file`), interning them, and
   /// checks every record's indices and codes.
-  init(file: MappedFile, offset: Int, bytes: UnsafeRawBufferPointer) throws(ByteReader.Truncated) {
+  init(file: MappedFile, bytes: UnsafeRawBufferPointer) throws(ByteReader.Truncated) {
     var reader = ByteReader(bytes)
     // Into empty pools (a fresh process) the tables load as they are, their indices the ids;
     // otherwise each value is interned and the indices mapped to the pool's ids.
@@ -239,10 +241,23 @@ final class StoredFacts: Sendable {
     }
     let records = try reader.bytes(count * StaffFact.encodedSize)
     try Self.check(records, count: count, strings: stringCount, lists: listCount)
+    // A slice of a mapping (never empty) always has an address.
+    guard let start = records.baseAddress else { throw ByteReader.Truncated() }
     self.file = file
-    self.recordsStart = offset + reader.offset - count * StaffFact.encodedSize
-    self.strings = strings
-    self.lists = lists
+    self.records = start
+    func table(_ ids: [Int32]?) -> UnsafeMutableBufferPointer<Int32>? {
+      guard let ids else { return nil }
+      let table = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ids.count)
+      _ = table.initialize(from: ids)
+      return table
+    }
+    self.strings = table(strings)
+    self.lists = table(lists)
+  }
+
+  deinit {
+    strings?.deallocate()
+    lists?.deallocate()
   }
 
   /// Checks that every record's string and list indices are in their tables and its codes are
@@ -277,29 +292,32 @@ final class StoredFacts: Sendable {
 
   /// The fact at `index` (0 ..< count).
   func fact(at index: Int) -> StaffFact {
-    let base = recordsStart + index * StaffFact.encodedSize
-    let bytes = file.bytes
-    func int(_ offset: Int) -> Int64 {
-      Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: base + offset, as: Int64.self))
+    let base = records + index * StaffFact.encodedSize
+    @inline(__always) func int(_ offset: Int) -> Int64 {
+      Int64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: Int64.self))
     }
-    func int32(_ field: Int) -> Int32 {
-      Int32(
-        littleEndian: bytes.loadUnaligned(fromByteOffset: base + 40 + field * 4, as: Int32.self))
+    @inline(__always) func int32(_ field: Int) -> Int32 {
+      Int32(littleEndian: base.loadUnaligned(fromByteOffset: 40 + field * 4, as: Int32.self))
     }
-    func string(_ field: Int) -> Int32 {
+    @inline(__always) func byte(_ offset: Int) -> UInt8 {
+      base.load(fromByteOffset: offset, as: UInt8.self)
+    }
+    let strings = strings
+    let lists = lists
+    @inline(__always) func string(_ field: Int) -> Int32 {
       let index = int32(field)
       guard index >= 0, let strings else { return index }
       return strings[Int(index)]
     }
-    func list(_ field: Int) -> Int32 {
+    @inline(__always) func list(_ field: Int) -> Int32 {
       let index = int32(field)
       guard index >= 0, let lists else { return index }
       return lists[Int(index)]
     }
     var fact = StaffFact(
-      employeeID: string(0), kind: StaffFact.Kind(rawValue: bytes[base + 97]) ?? .baseline,
+      employeeID: string(0), kind: StaffFact.Kind(rawValue: byte(97)) ?? .baseline,
       seq: int(0), source: int(8), effectiveNumber: int32(1),
-      span: Span(from: int(16), until: int(24), original: bytes[base + 96] != 0))
+      span: Span(from: int(16), until: int(24), original: byte(96) != 0))
     fact.contractFTEValue = int(32)
     fact.employerID = string(2)
     fact.fromID = string(3)
@@ -313,7 +331,7 @@ final class StoredFacts: Sendable {
     fact.adviceID = list(11)
     fact.contractEndNumber = int32(12)
     fact.untilNumber = int32(13)
-    fact.contractTypeCode = bytes[base + 98]
+    fact.contractTypeCode = byte(98)
     fact.fteValue = int(99)
     return fact
   }

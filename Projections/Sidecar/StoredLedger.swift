@@ -192,8 +192,7 @@ final class StoredLedger: Sendable {
     if let cached = facts.withLock({ $0 }) { return cached }
     var decoded: StaffFacts?
     if let bytes = section(LedgerSection.facts),
-      let stored = try? StoredFacts(
-        file: file, offset: sections[LedgerSection.facts].lowerBound, bytes: bytes)
+      let stored = try? StoredFacts(file: file, bytes: bytes)
     {
       decoded = StaffFacts(stored)
     }
