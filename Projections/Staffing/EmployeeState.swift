@@ -143,27 +143,8 @@ extension LedgerView {
     }
   }
 
-  /// Folds every employee's facts on `day`: one pass grouping fact indices by employee.
+  /// Folds every employee's facts on `day` (see `EmployeeFold.states(of:on:)`).
   private func foldEmployees(on day: CalendarDay) -> [EmployeeState] {
-    // Grouped by the interned employee id (no string hashed per fact), then sorted by name.
-    let last = Int32(day.dayNumber)
-    // The indices of a filtered collection are its base's positions, so `facts[index]` is right.
-    let facts = staffFacts
-    var byEmployee: [Int32: [Int32]] = [:]
-    for index in facts.indices where facts[index].effectiveNumber <= last {
-      byEmployee[facts[index].employeeID, default: []].append(Int32(index))
-    }
-    let employees = byEmployee.keys.map { (id: $0, name: Interned.strings.value($0)) }
-      .sorted { $0.name < $1.name }
-    return employees.compactMap { employee in
-      var indices = byEmployee[employee.id] ?? []
-      indices.sort {
-        (facts[Int($0)].effectiveNumber, $0) < (facts[Int($1)].effectiveNumber, $1)
-      }
-      var state = EmployeeState(employee: employee.name)
-      for index in indices { state.apply(facts[Int(index)]) }
-      guard !indices.isEmpty else { return nil }
-      return state.closed(on: day)
-    }
+    EmployeeFold.states(of: staffFacts, on: day)
   }
 }
