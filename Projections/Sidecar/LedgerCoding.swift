@@ -129,7 +129,7 @@ extension StaffFact {
     }
     // Lists refer to strings, so intern their members before writing the string table.
     let listMembers = listOrder.map {
-      Interned.lists.value($0).map { local(Interned.strings.id($0)) }
+      Interned.lists.value($0).map { local($0) }
     }
     writer.int(Int64(stringOrder.count))
     for id in stringOrder { writer.string(Interned.strings.value(id)) }
@@ -188,6 +188,10 @@ final class StoredFacts: @unchecked Sendable {
   /// tables were loaded into empty pools).
   private let strings: UnsafeMutableBufferPointer<Int32>?
   private let lists: UnsafeMutableBufferPointer<Int32>?
+  /// How many strings and lists the tables hold: a stored index outside is read as none, so
+  /// no content, however made, makes a read leave the tables.
+  private let stringCount: Int32
+  private let listCount: Int32
 
   /// Reads the tables of the section `bytes` (in `file`), interning them, and
   /// checks every record's indices and codes.
@@ -228,19 +232,20 @@ final class StoredFacts: @unchecked Sendable {
       }
       listMembers.append(members)
     }
-    func storedList(_ index: Int) -> [String] {
-      listMembers[index].map { Interned.strings.value($0) }
-    }
     var lists: [Int32]?
-    if !(try Interned.lists.loadIfEmpty(listCount, storedList)) {
-      lists = (0..<listCount).map { Interned.lists.id(storedList($0)) }
+    if try !Interned.lists.loadIfEmpty(listCount, { listMembers[$0] }) {
+      lists = listMembers.map { Interned.lists.id($0) }
     }
     count = try reader.count()
     guard count <= (reader.end - reader.offset) / StaffFact.encodedSize else {
       throw ByteReader.Truncated()
     }
     let records = try reader.bytes(count * StaffFact.encodedSize)
-    try Self.check(records, count: count, strings: stringCount, lists: listCount)
+    guard count == 0 || stringCount > 0, stringCount < Int32.max, listCount < Int32.max else {
+      throw ByteReader.Truncated()
+    }
+    self.stringCount = Int32(stringCount)
+    self.listCount = Int32(listCount)
     // A slice of a mapping (never empty) always has an address.
     guard let start = records.baseAddress else { throw ByteReader.Truncated() }
     self.file = file
@@ -260,36 +265,6 @@ final class StoredFacts: @unchecked Sendable {
     lists?.deallocate()
   }
 
-  /// Checks that every record's string and list indices are in their tables and its codes are
-  /// known, so that reading a fact never fails.
-  private static func check(
-    _ records: UnsafeRawBufferPointer, count: Int, strings: Int, lists: Int
-  ) throws(ByteReader.Truncated) {
-    let kinds = UInt8(StaffFact.Kind.allCases.count)
-    let contractTypes = UInt8(ContractType.allCases.count)
-    for index in 0..<count {
-      let base = index * StaffFact.encodedSize
-      func int32(_ field: Int) -> Int32 {
-        Int32(
-          littleEndian: records.loadUnaligned(
-            fromByteOffset: base + 40 + field * 4, as: Int32.self))
-      }
-      for field in [0, 2, 3, 4, 5, 6, 7, 8, 9] {
-        let id = int32(field)
-        guard id >= (field == 0 ? 0 : -1), id < strings else { throw ByteReader.Truncated() }
-      }
-      for field in [10, 11] {
-        let id = int32(field)
-        guard id >= -1, id < lists else { throw ByteReader.Truncated() }
-      }
-      let kind = records[base + 97]
-      let contractType = records[base + 98]
-      guard kind < kinds, contractType == 255 || contractType < contractTypes else {
-        throw ByteReader.Truncated()
-      }
-    }
-  }
-
   /// The fact at `index` (0 ..< count).
   func fact(at index: Int) -> StaffFact {
     let base = records + index * StaffFact.encodedSize
@@ -306,16 +281,20 @@ final class StoredFacts: @unchecked Sendable {
     let lists = lists
     @inline(__always) func string(_ field: Int) -> Int32 {
       let index = int32(field)
-      guard index >= 0, let strings else { return index }
+      guard index >= 0, index < stringCount else { return -1 }
+      guard let strings else { return index }
       return strings[Int(index)]
     }
     @inline(__always) func list(_ field: Int) -> Int32 {
       let index = int32(field)
-      guard index >= 0, let lists else { return index }
+      guard index >= 0, index < listCount else { return -1 }
+      guard let lists else { return index }
       return lists[Int(index)]
     }
+    let employee = string(0)
     var fact = StaffFact(
-      employeeID: string(0), kind: StaffFact.Kind(rawValue: byte(97)) ?? .baseline,
+      employeeID: employee >= 0 ? employee : strings?[0] ?? 0,
+      kind: StaffFact.Kind(rawValue: byte(97)) ?? .baseline,
       seq: int(0), source: int(8), effectiveNumber: int32(1),
       span: Span(from: int(16), until: int(24), original: byte(96) != 0))
     fact.contractFTEValue = int(32)

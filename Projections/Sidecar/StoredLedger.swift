@@ -108,8 +108,12 @@ extension Ledger {
     else { throw ByteReader.Truncated() }
     let count = Int(lastSeq)
     let times = try reader.bytes(count * 8)
-    recordedMilliseconds = (0..<count).map {
-      Int64(littleEndian: times.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self))
+    recordedMilliseconds = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: times)
+      initialized = count
+    }
+    if 1.littleEndian != 1 {
+      recordedMilliseconds = recordedMilliseconds.map { Int64(littleEndian: $0) }
     }
     typeIndices = Array(try reader.bytes(count))
     guard !typeIndices.contains(where: { Int($0) >= names.count }) else {

@@ -73,8 +73,8 @@ final class InternPool<Value: Hashable & Sendable>: @unchecked Sendable {
 enum Interned {
   /// Strings.
   static let strings = InternPool<String>()
-  /// Lists of strings (decisions, OR advice).
-  static let lists = InternPool<[String]>()
+  /// Lists of strings (decisions, OR advice), as the ids of their members in `strings`.
+  static let lists = InternPool<[Int32]>()
 
   /// The id of an optional string; -1 for nil.
   @inline(__always)
@@ -85,8 +85,12 @@ enum Interned {
   static func text(_ id: Int32) -> String? { id < 0 ? nil : strings.value(id) }
 
   /// The id of a list; -1 for the empty list.
-  static func id(_ list: [String]) -> Int32 { list.isEmpty ? -1 : lists.id(list) }
+  static func id(_ list: [String]) -> Int32 {
+    list.isEmpty ? -1 : lists.id(list.map { strings.id($0) })
+  }
 
   /// The list of an id; empty for -1.
-  static func list(_ id: Int32) -> [String] { id < 0 ? [] : lists.value(id) }
+  static func list(_ id: Int32) -> [String] {
+    id < 0 ? [] : lists.value(id).map { strings.value($0) }
+  }
 }

@@ -153,6 +153,55 @@ struct SidecarTests {
     #expect(try TransitionProjector(path: path).origin == .rebuilt)
   }
 
+  @Test("a forged facts section (checksums recomputed, indices out of range) cannot crash a query")
+  func forgedFacts() throws {
+    let path = try ExampleLogFixture.copy()
+    _ = try TransitionProjector(path: path)
+    let sidecar = ProjectionSidecar(logPath: path)
+    let section = try Self.sectionRanges(sidecar.path)[LedgerSection.facts]
+    var bytes = Array(try #require(FileManager.default.contents(atPath: sidecar.path)))
+    func int(_ offset: Int) -> Int {
+      bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | Int($1) }
+    }
+    func put(_ value: UInt64, at offset: Int) {
+      for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+    }
+    var offset = section.lowerBound
+    let strings = int(offset)
+    offset += 8
+    for _ in 0..<strings { offset += 8 + int(offset) }
+    let lists = int(offset)
+    offset += 8
+    for _ in 0..<lists { offset += 8 + 4 * int(offset) }
+    let facts = int(offset)
+    offset += 8
+    #expect(facts > 10)
+    // Every index and code of the first ten facts out of range.
+    for fact in 0..<10 {
+      let record = offset + fact * StaffFact.encodedSize
+      for field in 0..<12 where field != 1 {
+        for index in 0..<4 { bytes[record + 40 + field * 4 + index] = 0x7F }
+      }
+      bytes[record + 97] = 200
+      bytes[record + 98] = 201
+    }
+    let checksum = bytes.withUnsafeBytes {
+      Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[section]))
+    }
+    put(checksum, at: 96 + LedgerSection.facts * 24 + 16)
+    let headerEnd = 96 + LedgerSection.count * 24
+    put(Checksum64.of(Array(bytes[0..<headerEnd])), at: headerEnd)
+    try Data(bytes).write(to: URL(fileURLWithPath: sidecar.path))
+    guard case .fresh = sidecar.load(checkingEverySection: true) else {
+      Issue.record("the forged sidecar should pass its checksums")
+      return
+    }
+    let projector = try TransitionProjector(path: path)
+    #expect(projector.origin == .sidecar)
+    // Wrong answers, perhaps, but answers: no read outside the tables.
+    #expect(try Self.answers(projector).count == 72)
+  }
+
   @Test("a damaged corrections section (read only to extend) is taken from the log when extending")
   func damagedCorrectionsWhenGrowing() throws {
     let directory = ExampleLogFixture.temporaryDirectory()
