@@ -117,13 +117,15 @@ extension Ledger {
         ownedStaffFacts.append(contentsOf: facts)
         return
       }
+      let versionType = patched ? Self.typeIndexByName[event.eventType] ?? typeIndex : typeIndex
       appendVersion(
         RecordVersion(
           seq: seq, source: source, id: id, effective: effective,
           precision: patchedPrecision ?? record.event.effectivePrecision,
           recordedMilliseconds: recorded, patched: patched,
-          span: Span(from: seq, until: .max, original: corrects == nil), event: event),
-        typeIndex: patched ? Self.typeIndexByName[event.eventType] ?? typeIndex : typeIndex)
+          span: Span(from: seq, until: .max, original: corrects == nil), typeIndex: versionType,
+          storage: kept(event, typeIndex: versionType)),
+        typeIndex: versionType)
     }
   }
 
@@ -143,13 +145,22 @@ extension Ledger {
 
   /// Keeps a patch record itself as a version (for history and lifecycles), as corrected only.
   private mutating func addOwnVersion(_ record: DomainRecord) {
+    let typeIndex = Self.typeIndexByName[record.eventType] ?? 0
     appendVersion(
       RecordVersion(
         seq: record.seq, source: record.seq, id: record.id, effective: record.effective,
         precision: record.event.effectivePrecision,
         recordedMilliseconds: record.recordedMilliseconds, patched: false,
-        span: Span(from: record.seq, until: .max, original: false), event: record.event),
-      typeIndex: Self.typeIndexByName[record.eventType] ?? 0)
+        span: Span(from: record.seq, until: .max, original: false), typeIndex: typeIndex,
+        storage: kept(record.event, typeIndex: typeIndex)),
+      typeIndex: typeIndex)
+  }
+
+  /// How a version keeps its event: in the spill file when the ledger has one (a replay of a
+  /// log), decoded otherwise.
+  private func kept(_ event: DomainEvent, typeIndex: UInt8) -> LazyEvent {
+    guard let spill else { return LazyEvent(event) }
+    return LazyEvent(event, typeIndex: typeIndex, spill: spill)
   }
 
   /// The event types under which record `seq` made versions: a patch's patched version, or

@@ -60,10 +60,22 @@ extension Ledger {
     return summary.state
   }
 
-  /// The ledger of the whole log at `path`, streamed.
+  /// The ledger of the whole log at `path`, streamed: memory holds a fixed-size entry per
+  /// record (its staff facts, or its version's numbers) while the events themselves go to a
+  /// spill file beside the log (`SpillFile`).
   public static func replay(path: String) throws -> Ledger {
-    var ledger = Ledger()
+    var ledger = Ledger.spilling(besideLog: path)
     try ledger.extend(fromLog: path)
+    return ledger
+  }
+
+  /// An empty ledger whose fold keeps events in a spill file in the log's directory (or in
+  /// memory when no spill file can be made).
+  static func spilling(besideLog path: String) -> Ledger {
+    var ledger = Ledger()
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    ledger.spill = SpillFile(directory: directory.isEmpty ? "/" : directory)
     return ledger
   }
 

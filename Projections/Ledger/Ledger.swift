@@ -119,6 +119,9 @@ public struct Ledger: Sendable {
   var patchedTypes: [Int64: UInt8] = [:]
   /// The parts still in a sidecar; nil once the ledger owns them all.
   var stored: StoredLedger?
+  /// Where the fold keeps the events of the versions it makes (a replay of a log: the ledger
+  /// then holds a few numbers per record, not the records); nil to keep them decoded.
+  var spill: SpillFile?
 
   /// An empty ledger (an empty log).
   public init() {}
@@ -248,6 +251,7 @@ final class LedgerViewMemo: Sendable {
 final class LazyEvent: Sendable {
   private let decoded: Mutex<DomainEvent?>
   private let source: MappedFile?
+  private let spill: SpillFile?
   private let range: Range<Int>
   private let typeIndex: UInt8
 
@@ -255,15 +259,26 @@ final class LazyEvent: Sendable {
   init(_ event: DomainEvent) {
     decoded = Mutex(event)
     source = nil
+    spill = nil
     range = 0..<0
     typeIndex = 0
   }
 
-  /// The event of type `typeIndex` whose canonical data is `range` of `bytes`.
+  /// The event of type `typeIndex` whose canonical data is `range` of `file`.
   init(typeIndex: UInt8, file: MappedFile, range: Range<Int>) {
     decoded = Mutex(nil)
     source = file
+    spill = nil
     self.range = range
+    self.typeIndex = typeIndex
+  }
+
+  /// `event`, kept as its canonical data in `spill` until it is read.
+  init(_ event: DomainEvent, typeIndex: UInt8, spill: SpillFile) {
+    decoded = Mutex(nil)
+    source = nil
+    self.spill = spill
+    range = spill.append(CanonicalJSON.encode(.object(event.encodeData())))
     self.typeIndex = typeIndex
   }
 
@@ -277,15 +292,20 @@ final class LazyEvent: Sendable {
 
   /// The canonical data bytes, without decoding when they are still bytes.
   var canonicalData: [UInt8] {
-    if let source, decoded.withLock({ $0 == nil }) {
-      return Array(UnsafeRawBufferPointer(rebasing: source.bytes[range]))
+    if decoded.withLock({ $0 == nil }) {
+      if let source { return Array(UnsafeRawBufferPointer(rebasing: source.bytes[range])) }
+      if let spill { return spill.read(range) }
     }
     return CanonicalJSON.encode(.object(event.encodeData()))
   }
 
   private func decode() -> DomainEvent {
-    guard let source else { preconditionFailure("a lazy event without bytes") }
-    let data = UnsafeRawBufferPointer(rebasing: source.bytes[range])
+    if let source { return decode(UnsafeRawBufferPointer(rebasing: source.bytes[range])) }
+    guard let spill else { preconditionFailure("a lazy event without bytes") }
+    return spill.read(range).withUnsafeBytes { decode($0) }
+  }
+
+  private func decode(_ data: UnsafeRawBufferPointer) -> DomainEvent {
     if let event = ByteDecoder.event(typeIndex: typeIndex, data: data) { return event }
     let type = DomainEvent.payloadTypes[Int(typeIndex)].eventType
     do {
@@ -293,7 +313,7 @@ final class LazyEvent: Sendable {
       return try DomainEvent.decode(type: type, data: value.objectValue ?? JSONObject())
     } catch {
       preconditionFailure(
-        "a \(type) event of the projections sidecar does not decode (\(error)); delete the"
+        "a \(type) event kept by the projections does not decode (\(error)); delete the"
           + " sidecar (LOG.projections) and run again")
     }
   }

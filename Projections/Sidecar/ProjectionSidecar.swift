@@ -111,7 +111,7 @@ public struct ProjectionSidecar: Sendable {
       break
     }
     let changeTime = Self.changeTime(logPath)
-    var ledger = Ledger()
+    var ledger = Ledger.spilling(besideLog: logPath)
     let state = try ledger.extend(fromLog: logPath)
     writeIfUnchanged(ledger, state: state, changeTime: changeTime)
     return (ledger, .rebuilt)
@@ -220,14 +220,26 @@ public struct ProjectionSidecar: Sendable {
     let sectionCount = LedgerSection.count
     let headerSize = 32 + 8 * 3 + 32 + 8 + sectionCount * 24 + 8
     var offset = (headerSize + 7) / 8 * 8
-    var directory: [(offset: Int, length: Int, checksum: UInt64)] = []
+    var sections: [Range<Int>] = []
     for index in 0..<sectionCount {
-      var bytes = ledger.encodedSection(index)
-      let checksum = Checksum64.of(bytes)
-      directory.append((offset, bytes.count, checksum))
-      while bytes.count % 8 != 0 { bytes.append(0) }
-      try put(bytes, at: offset)
-      offset += bytes.count
+      let start = offset
+      try ledger.encodeSection(index) { bytes in
+        try put(bytes, at: offset)
+        offset += bytes.count
+      }
+      sections.append(start..<offset)
+      let padding = (8 - offset % 8) % 8
+      try put(Array(repeating: 0, count: padding), at: offset)
+      offset += padding
+    }
+    // The checksums, read back through a mapping of what was written (the sections were
+    // streamed, never whole in memory).
+    guard let written = MappedFile(path: temporary) else { throw fail("mmap", errno) }
+    let directory = sections.map { range in
+      (
+        offset: range.lowerBound, length: range.count,
+        checksum: Checksum64.of(UnsafeRawBufferPointer(rebasing: written.bytes[range]))
+      )
     }
     var header = ByteWriter()
     header.bytes = Self.magic

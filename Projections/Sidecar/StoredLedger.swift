@@ -15,7 +15,7 @@ import TransitionDomain
 //   ids           record ids: count, end offsets (UInt32, one per record), UTF-8 bytes
 //   corrections   the `sourceOf`, `standing` and `patchedTypes` maps, as sorted pairs
 //   facts         the staff facts (`StaffFact.encode`)
-//   versions t    one per event type t: count, fixed-size entries, canonical event data
+//   versions t    one per event type t: count, canonical event data, fixed-size entries
 
 /// The sections of a ledger in a sidecar, by position.
 enum LedgerSection {
@@ -32,8 +32,18 @@ enum LedgerSection {
 }
 
 extension Ledger {
-  /// The bytes of section `index` (see `LedgerSection`); the ledger must own its parts.
+  /// The bytes of section `index` (see `LedgerSection`) in one array; the ledger must own its
+  /// parts.
   func encodedSection(_ index: Int) -> [UInt8] {
+    var bytes: [UInt8] = []
+    encodeSection(index) { bytes.append(contentsOf: $0) }
+    return bytes
+  }
+
+  /// Hands the bytes of section `index` to `emit` in pieces (a versions section streams its
+  /// events from the spill file a megabyte at a time, so writing a sidecar holds no section
+  /// of events in memory); the ledger must own its parts.
+  func encodeSection(_ index: Int, emit: ([UInt8]) throws -> Void) rethrows {
     var writer = ByteWriter()
     switch index {
     case LedgerSection.core:
@@ -61,31 +71,39 @@ extension Ledger {
     case LedgerSection.facts:
       StaffFact.encode(ownedStaffFacts, into: &writer)
     default:
+      // The count, every event's canonical data, then one fixed-size entry per version.
       let typeIndex = index - 4
       let versions = typeIndex < ownedVersions.count ? ownedVersions[typeIndex] : []
       writer.int(Int64(versions.count))
-      var data: [UInt8] = []
-      var entries = ByteWriter()
+      var locations: [Int64] = []
+      locations.reserveCapacity(versions.count)
+      var offset: Int64 = 0
       for version in versions {
         let bytes = version.storage.canonicalData
+        locations.append(offset << 32 | Int64(bytes.count))
+        offset += Int64(bytes.count)
+        writer.bytes.append(contentsOf: bytes)
+        if writer.bytes.count >= 1 << 20 {
+          try emit(writer.bytes)
+          writer.bytes.removeAll(keepingCapacity: true)
+        }
+      }
+      for (version, location) in zip(versions, locations) {
         for value in [
           version.seq, version.source, version.recordedMilliseconds, version.span.from,
           version.span.until,
         ] {
-          entries.int(value)
+          writer.int(value)
         }
-        entries.int32(Int32(version.effective.dayNumber))
-        entries.byte(Self.precisionCode(version.precision))
-        entries.byte(version.patched ? 1 : 0)
-        entries.byte(version.span.original ? 1 : 0)
-        entries.byte(version.typeIndex)
-        entries.int(Int64(data.count) << 32 | Int64(bytes.count))
-        data.append(contentsOf: bytes)
+        writer.int32(Int32(version.effective.dayNumber))
+        writer.byte(Self.precisionCode(version.precision))
+        writer.byte(version.patched ? 1 : 0)
+        writer.byte(version.span.original ? 1 : 0)
+        writer.byte(version.typeIndex)
+        writer.int(location)
       }
-      writer.bytes.append(contentsOf: entries.bytes)
-      writer.bytes.append(contentsOf: data)
     }
-    return writer.bytes
+    try emit(writer.bytes)
   }
 
   /// The stored type names in this build's order (type indices refer to it).
@@ -224,7 +242,8 @@ final class StoredLedger: Sendable {
     do {
       let count = try reader.count()
       guard count <= (reader.end - 8) / LedgerSection.versionEntrySize else { return nil }
-      let dataStart = 8 + count * LedgerSection.versionEntrySize
+      let dataStart = 8
+      reader.offset = reader.end - count * LedgerSection.versionEntrySize
       let precisions = DatePrecision.allCases
       var versions: [RecordVersion] = []
       versions.reserveCapacity(count)
@@ -243,7 +262,8 @@ final class StoredLedger: Sendable {
         let start = dataStart + Int(location >> 32)
         let length = Int(location & 0xFFFF_FFFF)
         guard seq >= 1, seq <= lastSeq, precision < precisions.count,
-          Int(type) < DomainEvent.payloadTypes.count, start + length <= bytes.count
+          Int(type) < DomainEvent.payloadTypes.count,
+          start + length <= bytes.count - count * LedgerSection.versionEntrySize
         else { return nil }
         versions.append(
           RecordVersion(

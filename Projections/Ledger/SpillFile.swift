@@ -1,0 +1,99 @@
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// An unnamed temporary file the replay writes the canonical bytes of each event to, so that
+/// the ledger holds a few numbers per record and never the records themselves.
+///
+/// The file is unlinked as soon as it is made (nothing is left behind, whatever happens to the
+/// process); bytes are appended through a buffer and read back by range. Reading back is rare
+/// during the fold (a patch reads the version it patches) and happens per event type when a view
+/// first asks for it.
+final class SpillFile: Sendable {
+  private struct State {
+    var descriptor: Int32
+    /// Bytes appended but not yet written to the file; they start at `written`.
+    var buffer: [UInt8] = []
+    /// Bytes already in the file.
+    var written = 0
+  }
+  private let state: Mutex<State>
+  private static let bufferSize = 1 << 20
+
+  /// A spill file in `directory` (the log's, so it is on a disk with room for the log); nil
+  /// when none can be made there or in the temporary directory.
+  init?(directory: String) {
+    var made: Int32 = -1
+    for place in [directory, "/tmp"] {
+      var template = Array((place + "/.transition-spill-XXXXXX").utf8CString)
+      made = template.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return -1 }
+        let descriptor = mkstemp(base)
+        if descriptor >= 0 { unlink(base) }
+        return descriptor
+      }
+      if made >= 0 { break }
+    }
+    guard made >= 0 else { return nil }
+    state = Mutex(State(descriptor: made))
+  }
+
+  deinit {
+    state.withLock { close($0.descriptor) }
+  }
+
+  /// Appends `bytes`; returns where they are.
+  func append(_ bytes: [UInt8]) -> Range<Int> {
+    state.withLock { state in
+      let start = state.written + state.buffer.count
+      state.buffer.append(contentsOf: bytes)
+      if state.buffer.count >= Self.bufferSize { Self.flush(&state) }
+      return start..<start + bytes.count
+    }
+  }
+
+  /// The bytes at `range` (as `append` returned it).
+  func read(_ range: Range<Int>) -> [UInt8] {
+    state.withLock { state in
+      if range.lowerBound >= state.written {
+        let start = range.lowerBound - state.written
+        return Array(state.buffer[start..<start + range.count])
+      }
+      Self.flush(&state)
+      var bytes = [UInt8](repeating: 0, count: range.count)
+      var done = 0
+      while done < range.count {
+        let count = bytes.withUnsafeMutableBytes {
+          pread(
+            state.descriptor, $0.baseAddress.map { $0 + done }, range.count - done,
+            off_t(range.lowerBound + done))
+        }
+        guard count > 0 else {
+          preconditionFailure("the replay's spill file cannot be read back (errno \(errno))")
+        }
+        done += count
+      }
+      return bytes
+    }
+  }
+
+  private static func flush(_ state: inout State) {
+    var done = 0
+    while done < state.buffer.count {
+      let count = state.buffer.withUnsafeBytes {
+        pwrite(
+          state.descriptor, $0.baseAddress.map { $0 + done }, $0.count - done,
+          off_t(state.written + done))
+      }
+      guard count > 0 else {
+        preconditionFailure(
+          "the replay cannot write its spill file (errno \(errno)): is the disk full?")
+      }
+      done += count
+    }
+    state.written += state.buffer.count
+    state.buffer.removeAll(keepingCapacity: true)
+  }
+}
