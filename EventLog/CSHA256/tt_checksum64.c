@@ -40,29 +40,10 @@ static inline uint64_t merge64(uint64_t acc, uint64_t value) {
   return acc * P1 + P4;
 }
 
-uint64_t tt_checksum64(const void *data, size_t len, uint64_t seed) {
-  const uint8_t *p = (const uint8_t *)data;
-  const uint8_t *end = p + len;
-  uint64_t h;
-  if (len >= 32) {
-    uint64_t v1 = seed + P1 + P2, v2 = seed + P2, v3 = seed, v4 = seed - P1;
-    const uint8_t *limit = end - 32;
-    do {
-      v1 = round64(v1, read64(p));
-      v2 = round64(v2, read64(p + 8));
-      v3 = round64(v3, read64(p + 16));
-      v4 = round64(v4, read64(p + 24));
-      p += 32;
-    } while (p <= limit);
-    h = rotl64(v1, 1) + rotl64(v2, 7) + rotl64(v3, 12) + rotl64(v4, 18);
-    h = merge64(h, v1);
-    h = merge64(h, v2);
-    h = merge64(h, v3);
-    h = merge64(h, v4);
-  } else {
-    h = seed + P5;
-  }
-  h += (uint64_t)len;
+/// The tail and avalanche shared by the one-shot and streaming forms: `h` already holds the
+/// merged lanes (or seed + P5 for inputs under 32 bytes); `p..end` are the last < 32 bytes.
+static uint64_t finish64(uint64_t h, uint64_t len, const uint8_t *p, const uint8_t *end) {
+  h += len;
   while (p + 8 <= end) {
     h ^= round64(0, read64(p));
     h = rotl64(h, 27) * P1 + P4;
@@ -84,4 +65,81 @@ uint64_t tt_checksum64(const void *data, size_t len, uint64_t seed) {
   h *= P3;
   h ^= h >> 32;
   return h;
+}
+
+static uint64_t merge_lanes(const uint64_t v[4]) {
+  uint64_t h = rotl64(v[0], 1) + rotl64(v[1], 7) + rotl64(v[2], 12) + rotl64(v[3], 18);
+  h = merge64(h, v[0]);
+  h = merge64(h, v[1]);
+  h = merge64(h, v[2]);
+  h = merge64(h, v[3]);
+  return h;
+}
+
+uint64_t tt_checksum64(const void *data, size_t len, uint64_t seed) {
+  const uint8_t *p = (const uint8_t *)data;
+  const uint8_t *end = p + len;
+  uint64_t h;
+  if (len >= 32) {
+    uint64_t v[4] = {seed + P1 + P2, seed + P2, seed, seed - P1};
+    const uint8_t *limit = end - 32;
+    do {
+      v[0] = round64(v[0], read64(p));
+      v[1] = round64(v[1], read64(p + 8));
+      v[2] = round64(v[2], read64(p + 16));
+      v[3] = round64(v[3], read64(p + 24));
+      p += 32;
+    } while (p <= limit);
+    h = merge_lanes(v);
+  } else {
+    h = seed + P5;
+  }
+  return finish64(h, (uint64_t)len, p, end);
+}
+
+void tt_checksum64_init(tt_checksum64_state *state, uint64_t seed) {
+  memset(state, 0, sizeof *state);
+  state->seed = seed;
+  state->lanes[0] = seed + P1 + P2;
+  state->lanes[1] = seed + P2;
+  state->lanes[2] = seed;
+  state->lanes[3] = seed - P1;
+}
+
+static void stripe(uint64_t v[4], const uint8_t *p) {
+  v[0] = round64(v[0], read64(p));
+  v[1] = round64(v[1], read64(p + 8));
+  v[2] = round64(v[2], read64(p + 16));
+  v[3] = round64(v[3], read64(p + 24));
+}
+
+void tt_checksum64_update(tt_checksum64_state *state, const void *data, size_t len) {
+  const uint8_t *p = (const uint8_t *)data;
+  const uint8_t *end = p + len;
+  state->total += len;
+  if (state->buffered + len < 32) {
+    if (len > 0) memcpy(state->buffer + state->buffered, p, len);
+    state->buffered += (uint32_t)len;
+    return;
+  }
+  if (state->buffered > 0) {
+    size_t fill = 32 - state->buffered;
+    memcpy(state->buffer + state->buffered, p, fill);
+    stripe(state->lanes, state->buffer);
+    p += fill;
+    state->buffered = 0;
+  }
+  while (p + 32 <= end) {
+    stripe(state->lanes, p);
+    p += 32;
+  }
+  if (p < end) {
+    memcpy(state->buffer, p, (size_t)(end - p));
+    state->buffered = (uint32_t)(end - p);
+  }
+}
+
+uint64_t tt_checksum64_final(const tt_checksum64_state *state) {
+  uint64_t h = state->total >= 32 ? merge_lanes(state->lanes) : state->seed + P5;
+  return finish64(h, state->total, state->buffer, state->buffer + state->buffered);
 }

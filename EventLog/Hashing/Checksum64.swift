@@ -15,4 +15,27 @@ public enum Checksum64 {
   public static func of(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
     bytes.withUnsafeBytes { of($0, seed: seed) }
   }
+
+  /// A checksum fed in pieces: equal to `of` over all the pieces joined.
+  public struct Stream {
+    private var state = tt_checksum64_state()
+
+    /// A stream with `seed`.
+    public init(seed: UInt64 = 0) { tt_checksum64_init(&state, seed) }
+
+    /// Feeds `bytes`.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+      tt_checksum64_update(&state, bytes.baseAddress, bytes.count)
+    }
+
+    /// Feeds `bytes`.
+    public mutating func update(_ bytes: [UInt8]) {
+      bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// The checksum of everything fed so far.
+    public var value: UInt64 {
+      withUnsafePointer(to: state) { tt_checksum64_final($0) }
+    }
+  }
 }

@@ -86,10 +86,11 @@ extension StaffFact {
   /// The bytes of one fact in the sidecar: six 64-bit, fourteen 32-bit and three 8-bit fields.
   static let encodedSize = 6 * 8 + 14 * 4 + 3
 
-  /// Writes `facts` as a table of their distinct strings and lists, then one fixed-size record
-  /// per fact whose strings and lists are indices into those tables (read back with little
-  /// decoding: no string per fact).
-  static func encode(_ facts: [StaffFact], into writer: inout ByteWriter) {
+  /// Hands `emit` the fact count, one fixed-size record per fact whose strings and lists are
+  /// indices into the tables that follow, then the table of their distinct strings and the
+  /// table of their distinct lists (read back with no decoding: no string per fact). Streams a
+  /// megabyte at a time.
+  static func encode(_ facts: [StaffFact], emit: ([UInt8]) throws -> Void) rethrows {
     var strings: [Int32: Int32] = [:]
     var stringOrder: [Int32] = []
     var lists: [Int32: Int32] = [:]
@@ -110,22 +111,37 @@ extension StaffFact {
       listOrder.append(id)
       return index
     }
-    var records = ByteWriter()
-    records.bytes.reserveCapacity(facts.count * encodedSize)
+    var writer = ByteWriter()
+    writer.bytes.reserveCapacity((1 << 20) + encodedSize)
+    writer.int(Int64(facts.count))
     for fact in facts {
-      for value in [fact.seq, fact.source, fact.span.from, fact.span.until] { records.int(value) }
-      records.int(fact.contractFTEValue)
-      let ids = [
-        local(fact.employeeID), fact.effectiveNumber, local(fact.employerID), local(fact.fromID),
-        local(fact.functionID), local(fact.caoID), local(fact.teamID), local(fact.hostID),
-        local(fact.lineID), local(fact.legalFormID), localList(fact.decisionsID),
-        localList(fact.adviceID), fact.contractEndNumber, fact.untilNumber,
-      ]
-      for id in ids { records.int32(id) }
-      records.byte(fact.span.original ? 1 : 0)
-      records.byte(fact.kind.rawValue)
-      records.byte(fact.contractTypeCode)
-      records.int(fact.fteValue)
+      writer.int(fact.seq)
+      writer.int(fact.source)
+      writer.int(fact.span.from)
+      writer.int(fact.span.until)
+      writer.int(fact.contractFTEValue)
+      writer.int32(local(fact.employeeID))
+      writer.int32(fact.effectiveNumber)
+      writer.int32(local(fact.employerID))
+      writer.int32(local(fact.fromID))
+      writer.int32(local(fact.functionID))
+      writer.int32(local(fact.caoID))
+      writer.int32(local(fact.teamID))
+      writer.int32(local(fact.hostID))
+      writer.int32(local(fact.lineID))
+      writer.int32(local(fact.legalFormID))
+      writer.int32(localList(fact.decisionsID))
+      writer.int32(localList(fact.adviceID))
+      writer.int32(fact.contractEndNumber)
+      writer.int32(fact.untilNumber)
+      writer.byte(fact.span.original ? 1 : 0)
+      writer.byte(fact.kind.rawValue)
+      writer.byte(fact.contractTypeCode)
+      writer.int(fact.fteValue)
+      if writer.bytes.count >= 1 << 20 {
+        try emit(writer.bytes)
+        writer.bytes.removeAll(keepingCapacity: true)
+      }
     }
     // Lists refer to strings, so intern their members before writing the string table.
     let listMembers = listOrder.map {
@@ -138,10 +154,8 @@ extension StaffFact {
       writer.int(Int64(members.count))
       for member in members { writer.int32(member) }
     }
-    writer.int(Int64(facts.count))
-    writer.bytes.append(contentsOf: records.bytes)
+    try emit(writer.bytes)
   }
-
 }
 
 /// The staff facts of a ledger: owned, or read one at a time from a mapped sidecar section (no
@@ -197,6 +211,11 @@ final class StoredFacts: @unchecked Sendable {
   /// checks every record's indices and codes.
   init(file: MappedFile, bytes: UnsafeRawBufferPointer) throws(ByteReader.Truncated) {
     var reader = ByteReader(bytes)
+    count = try reader.count()
+    guard count <= (reader.end - reader.offset) / StaffFact.encodedSize else {
+      throw ByteReader.Truncated()
+    }
+    let records = try reader.bytes(count * StaffFact.encodedSize)
     // Into empty pools (a fresh process) the tables load as they are, their indices the ids;
     // otherwise each value is interned and the indices mapped to the pool's ids.
     let stringCount = try reader.count()
@@ -236,11 +255,6 @@ final class StoredFacts: @unchecked Sendable {
     if try !Interned.lists.loadIfEmpty(listCount, { listMembers[$0] }) {
       lists = listMembers.map { Interned.lists.id($0) }
     }
-    count = try reader.count()
-    guard count <= (reader.end - reader.offset) / StaffFact.encodedSize else {
-      throw ByteReader.Truncated()
-    }
-    let records = try reader.bytes(count * StaffFact.encodedSize)
     guard count == 0 || stringCount > 0, stringCount < Int32.max, listCount < Int32.max else {
       throw ByteReader.Truncated()
     }

@@ -220,26 +220,19 @@ public struct ProjectionSidecar: Sendable {
     let sectionCount = LedgerSection.count
     let headerSize = 32 + 8 * 3 + 32 + 8 + sectionCount * 24 + 8
     var offset = (headerSize + 7) / 8 * 8
-    var sections: [Range<Int>] = []
+    var directory: [(offset: Int, length: Int, checksum: UInt64)] = []
     for index in 0..<sectionCount {
       let start = offset
+      var checksum = Checksum64.Stream()
       try ledger.encodeSection(index) { bytes in
         try put(bytes, at: offset)
+        checksum.update(bytes)
         offset += bytes.count
       }
-      sections.append(start..<offset)
+      directory.append((start, offset - start, checksum.value))
       let padding = (8 - offset % 8) % 8
       try put(Array(repeating: 0, count: padding), at: offset)
       offset += padding
-    }
-    // The checksums, read back through a mapping of what was written (the sections were
-    // streamed, never whole in memory).
-    guard let written = MappedFile(path: temporary) else { throw fail("mmap", errno) }
-    let directory = sections.map { range in
-      (
-        offset: range.lowerBound, length: range.count,
-        checksum: Checksum64.of(UnsafeRawBufferPointer(rebasing: written.bytes[range]))
-      )
     }
     var header = ByteWriter()
     header.bytes = Self.magic

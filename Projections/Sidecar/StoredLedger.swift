@@ -14,7 +14,8 @@ import TransitionDomain
 //                 `recorded` milliseconds and its type index
 //   ids           record ids: count, end offsets (UInt32, one per record), UTF-8 bytes
 //   corrections   the `sourceOf`, `standing` and `patchedTypes` maps, as sorted pairs
-//   facts         the staff facts (`StaffFact.encode`)
+//   facts         the staff facts: count, fixed-size records, string and list tables
+//                 (`StaffFact.encode`)
 //   versions t    one per event type t: count, canonical event data, fixed-size entries
 
 /// The sections of a ledger in a sidecar, by position.
@@ -69,7 +70,8 @@ extension Ledger {
         }
       }
     case LedgerSection.facts:
-      StaffFact.encode(ownedStaffFacts, into: &writer)
+      try StaffFact.encode(ownedStaffFacts, emit: emit)
+      return
     default:
       // The count, every event's canonical data, then one fixed-size entry per version.
       let typeIndex = index - 4

@@ -28,4 +28,21 @@ struct Checksum64Tests {
       }
     }
   }
+
+  @Test("fed in pieces of any size, the stream equals the one-shot checksum")
+  func streaming() {
+    let bytes = Array((0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) })
+    for pieceSize in [1, 3, 7, 31, 32, 33, 64, 100, 999, 1_000] {
+      for count in [0, 5, 31, 32, 33, 95, 96, 97, 1_000] {
+        var stream = Checksum64.Stream(seed: 3)
+        var start = 0
+        while start < count {
+          let end = min(count, start + pieceSize)
+          stream.update(Array(bytes[start..<end]))
+          start = end
+        }
+        #expect(stream.value == Checksum64.of(Array(bytes[0..<count]), seed: 3))
+      }
+    }
+  }
 }

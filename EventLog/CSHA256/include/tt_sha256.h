@@ -91,6 +91,24 @@ static inline void tt_prefetch_write(const void *address) { __builtin_prefetch(a
 /// gigabytes a second, the same value on every machine (bytes read little-endian).
 uint64_t tt_checksum64(const void *data, size_t len, uint64_t seed);
 
+/// The state of a streaming tt_checksum64: the same value as the one-shot call over all the
+/// bytes fed, in any split.
+typedef struct tt_checksum64_state {
+  uint64_t lanes[4];
+  uint64_t total;      // bytes fed so far
+  uint64_t seed;
+  uint8_t buffer[32];  // the bytes of an incomplete stripe
+  uint32_t buffered;   // how many (0...31)
+  uint32_t reserved;
+} tt_checksum64_state;
+
+/// Starts a streaming checksum.
+void tt_checksum64_init(tt_checksum64_state *state, uint64_t seed);
+/// Feeds `len` bytes at `data`.
+void tt_checksum64_update(tt_checksum64_state *state, const void *data, size_t len);
+/// The checksum of everything fed (the state may be fed more afterwards).
+uint64_t tt_checksum64_final(const tt_checksum64_state *state);
+
 #ifdef __cplusplus
 }
 #endif
