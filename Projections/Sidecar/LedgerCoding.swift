@@ -86,10 +86,11 @@ extension StaffFact {
   /// The bytes of one fact in the sidecar: six 64-bit, fourteen 32-bit and three 8-bit fields.
   static let encodedSize = 6 * 8 + 14 * 4 + 3
 
-  /// Hands `emit` the fact count, one fixed-size record per fact whose strings and lists are
-  /// indices into the tables that follow, then the table of their distinct strings and the
-  /// table of their distinct lists (read back with no decoding: no string per fact). Streams a
-  /// megabyte at a time.
+  /// Hands `emit` the staff facts section, a megabyte at a time.
+  ///
+  /// The fact count, one fixed-size record per fact whose strings and lists are indices into
+  /// the tables that follow, then the table of their distinct strings and the table of their
+  /// distinct lists (read back with no decoding: no string per fact).
   static func encode(_ facts: [StaffFact], emit: ([UInt8]) throws -> Void) rethrows {
     var strings: [Int32: Int32] = [:]
     var stringOrder: [Int32] = []
