@@ -23,6 +23,12 @@ extension Ledger {
 
   /// Folds the next record of the log (see the numbered rules at the top of `Ledger.swift`).
   public mutating func fold(_ record: DomainRecord) throws(FoldError) {
+    try fold(record, data: nil)
+  }
+
+  /// Folds the next record; `data` is the canonical `data` of its log line, when at hand, which
+  /// a spilling ledger keeps instead of encoding the event again.
+  mutating func fold(_ record: DomainRecord, data: UnsafeRawBufferPointer?) throws(FoldError) {
     guard let typeIndex = Self.typeIndexByName[record.eventType] else {
       guard record.seq == lastSeq + 1 else {
         throw FoldError(seq: record.seq, problem: "it follows record \(lastSeq)")
@@ -32,13 +38,13 @@ extension Ledger {
     try fold(
       seq: record.seq, id: record.id, recordedMilliseconds: record.recordedMilliseconds,
       effective: record.effective, typeIndex: typeIndex, corrects: record.corrects,
-      content: .record(record))
+      content: .record(record, data: data))
   }
 
   /// What a record brings to the fold: its decoded record, or the staff facts read straight
   /// from its bytes (`StaffRecordDecoder`, with `source` still equal to `seq`).
   enum FoldContent {
-    case record(DomainRecord)
+    case record(DomainRecord, data: UnsafeRawBufferPointer?)
     case staffFacts([StaffFact])
   }
 
@@ -77,7 +83,7 @@ extension Ledger {
         if current != 0 { close(version: current, at: seq) }
         standing[original] = 0
       case .patch:
-        guard case .record(let record) = content else { return }
+        guard case .record(let record, _) = content else { return }
         addOwnVersion(record)
         guard current != 0, let standingVersion = version(seq: current),
           let correction = record.event.payload(as: DecisionCorrected.self),
@@ -109,7 +115,7 @@ extension Ledger {
         }
       }
       ownedStaffFacts.append(contentsOf: facts)
-    case .record(let record):
+    case .record(let record, let data):
       let event = patchedEvent ?? record.event
       if !patched,
         let facts = StaffFact.facts(of: event, seq: seq, source: source, effective: effective)
@@ -124,7 +130,7 @@ extension Ledger {
           precision: patchedPrecision ?? record.event.effectivePrecision,
           recordedMilliseconds: recorded, patched: patched,
           span: Span(from: seq, until: .max, original: corrects == nil), typeIndex: versionType,
-          storage: kept(event, typeIndex: versionType)),
+          storage: kept(event, typeIndex: versionType, data: patched ? nil : data)),
         typeIndex: versionType)
     }
   }
@@ -157,10 +163,12 @@ extension Ledger {
   }
 
   /// How a version keeps its event: in the spill file when the ledger has one (a replay of a
-  /// log), decoded otherwise.
-  private func kept(_ event: DomainEvent, typeIndex: UInt8) -> LazyEvent {
+  /// log: the line's own `data` bytes when given, which decode to `event`), decoded otherwise.
+  private func kept(_ event: DomainEvent, typeIndex: UInt8, data: UnsafeRawBufferPointer? = nil)
+    -> LazyEvent
+  {
     guard let spill else { return LazyEvent(event) }
-    return LazyEvent(event, typeIndex: typeIndex, spill: spill)
+    return LazyEvent(event, typeIndex: typeIndex, spill: spill, data: data)
   }
 
   /// The event types under which record `seq` made versions: a patch's patched version, or

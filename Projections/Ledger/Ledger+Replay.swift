@@ -43,9 +43,9 @@ extension Ledger {
               effective: RecordCodec.calendarDay(raw.effective), typeIndex: typeIndex,
               corrects: raw.corrects, content: .staffFacts(facts))
           } else if let record = RecordCodec.fastDomainRecord(raw) {
-            try ledger.fold(record)
+            try ledger.fold(record, data: raw.data)
           } else {
-            try ledger.fold(try RecordCodec.domainRecord(raw))
+            try ledger.fold(try RecordCodec.domainRecord(raw), data: raw.data)
           }
         } catch {
           throw ReadError(path: path, seq: raw.seq, underlying: error)

@@ -273,12 +273,14 @@ final class LazyEvent: Sendable {
     self.typeIndex = typeIndex
   }
 
-  /// `event`, kept as its canonical data in `spill` until it is read.
-  init(_ event: DomainEvent, typeIndex: UInt8, spill: SpillFile) {
+  /// `event`, kept as its canonical data in `spill` until it is read: `data` (the log line's
+  /// `data` member, which decodes to `event`) or else the event encoded again.
+  init(_ event: DomainEvent, typeIndex: UInt8, spill: SpillFile, data: UnsafeRawBufferPointer?) {
     decoded = Mutex(nil)
     source = nil
     self.spill = spill
-    range = spill.append(CanonicalJSON.encode(.object(event.encodeData())))
+    range = spill.append(
+      data.map { Array($0) } ?? CanonicalJSON.encode(.object(event.encodeData())))
     self.typeIndex = typeIndex
   }
 
