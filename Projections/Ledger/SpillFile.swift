@@ -41,7 +41,7 @@ final class SpillFile: Sendable {
   }
 
   deinit {
-    state.withLock { close($0.descriptor) }
+    _ = state.withLock { close($0.descriptor) }
   }
 
   /// Appends `bytes`; returns where they are.

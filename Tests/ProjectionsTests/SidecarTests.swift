@@ -140,7 +140,7 @@ struct SidecarTests {
     let path = try ExampleLogFixture.copy()
     let expected = try Self.answers(TransitionProjector(path: path))
     let sidecar = ProjectionSidecar(logPath: path)
-    let range = try #require(try Self.sectionRanges(sidecar.path)[section])
+    let range = try Self.sectionRanges(sidecar.path)[section]
     #expect(!range.isEmpty)
     var bytes = try #require(FileManager.default.contents(atPath: sidecar.path))
     bytes[range.lowerBound + range.count / 2] ^= 0x01
@@ -204,7 +204,7 @@ struct SidecarTests {
     try Self.writeLog(Array(records.prefix(100)), at: path)
     #expect(try TransitionProjector(path: path).origin == .rebuilt)
     let sidecar = ProjectionSidecar(logPath: path)
-    let range = try #require(try Self.sectionRanges(sidecar.path)[LedgerSection.corrections])
+    let range = try Self.sectionRanges(sidecar.path)[LedgerSection.corrections]
     #expect(range.count > 8)
     var bytes = try #require(FileManager.default.contents(atPath: sidecar.path))
     bytes[range.upperBound - 1] ^= 0x01
