@@ -8,7 +8,8 @@ import Synchronization
 /// the ledger holds a few numbers per record and never the records themselves.
 ///
 /// The file is unlinked as soon as it is made (nothing is left behind, whatever happens to the
-/// process); bytes are appended through a buffer and read back by range. Reading back is rare
+/// process); bytes are appended through a buffer and read back by range. If the disk fills,
+/// the bytes not yet written stay in memory: the replay goes on, only heavier. Reading back is rare
 /// during the fold (a patch reads the version it patches) and happens per event type when a view
 /// first asks for it.
 final class SpillFile: Sendable {
@@ -18,6 +19,10 @@ final class SpillFile: Sendable {
     var buffer: [UInt8] = []
     /// Bytes already in the file.
     var written = 0
+    /// Whether writing failed (a full disk): from then on the bytes stay in `buffer`.
+    var inMemory = false
+    /// Tests: every write fails from now on, as on a full disk.
+    var diskFull = false
   }
   private let state: Mutex<State>
   private static let bufferSize = 1 << 20
@@ -44,12 +49,18 @@ final class SpillFile: Sendable {
     _ = state.withLock { close($0.descriptor) }
   }
 
+  /// Makes every later write fail as on a full disk (tests).
+  func simulateFullDisk() { state.withLock { $0.diskFull = true } }
+
+  /// Whether the bytes now stay in memory because writing failed.
+  var keepsBytesInMemory: Bool { state.withLock { $0.inMemory } }
+
   /// Appends `bytes`; returns where they are.
   func append(_ bytes: [UInt8]) -> Range<Int> {
     state.withLock { state in
       let start = state.written + state.buffer.count
       state.buffer.append(contentsOf: bytes)
-      if state.buffer.count >= Self.bufferSize { Self.flush(&state) }
+      if state.buffer.count >= Self.bufferSize && !state.inMemory { Self.flush(&state) }
       return start..<start + bytes.count
     }
   }
@@ -61,7 +72,7 @@ final class SpillFile: Sendable {
         let start = range.lowerBound - state.written
         return Array(state.buffer[start..<start + range.count])
       }
-      Self.flush(&state)
+      if !state.inMemory { Self.flush(&state) }
       var bytes = [UInt8](repeating: 0, count: range.count)
       var done = 0
       while done < range.count {
@@ -79,7 +90,13 @@ final class SpillFile: Sendable {
     }
   }
 
+  /// Writes the buffer to the file; if that fails (a full disk), keeps it and every later
+  /// byte in memory instead.
   private static func flush(_ state: inout State) {
+    if state.diskFull {
+      state.inMemory = true
+      return
+    }
     var done = 0
     while done < state.buffer.count {
       let count = state.buffer.withUnsafeBytes {
@@ -88,8 +105,8 @@ final class SpillFile: Sendable {
           off_t(state.written + done))
       }
       guard count > 0 else {
-        preconditionFailure(
-          "the replay cannot write its spill file (errno \(errno)): is the disk full?")
+        state.inMemory = true
+        return
       }
       done += count
     }
