@@ -45,7 +45,9 @@ extension Ledger {
           } else if let record = RecordCodec.fastDomainRecord(raw) {
             try ledger.fold(record, data: raw.data)
           } else {
-            try ledger.fold(try RecordCodec.domainRecord(raw), data: raw.data)
+            // The slow path's bytes may hold what only it accepts (a `correctionReason`):
+            // keep the event encoded again, which any decoder reads.
+            try ledger.fold(try RecordCodec.domainRecord(raw), data: nil)
           }
         } catch {
           throw ReadError(path: path, seq: raw.seq, underlying: error)

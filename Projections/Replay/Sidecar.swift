@@ -215,7 +215,9 @@ public struct Sidecar: Sendable {
     let logBytes = Self.int64(bytes, at: magic.count + 8)
     let headHash = SHA256Digest(bytes: bytes[(magic.count + 16)..<(magic.count + 48)])
     let payloadCount = Self.int64(bytes, at: magic.count + 48)
-    guard payloadCount >= 0, Int64(fixed) + payloadCount + 8 == Int64(bytes.count) else {
+    guard payloadCount >= 0, payloadCount <= Int64(bytes.count),
+      Int64(fixed) + payloadCount + 8 == Int64(bytes.count)
+    else {
       return .failure(Problem(reason: "its payload length does not match its size"))
     }
     let stamp = SidecarStamp(recordCount: recordCount, headHash: headHash, logBytes: logBytes)

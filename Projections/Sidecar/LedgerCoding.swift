@@ -184,8 +184,10 @@ public struct StaffFacts: RandomAccessCollection, Sendable {
 
   public subscript(position: Int) -> StaffFact {
     switch storage {
-    case .owned(let facts): facts[position]
-    case .stored(let stored): stored.fact(at: position)
+    case .owned(let facts): return facts[position]
+    case .stored(let stored):
+      precondition(position >= 0 && position < stored.count, "staff fact index out of range")
+      return stored.fact(at: position)
     }
   }
 }

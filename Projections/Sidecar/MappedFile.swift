@@ -5,10 +5,13 @@
 /// A whole file mapped read-only into memory, unmapped when the last reference goes.
 ///
 /// The projections sidecar is only ever replaced by renaming a new file over it, never written
-/// in place, so the mapped bytes do not change under a reader.
+/// in place, so the mapped bytes do not change under a reader. (A file cut short in place by
+/// hand while mapped would end the reading process with SIGBUS; nothing of ours does that.)
 final class MappedFile: @unchecked Sendable {
   /// The file's bytes.
   let bytes: UnsafeRawBufferPointer
+  /// The file's device and inode, to tell whether a path still names this file.
+  let identity: (device: UInt64, inode: UInt64)
 
   /// Maps the file at `path`; nil when it cannot be opened, is empty or cannot be mapped.
   init?(path: String) {
@@ -22,6 +25,14 @@ final class MappedFile: @unchecked Sendable {
       address != MAP_FAILED
     else { return nil }
     bytes = UnsafeRawBufferPointer(start: address, count: size)
+    identity = (UInt64(info.st_dev), UInt64(info.st_ino))
+  }
+
+  /// Whether `path` names this very file (not one renamed over it since).
+  func isFile(at path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && UInt64(info.st_dev) == identity.device
+      && UInt64(info.st_ino) == identity.inode
   }
 
   deinit {

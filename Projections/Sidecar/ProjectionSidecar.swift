@@ -197,9 +197,17 @@ public struct ProjectionSidecar: Sendable {
   public func write(_ ledger: Ledger, stamp: Stamp) throws {
     var ledger = ledger
     ledger.own()
-    let temporary = path + ".tmp-\(getpid())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { throw FileError(operation: "open", path: temporary, code: errno) }
+    Self.removeAbandonedTemporaries(of: path)
+    var template = Array((path + Self.temporaryInfix + "XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress.map { mkstemp($0) } ?? -1
+    }
+    let temporary = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard descriptor >= 0 else {
+      throw FileError(operation: "mkstemp", path: temporary, code: errno)
+    }
+    fchmod(descriptor, 0o644)
     func fail(_ operation: String, _ code: Int32) -> FileError {
       close(descriptor)
       unlink(temporary)
@@ -254,6 +262,30 @@ public struct ProjectionSidecar: Sendable {
       let code = errno
       unlink(temporary)
       throw FileError(operation: "rename", path: path, code: code)
+    }
+  }
+
+  /// What a temporary sidecar's name adds to the sidecar's.
+  static let temporaryInfix = ".tmp-"
+
+  /// Removes temporary sidecars of `path` older than an hour: left by a process that died
+  /// while writing one (a live writer takes about a minute for a million records).
+  static func removeAbandonedTemporaries(of path: String) {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + temporaryInfix
+    guard let stream = opendir(directory.isEmpty ? "/" : directory) else { return }
+    defer { closedir(stream) }
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard name.hasPrefix(prefix) else { continue }
+      let full = (directory.isEmpty ? "" : directory) + "/" + name
+      var info = stat()
+      if stat(full, &info) == 0, now.tv_sec - info.st_mtim.tv_sec > 3_600 { unlink(full) }
     }
   }
 

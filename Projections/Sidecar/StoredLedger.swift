@@ -12,7 +12,7 @@ import TransitionDomain
 //
 //   core          last seq, the event type names (this build's order), then per record its
 //                 `recorded` milliseconds and its type index
-//   ids           record ids: count, end offsets (UInt32, one per record), UTF-8 bytes
+//   ids           record ids: count, end offsets (Int64, one per record), UTF-8 bytes
 //   corrections   the `sourceOf`, `standing` and `patchedTypes` maps, as sorted pairs
 //   facts         the staff facts: count, fixed-size records, string and list tables
 //                 (`StaffFact.encode`)
@@ -29,7 +29,7 @@ enum LedgerSection {
   /// How many sections a sidecar of this build holds.
   static var count: Int { 4 + DomainEvent.payloadTypes.count }
   /// The bytes of one version entry.
-  static let versionEntrySize = 56
+  static let versionEntrySize = 64
 }
 
 extension Ledger {
@@ -55,10 +55,10 @@ extension Ledger {
       writer.bytes.append(contentsOf: typeIndices)
     case LedgerSection.ids:
       writer.int(Int64(ownedRecordIDs.count))
-      var end: UInt32 = 0
+      var end: Int64 = 0
       for id in ownedRecordIDs {
-        end += UInt32(id.utf8.count)
-        withUnsafeBytes(of: end.littleEndian) { writer.bytes.append(contentsOf: $0) }
+        end += Int64(id.utf8.count)
+        writer.int(end)
       }
       for id in ownedRecordIDs { writer.bytes.append(contentsOf: id.utf8) }
     case LedgerSection.corrections:
@@ -77,20 +77,19 @@ extension Ledger {
       let typeIndex = index - 4
       let versions = typeIndex < ownedVersions.count ? ownedVersions[typeIndex] : []
       writer.int(Int64(versions.count))
-      var locations: [Int64] = []
-      locations.reserveCapacity(versions.count)
-      var offset: Int64 = 0
+      var lengths: [Int64] = []
+      lengths.reserveCapacity(versions.count)
       for version in versions {
         let bytes = version.storage.canonicalData
-        locations.append(offset << 32 | Int64(bytes.count))
-        offset += Int64(bytes.count)
+        lengths.append(Int64(bytes.count))
         writer.bytes.append(contentsOf: bytes)
         if writer.bytes.count >= 1 << 20 {
           try emit(writer.bytes)
           writer.bytes.removeAll(keepingCapacity: true)
         }
       }
-      for (version, location) in zip(versions, locations) {
+      var offset: Int64 = 0
+      for (version, length) in zip(versions, lengths) {
         for value in [
           version.seq, version.source, version.recordedMilliseconds, version.span.from,
           version.span.until,
@@ -102,7 +101,9 @@ extension Ledger {
         writer.byte(version.patched ? 1 : 0)
         writer.byte(version.span.original ? 1 : 0)
         writer.byte(version.typeIndex)
-        writer.int(location)
+        writer.int(offset)
+        writer.int(length)
+        offset += length
       }
     }
     try emit(writer.bytes)
@@ -123,7 +124,7 @@ extension Ledger {
     let names = try (0..<reader.count()).map { _ throws(ByteReader.Truncated) in
       try reader.string()
     }
-    guard names == Self.typeNames, lastSeq >= 0,
+    guard names == Self.typeNames, lastSeq >= 0, lastSeq <= Int64(reader.end / 9),
       Int(lastSeq) * 9 == reader.end - reader.offset
     else { throw ByteReader.Truncated() }
     let count = Int(lastSeq)
@@ -197,8 +198,9 @@ final class StoredLedger: Sendable {
   private func replay() -> Ledger {
     replayed.withLock { ledger in
       if let ledger { return ledger }
-      unlink(sidecarPath)
-      var fresh = Ledger()
+      // Removed only if it is still the damaged file, not a sound one renamed over it since.
+      if file.isFile(at: sidecarPath) { unlink(sidecarPath) }
+      var fresh = Ledger.spilling(besideLog: logPath)
       do {
         try fresh.extend(fromLog: logPath, through: lastSeq)
       } catch {
@@ -206,6 +208,12 @@ final class StoredLedger: Sendable {
           "the projections sidecar \(sidecarPath) is damaged and the log \(logPath) no longer"
             + " replays (\(error)); run `transition verify \(logPath)`")
       }
+      // The sidecar's other parts describe records 1 to lastSeq; parts from a log that no
+      // longer holds them would not fit with them.
+      precondition(
+        fresh.lastSeq == lastSeq,
+        "the log \(logPath) was cut while it was being read (it holds \(fresh.lastSeq) records,"
+          + " the query began with \(lastSeq)); run the command again")
       ledger = fresh
       return fresh
     }
@@ -260,9 +268,13 @@ final class StoredLedger: Sendable {
         let patched = try reader.bool()
         let original = try reader.bool()
         let type = try reader.byte()
-        let location = try reader.int()
-        let start = dataStart + Int(location >> 32)
-        let length = Int(location & 0xFFFF_FFFF)
+        let offset = try reader.int()
+        let size = try reader.int()
+        // Checked before any arithmetic, so no stored value can overflow or point outside.
+        guard offset >= 0, size >= 0, offset <= Int64(bytes.count), size <= Int64(bytes.count)
+        else { return nil }
+        let start = dataStart + Int(offset)
+        let length = Int(size)
         guard seq >= 1, seq <= lastSeq, precision < precisions.count,
           Int(type) < DomainEvent.payloadTypes.count,
           start + length <= bytes.count - count * LedgerSection.versionEntrySize
@@ -293,18 +305,22 @@ final class StoredLedger: Sendable {
 
   private static func recordID(_ seq: Int64, in bytes: UnsafeRawBufferPointer) -> String? {
     guard bytes.count >= 8 else { return nil }
-    let count = Int(Int64(littleEndian: bytes.loadUnaligned(as: Int64.self)))
-    let dataStart = 8 + count * 4
-    guard seq >= 1, Int(seq) <= count, dataStart <= bytes.count else { return nil }
-    func end(_ index: Int) -> Int {
+    let count = Int64(littleEndian: bytes.loadUnaligned(as: Int64.self))
+    // Checked before any arithmetic, so no stored value can overflow or point outside.
+    guard count >= 0, count <= Int64((bytes.count - 8) / 8), seq >= 1, seq <= count else {
+      return nil
+    }
+    let dataStart = 8 + Int(count) * 8
+    func end(_ index: Int) -> Int64 {
       index < 0
         ? 0
-        : Int(
-          UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + index * 4, as: UInt32.self)))
+        : Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + index * 8, as: Int64.self))
     }
-    let start = dataStart + end(Int(seq) - 2)
-    let stop = dataStart + end(Int(seq) - 1)
-    guard start <= stop, stop <= bytes.count else { return nil }
+    let first = end(Int(seq) - 2)
+    let last = end(Int(seq) - 1)
+    guard first >= 0, first <= last, last <= Int64(bytes.count - dataStart) else { return nil }
+    let start = dataStart + Int(first)
+    let stop = dataStart + Int(last)
     return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
   }
 

@@ -196,6 +196,52 @@ struct SidecarTests {
     #expect(try Self.answers(projector).count == 72)
   }
 
+  @Test("a forged version entry pointing outside its section is refused, and the log answers")
+  func forgedVersionEntry() throws {
+    let path = try ExampleLogFixture.copy()
+    let expected = try Self.answers(TransitionProjector(path: path))
+    let sidecar = ProjectionSidecar(logPath: path)
+    let index = LedgerSection.versions(Ledger.typeIndex(of: DecisionTaken.eventType) ?? 0)
+    let section = try Self.sectionRanges(sidecar.path)[index]
+    var bytes = Array(try #require(FileManager.default.contents(atPath: sidecar.path)))
+    func put(_ value: UInt64, at offset: Int) {
+      for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+    }
+    // The first entry's data offset (entries are the section's last 64-byte records).
+    let count = bytes[section.lowerBound..<section.lowerBound + 8].reversed()
+      .reduce(0) { $0 << 8 | Int($1) }
+    #expect(count > 0)
+    let entry = section.upperBound - count * LedgerSection.versionEntrySize
+    put(UInt64(bitPattern: -4_096), at: entry + 48)
+    put(
+      bytes.withUnsafeBytes { Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[section])) },
+      at: 96 + index * 24 + 16)
+    let headerEnd = 96 + LedgerSection.count * 24
+    put(Checksum64.of(Array(bytes[0..<headerEnd])), at: headerEnd)
+    try Data(bytes).write(to: URL(fileURLWithPath: sidecar.path))
+    let projector = try TransitionProjector(path: path)
+    #expect(projector.origin == .sidecar)
+    #expect(try Self.answers(projector) == expected)
+  }
+
+  @Test("a temporary sidecar abandoned over an hour ago is removed; a recent one is left")
+  func abandonedTemporaries() throws {
+    let path = try ExampleLogFixture.copy()
+    let old = path + ".projections.tmp-OLD123"
+    let recent = path + ".projections.tmp-NEW456"
+    for file in [old, recent] {
+      #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+    }
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: -7_200)], ofItemAtPath: old)
+    #expect(try TransitionProjector(path: path).origin == .rebuilt)
+    #expect(!FileManager.default.fileExists(atPath: old))
+    #expect(FileManager.default.fileExists(atPath: recent))
+    let left = try FileManager.default.contentsOfDirectory(
+      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    #expect(left.filter { $0.contains(".tmp-") } == ["ijmond.log.projections.tmp-NEW456"])
+  }
+
   @Test("a damaged corrections section (read only to extend) is taken from the log when extending")
   func damagedCorrectionsWhenGrowing() throws {
     let directory = ExampleLogFixture.temporaryDirectory()
