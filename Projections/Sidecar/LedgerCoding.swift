@@ -11,10 +11,6 @@ struct ByteWriter {
   mutating func int32(_ value: Int32) {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
-  /// Zero bytes up to the next multiple of 8.
-  mutating func align() {
-    while bytes.count % 8 != 0 { bytes.append(0) }
-  }
   mutating func byte(_ value: UInt8) { bytes.append(value) }
   mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
   mutating func string(_ value: String) {

@@ -121,13 +121,35 @@ struct SidecarTests {
   /// The byte range of each section of the sidecar at `path` (see `ProjectionSidecar`).
   static func sectionRanges(_ path: String) throws -> [Range<Int>] {
     let bytes = Array(try #require(FileManager.default.contents(atPath: path)))
-    func int(_ offset: Int) -> Int {
-      bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | Int($1) }
-    }
-    return (0..<int(88)).map { index in
+    return (0..<int(bytes, 88)).map { index in
       let entry = 96 + index * 24
-      return int(entry)..<int(entry) + int(entry + 8)
+      return int(bytes, entry)..<int(bytes, entry) + int(bytes, entry + 8)
     }
+  }
+
+  /// Little-endian Int64 at `offset` of `bytes`.
+  static func int(_ bytes: [UInt8], _ offset: Int) -> Int {
+    bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | Int($1) }
+  }
+
+  /// Writes `value` little-endian at `offset` of `bytes`.
+  static func put(_ value: UInt64, at offset: Int, in bytes: inout [UInt8]) {
+    for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+  }
+
+  /// Recomputes the checksum of section `index` (at `range`) and of the header, as a forger
+  /// would after changing the section, and writes the sidecar back to `path`.
+  static func reseal(_ bytes: [UInt8], section index: Int, range: Range<Int>, to path: String)
+    throws
+  {
+    var bytes = bytes
+    let checksum = bytes.withUnsafeBytes {
+      Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[range]))
+    }
+    put(checksum, at: 96 + index * 24 + 16, in: &bytes)
+    let headerEnd = 96 + LedgerSection.count * 24
+    put(Checksum64.of(Array(bytes[0..<headerEnd])), at: headerEnd, in: &bytes)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
   }
 
   @Test(
@@ -160,14 +182,8 @@ struct SidecarTests {
     let sidecar = ProjectionSidecar(logPath: path)
     let section = try Self.sectionRanges(sidecar.path)[LedgerSection.facts]
     var bytes = Array(try #require(FileManager.default.contents(atPath: sidecar.path)))
-    func int(_ offset: Int) -> Int {
-      bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | Int($1) }
-    }
-    func put(_ value: UInt64, at offset: Int) {
-      for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
-    }
     // The count, then the fixed-size records (then the tables).
-    let facts = int(section.lowerBound)
+    let facts = Self.int(bytes, section.lowerBound)
     let offset = section.lowerBound + 8
     #expect(facts > 10)
     // Every index and code of the first ten facts out of range.
@@ -179,13 +195,7 @@ struct SidecarTests {
       bytes[record + 97] = 200
       bytes[record + 98] = 201
     }
-    let checksum = bytes.withUnsafeBytes {
-      Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[section]))
-    }
-    put(checksum, at: 96 + LedgerSection.facts * 24 + 16)
-    let headerEnd = 96 + LedgerSection.count * 24
-    put(Checksum64.of(Array(bytes[0..<headerEnd])), at: headerEnd)
-    try Data(bytes).write(to: URL(fileURLWithPath: sidecar.path))
+    try Self.reseal(bytes, section: LedgerSection.facts, range: section, to: sidecar.path)
     guard case .fresh = sidecar.load(checkingEverySection: true) else {
       Issue.record("the forged sidecar should pass its checksums")
       return
@@ -204,21 +214,12 @@ struct SidecarTests {
     let index = LedgerSection.versions(Ledger.typeIndex(of: DecisionTaken.eventType) ?? 0)
     let section = try Self.sectionRanges(sidecar.path)[index]
     var bytes = Array(try #require(FileManager.default.contents(atPath: sidecar.path)))
-    func put(_ value: UInt64, at offset: Int) {
-      for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
-    }
     // The first entry's data offset (entries are the section's last 64-byte records).
-    let count = bytes[section.lowerBound..<section.lowerBound + 8].reversed()
-      .reduce(0) { $0 << 8 | Int($1) }
+    let count = Self.int(bytes, section.lowerBound)
     #expect(count > 0)
     let entry = section.upperBound - count * LedgerSection.versionEntrySize
-    put(UInt64(bitPattern: -4_096), at: entry + 48)
-    put(
-      bytes.withUnsafeBytes { Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[section])) },
-      at: 96 + index * 24 + 16)
-    let headerEnd = 96 + LedgerSection.count * 24
-    put(Checksum64.of(Array(bytes[0..<headerEnd])), at: headerEnd)
-    try Data(bytes).write(to: URL(fileURLWithPath: sidecar.path))
+    Self.put(UInt64(bitPattern: -4_096), at: entry + 48, in: &bytes)
+    try Self.reseal(bytes, section: index, range: section, to: sidecar.path)
     let projector = try TransitionProjector(path: path)
     #expect(projector.origin == .sidecar)
     #expect(try Self.answers(projector) == expected)
