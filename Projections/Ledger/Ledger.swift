@@ -122,6 +122,8 @@ public struct Ledger: Sendable {
   /// Where the fold keeps the events of the versions it makes (a replay of a log: the ledger
   /// then holds a few numbers per record, not the records); nil to keep them decoded.
   var spill: SpillFile?
+  /// How the sidecar's staffing index is cut (tests make it small to have many blocks).
+  var staffingIndexShape = StaffingIndexShape()
 
   /// An empty ledger (an empty log).
   public init() {}

@@ -33,7 +33,7 @@ import TransitionDomain
 ///
 /// Layout (integers little-endian):
 ///
-///     "transition-projections 4\n"   magic, zero-padded to 32 bytes
+///     "transition-projections 5\n"   magic, zero-padded to 32 bytes
 ///     record count, log bytes,        the stamp (Int64 each)
 ///     log change time (ns)
 ///     head hash (32 bytes)
@@ -89,7 +89,7 @@ public struct ProjectionSidecar: Sendable {
   /// The sidecar file.
   public var path: String { logPath + ".projections" }
   private static let magic: [UInt8] = {
-    let text = Array("transition-projections 4\n".utf8)
+    let text = Array("transition-projections 5\n".utf8)
     return text + Array(repeating: 0, count: 32 - text.count)
   }()
 

@@ -17,6 +17,8 @@ import TransitionDomain
 //   facts         the staff facts: count, fixed-size records, string and list tables
 //                 (`StaffFact.encode`)
 //   versions t    one per event type t: count, canonical event data, fixed-size entries
+//   staffing      the staff facts again, in valid-time order, in checked blocks, with
+//                 snapshots of the folded employees (`StaffingIndex`)
 
 /// The sections of a ledger in a sidecar, by position.
 enum LedgerSection {
@@ -26,8 +28,10 @@ enum LedgerSection {
   static let facts = 3
   /// The section of the versions of event type `typeIndex`.
   static func versions(_ typeIndex: UInt8) -> Int { 4 + Int(typeIndex) }
+  /// The staffing index (after the versions).
+  static var staffing: Int { 4 + DomainEvent.payloadTypes.count }
   /// How many sections a sidecar of this build holds.
-  static var count: Int { 4 + DomainEvent.payloadTypes.count }
+  static var count: Int { 5 + DomainEvent.payloadTypes.count }
   /// The bytes of one version entry.
   static let versionEntrySize = 64
 }
@@ -71,6 +75,9 @@ extension Ledger {
       }
     case LedgerSection.facts:
       try StaffFact.encode(ownedStaffFacts, emit: emit)
+      return
+    case LedgerSection.staffing:
+      try encodeStaffingIndex(emit: emit)
       return
     default:
       // The count, every event's canonical data, then one fixed-size entry per version.
@@ -161,6 +168,8 @@ final class StoredLedger: Sendable {
   private let facts = Mutex<StaffFacts?>(nil)
   private let versionCache: Mutex<[[RecordVersion]?]>
   private let replayed = Mutex<Ledger?>(nil)
+  /// The staffing index once read: nil before, `.none` when it is damaged.
+  private let staffing = Mutex<StaffingIndex??>(nil)
 
   /// The sidecar `file` with its sections and checksums; the core section is already read.
   init(
@@ -217,6 +226,26 @@ final class StoredLedger: Sendable {
       ledger = fresh
       return fresh
     }
+  }
+
+  /// Every employee on `day` at known-at `knownAt` in one correction mode, from the staffing
+  /// index; nil when the index is damaged (the sidecar is then removed, to be rebuilt, and
+  /// the caller folds the staff facts instead).
+  func employees(on day: CalendarDay, knownAt: Int64, asRecorded: Bool) -> [EmployeeState]? {
+    let index = staffing.withLock { index -> StaffingIndex? in
+      if let index { return index }
+      let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[sections[LedgerSection.staffing]])
+      let read = StaffingIndex(file: file, bytes: bytes)
+      index = .some(read)
+      return read
+    }
+    if let index, let states = index.employees(on: day, knownAt: knownAt, asRecorded: asRecorded) {
+      return states
+    }
+    staffing.withLock { $0 = .some(nil) }
+    // Removed only if it is still the damaged file, not a sound one renamed over it since.
+    if file.isFile(at: sidecarPath) { unlink(sidecarPath) }
+    return nil
   }
 
   /// The staff facts.

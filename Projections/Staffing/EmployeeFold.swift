@@ -186,7 +186,7 @@ struct EmployeeFold {
   ///
   /// The tables are raw memory, grown by doubling and freed by `deallocate()`: the pass touches
   /// them once per fact, without the uniqueness and bounds checks of arrays.
-  private struct Slots {
+  struct Slots {
     /// The slot of each interned employee id below `idCapacity`; -1 for none yet.
     var slotOf = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
     /// How many ids `slotOf` covers.
@@ -222,6 +222,22 @@ struct EmployeeFold {
       if fact.effectiveNumber < folds[slot].lastChangeDay { markOutOfOrder(slot) }
       folds[slot].apply(fact)
     }
+
+    /// Adds a slot already folded (from a staffing index snapshot); false when the employee
+    /// has a slot already.
+    mutating func insert(_ fold: EmployeeFold) -> Bool {
+      let id = Int(fold.employeeID)
+      guard id >= 0 else { return false }
+      if id >= idCapacity { growIDs(to: id + 1) }
+      guard slotOf[id] < 0 else { return false }
+      let slot = addSlot(fold.employeeID)
+      folds[slot] = fold
+      slotOf[id] = Int32(slot)
+      return true
+    }
+
+    /// The folds of every slot, in slot order (first appearance).
+    var all: UnsafeBufferPointer<EmployeeFold> { UnsafeBufferPointer(start: folds, count: count) }
 
     /// Makes `slotOf` cover at least `needed` ids.
     mutating func growIDs(to needed: Int) {

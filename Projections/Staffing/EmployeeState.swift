@@ -145,6 +145,11 @@ extension LedgerView {
 
   /// Folds every employee's facts on `day` (see `EmployeeFold.states(of:on:)`).
   private func foldEmployees(on day: CalendarDay) -> [EmployeeState] {
-    EmployeeFold.states(of: staffFacts, on: day)
+    if let stored = ledger.stored,
+      let states = stored.employees(on: day, knownAt: knownAt, asRecorded: asRecorded)
+    {
+      return states
+    }
+    return EmployeeFold.states(of: staffFacts, on: day)
   }
 }

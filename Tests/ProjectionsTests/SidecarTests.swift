@@ -157,6 +157,7 @@ struct SidecarTests {
     arguments: [
       LedgerSection.ids, LedgerSection.facts,
       LedgerSection.versions(Ledger.typeIndex(of: DecisionTaken.eventType) ?? 0),
+      LedgerSection.staffing,
     ])
   func damagedSection(section: Int) throws {
     let path = try ExampleLogFixture.copy()
