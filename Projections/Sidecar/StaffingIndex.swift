@@ -28,9 +28,10 @@ import TransitionDomain
 //
 //     record count, records per block, blocks per snapshot,   Int64 each
 //     known-at of the snapshots, string count, list count,
-//     bytes of the string and list tables, snapshot count
+//     bytes of the string and list tables, snapshot count, baseline fact count
 //     per block: offset (Int64), first and last effective day (Int32, Int32)
 //     per snapshot: prefix length, offset, employee count (Int64 each)
+//     the position of each baseline fact (Int64 each; for the conservation view)
 //     string table (length-prefixed UTF-8), list table (count, Int32 string indices)
 //     zero padding, then the checksum of everything above (UInt64), ending on a multiple of 8
 //     then blocks and snapshots, in prefix order; each is fixed-size entries then a checksum:
@@ -47,7 +48,7 @@ struct StaffingIndexShape: Sendable, Equatable {
 
 /// Sizes of the staffing index's parts.
 enum StaffingIndexLayout {
-  static let headerSize = 64
+  static let headerSize = 72
   static let blockEntrySize = 16
   static let snapshotEntrySize = 24
   static let recordSize = 72
@@ -84,9 +85,11 @@ extension Ledger {
     var snapshots: [(position: Int, employees: Int)] = []
     var seen: [Bool] = []
     var employees = 0
+    var baselines: [Int] = []
     for position in 0..<count {
       let value = fact(position)
       tables.add(value)
+      if value.kind == .baseline { baselines.append(position) }
       if position % blockRecords == 0 {
         blocks.append((value.effectiveNumber, value.effectiveNumber))
       }
@@ -108,7 +111,8 @@ extension Ledger {
     // Offsets: the head, then blocks with their snapshots after them.
     let headLength =
       StaffingIndexLayout.headerSize + blocks.count * StaffingIndexLayout.blockEntrySize
-      + snapshots.count * StaffingIndexLayout.snapshotEntrySize + tableBytes.count
+      + snapshots.count * StaffingIndexLayout.snapshotEntrySize + baselines.count * 8
+      + tableBytes.count
     var offset = StaffingIndexLayout.paddedHead(headLength) + 8
     var blockOffsets: [Int] = []
     var snapshotOffsets: [Int] = []
@@ -128,7 +132,7 @@ extension Ledger {
     for value in [
       Int64(count), Int64(blockRecords), Int64(snapshotRecords / blockRecords), lastSeq,
       Int64(tables.strings.count), Int64(tables.lists.count), Int64(tableBytes.count),
-      Int64(snapshots.count),
+      Int64(snapshots.count), Int64(baselines.count),
     ] {
       writer.int(value)
     }
@@ -142,6 +146,7 @@ extension Ledger {
       writer.int(Int64(snapshotOffsets[snapshot]))
       writer.int(Int64(entry.employees))
     }
+    for position in baselines { writer.int(Int64(position)) }
     writer.bytes.append(contentsOf: tableBytes)
     writer.bytes += repeatElement(0, count: StaffingIndexLayout.paddedHead(headLength) - headLength)
     writer.int(Int64(bitPattern: Checksum64.of(writer.bytes)))
@@ -296,6 +301,8 @@ final class StaffingIndex: @unchecked Sendable {
   private let lastSeq: Int64
   private let blocks: [(offset: Int, first: Int32, last: Int32)]
   private let snapshots: [(position: Int, offset: Int, employees: Int)]
+  /// The positions of the baseline facts, ascending.
+  private let baselines: [Int]
   /// The pool id of each local string and list index; nil when they are the same (the tables
   /// were loaded into empty pools).
   private let strings: [Int32]?
@@ -319,16 +326,18 @@ final class StaffingIndex: @unchecked Sendable {
       (try? reader.int()) != nil, let lastSeq = try? reader.int(),
       let stringCount = try? number(), let listCount = try? number(),
       let tableBytes = try? number(), let snapshotCount = try? number(),
+      let baselineCount = try? number(),
       storedBlockRecords > 0, storedBlockRecords <= 1 << 30,
       count <= bytes.count / StaffingIndexLayout.recordSize,
       stringCount < Int32.max, listCount < Int32.max,
-      snapshotCount <= bytes.count / StaffingIndexLayout.snapshotEntrySize
+      snapshotCount <= bytes.count / StaffingIndexLayout.snapshotEntrySize,
+      baselineCount <= count
     else { return nil }
     let blockRecords = Int(storedBlockRecords)
     let blockCount = (count + blockRecords - 1) / blockRecords
     let headLength =
       StaffingIndexLayout.headerSize + blockCount * StaffingIndexLayout.blockEntrySize
-      + snapshotCount * StaffingIndexLayout.snapshotEntrySize + tableBytes
+      + snapshotCount * StaffingIndexLayout.snapshotEntrySize + baselineCount * 8 + tableBytes
     let padded = StaffingIndexLayout.paddedHead(headLength)
     guard padded + 8 <= bytes.count,
       UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: padded, as: UInt64.self))
@@ -356,6 +365,13 @@ final class StaffingIndex: @unchecked Sendable {
           snapshots.last.map({ $0.position < position }) ?? true
         else { return nil }
         snapshots.append((position, offset, employees))
+      }
+      var baselines: [Int] = []
+      baselines.reserveCapacity(baselineCount)
+      for _ in 0..<baselineCount {
+        let position = try number()
+        guard position < count, baselines.last.map({ $0 < position }) ?? true else { return nil }
+        baselines.append(position)
       }
       // Into empty pools (a fresh process) the tables load as they are; otherwise each value
       // is interned and the local indices mapped to the pool's ids.
@@ -396,6 +412,7 @@ final class StaffingIndex: @unchecked Sendable {
       guard reader.offset == headLength else { return nil }
       self.blocks = blocks
       self.snapshots = snapshots
+      self.baselines = baselines
       self.strings = strings
       self.lists = lists
     } catch {
@@ -433,17 +450,41 @@ final class StaffingIndex: @unchecked Sendable {
       guard let records = records(of: block) else { return nil }
       let stop = min(end, (block + 1) * blockRecords)
       for index in (position - block * blockRecords)..<(stop - block * blockRecords) {
-        guard let fact = fact(records + index * StaffingIndexLayout.recordSize),
-          fact.effectiveNumber >= previous
-        else { return nil }
-        previous = fact.effectiveNumber
-        if fact.span.counts(at: knownAt, asRecorded: asRecorded) { slots.apply(fact) }
+        let base = records + index * StaffingIndexLayout.recordSize
+        // The day and the span first: a fact that does not count is not decoded.
+        let effective = Int32(littleEndian: base.loadUnaligned(fromByteOffset: 36, as: Int32.self))
+        guard effective >= previous else { return nil }
+        previous = effective
+        let span = Span(
+          from: Int64(littleEndian: base.loadUnaligned(as: Int64.self)),
+          until: Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: Int64.self)),
+          original: base.load(fromByteOffset: 70, as: UInt8.self) != 0)
+        guard span.counts(at: knownAt, asRecorded: asRecorded) else { continue }
+        guard let fact = fact(base) else { return nil }
+        slots.apply(fact)
       }
       position = stop
     }
     // In valid-time order no employee's facts come out of order; if they did, the bytes lie.
     guard !slots.reordered else { return nil }
     return slots.states(on: last)
+  }
+
+  /// The cohort baseline in effect on `day` at known-at `knownAt` in one correction mode;
+  /// nil when a part it reads is damaged.
+  func baseline(on day: CalendarDay, knownAt: Int64, asRecorded: Bool) -> Baseline? {
+    guard let end = prefix(through: Int32(clamping: day.dayNumber)) else { return nil }
+    var facts: [StaffFact] = []
+    for position in baselines where position < end {
+      let block = position / blockRecords
+      guard let records = records(of: block),
+        let fact = fact(
+          records + (position - block * blockRecords) * StaffingIndexLayout.recordSize),
+        fact.kind == .baseline
+      else { return nil }
+      if fact.span.counts(at: knownAt, asRecorded: asRecorded) { facts.append(fact) }
+    }
+    return Baseline(facts)
   }
 
   /// How many facts are effective on or before day number `last`.

@@ -232,6 +232,18 @@ final class StoredLedger: Sendable {
   /// index; nil when the index is damaged (the sidecar is then removed, to be rebuilt, and
   /// the caller folds the staff facts instead).
   func employees(on day: CalendarDay, knownAt: Int64, asRecorded: Bool) -> [EmployeeState]? {
+    fromStaffingIndex { $0.employees(on: day, knownAt: knownAt, asRecorded: asRecorded) }
+  }
+
+  /// The cohort baseline in effect on `day` at known-at `knownAt`, from the staffing index;
+  /// nil when the index is damaged (as for `employees(on:knownAt:asRecorded:)`).
+  func baseline(on day: CalendarDay, knownAt: Int64, asRecorded: Bool) -> Baseline? {
+    fromStaffingIndex { $0.baseline(on: day, knownAt: knownAt, asRecorded: asRecorded) }
+  }
+
+  /// The answer of `query` on the staffing index, or nil when the index is damaged: the index
+  /// is then not read again and the sidecar is removed, to be rebuilt.
+  private func fromStaffingIndex<Answer>(_ query: (StaffingIndex) -> Answer?) -> Answer? {
     let index = staffing.withLock { index -> StaffingIndex? in
       if let index { return index }
       let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[sections[LedgerSection.staffing]])
@@ -239,9 +251,7 @@ final class StoredLedger: Sendable {
       index = .some(read)
       return read
     }
-    if let index, let states = index.employees(on: day, knownAt: knownAt, asRecorded: asRecorded) {
-      return states
-    }
+    if let index, let answer = query(index) { return answer }
     staffing.withLock { $0 = .some(nil) }
     // Removed only if it is still the damaged file, not a sound one renamed over it since.
     if file.isFile(at: sidecarPath) { unlink(sidecarPath) }

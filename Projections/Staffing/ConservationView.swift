@@ -26,6 +26,26 @@ public struct Conservation: Equatable, Sendable {
   }
 }
 
+/// The cohort baseline in effect on a day: the baseline facts that count, summed.
+public struct Baseline: Equatable, Sendable {
+  /// Their cohort FTE.
+  public var fte = FTE.zero
+  /// The people in them (one per fact).
+  public var people = 0
+  /// The records they come from, ascending.
+  public var seqs: [Int64] = []
+
+  /// The sum of `facts`, baseline facts in any order.
+  init(_ facts: some Sequence<StaffFact>) {
+    for fact in facts {
+      fte = fte + (fact.fte ?? .zero)
+      people += 1
+      seqs.append(fact.seq)
+    }
+    seqs = Array(Set(seqs)).sorted()
+  }
+}
+
 extension ViewContext {
   /// The conservation buckets on the day.
   public func conservation() -> Conservation {
@@ -49,11 +69,10 @@ extension ViewContext {
         result.buckets["reassigned"] = reassigned
       }
     }
-    for fact in ledger.staffFacts where fact.kind == .baseline && fact.effective <= day {
-      result.baselineFTE = result.baselineFTE + (fact.fte ?? .zero)
-      result.baselinePeople += 1
-      if result.baselineSeqs.last != fact.seq { result.baselineSeqs.append(fact.seq) }
-    }
+    let baseline = ledger.baseline(on: day)
+    result.baselineFTE = baseline.fte
+    result.baselinePeople = baseline.people
+    result.baselineSeqs = baseline.seqs
     return result
   }
 

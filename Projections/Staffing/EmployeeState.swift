@@ -143,6 +143,17 @@ extension LedgerView {
     }
   }
 
+  /// The cohort baseline in effect on `day`: the baseline facts that count, effective on or
+  /// before it.
+  public func baseline(on day: CalendarDay) -> Baseline {
+    if let stored = ledger.stored,
+      let baseline = stored.baseline(on: day, knownAt: knownAt, asRecorded: asRecorded)
+    {
+      return baseline
+    }
+    return Baseline(staffFacts.filter { $0.kind == .baseline && $0.effective <= day })
+  }
+
   /// Folds every employee's facts on `day` (see `EmployeeFold.states(of:on:)`).
   private func foldEmployees(on day: CalendarDay) -> [EmployeeState] {
     if let stored = ledger.stored,

@@ -55,6 +55,7 @@ struct StaffingIndexTests {
     let stored = try #require(loaded.stored)
     let last = replayed.lastSeq
     #expect(replayed.staffFacts.count > 4 * Self.small.blockRecords * Self.small.blocksPerSnapshot)
+    var baselinesSeen = 0
     for knownAt in [0, 1, last / 4, last / 2, last - 1, last] {
       for asRecorded in [false, true] {
         let view = replayed.view(at: knownAt, asRecorded: asRecorded)
@@ -64,9 +65,18 @@ struct StaffingIndexTests {
           #expect(answer == expected, "day \(day), known at \(knownAt), as recorded \(asRecorded)")
           // And through the view the projections use.
           #expect(loaded.view(at: knownAt, asRecorded: asRecorded).employees(on: day) == expected)
+          // The baseline of the conservation view.
+          let baseline = Baseline(
+            view.staffFacts.filter { $0.kind == .baseline && $0.effective <= day })
+          #expect(
+            stored.baseline(on: day, knownAt: knownAt, asRecorded: asRecorded) == baseline,
+            "baseline on day \(day), known at \(knownAt), as recorded \(asRecorded)")
+          if baseline.people > 0 { baselinesSeen += 1 }
         }
       }
     }
+    // Non-empty baselines were compared.
+    #expect(baselinesSeen > 0)
     #expect(FileManager.default.fileExists(atPath: path + ".projections"))
   }
 
@@ -110,8 +120,9 @@ struct StaffingIndexTests {
     let blockRecords = SidecarTests.int(bytes, base + 8)
     let snapshots = SidecarTests.int(bytes, base + 56)
     let blocks = (count + blockRecords - 1) / blockRecords
-    let firstBlock = SidecarTests.int(bytes, base + 64)
-    let lastEntry = base + 64 + blocks * 16 + (snapshots - 1) * 24
+    let table = base + StaffingIndexLayout.headerSize
+    let firstBlock = SidecarTests.int(bytes, table)
+    let lastEntry = table + blocks * 16 + (snapshots - 1) * 24
     return (section, base + firstBlock, base + SidecarTests.int(bytes, lastEntry + 8), snapshots)
   }
 
