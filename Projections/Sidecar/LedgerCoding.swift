@@ -76,6 +76,55 @@ struct ByteReader {
     defer { offset += count }
     return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
   }
+
+  /// Reads a string table of `count` length-prefixed UTF-8 strings into the string pool: into
+  /// an empty pool (a fresh process) as they are, their indices the ids, nothing hashed;
+  /// otherwise each is interned. Returns the pool id of each index, or nil when the ids are
+  /// the indices.
+  mutating func internStrings(_ count: Int) throws(Truncated) -> [Int32]? {
+    var starts: [Int] = []
+    starts.reserveCapacity(count)
+    for _ in 0..<count {
+      starts.append(offset)
+      _ = try bytes(try self.count())
+    }
+    let table = bytes
+    func stored(_ index: Int) throws(Truncated) -> String {
+      var text = ByteReader(table)
+      text.offset = starts[index]
+      return try text.string()
+    }
+    if try Interned.strings.loadIfEmpty(count, stored) { return nil }
+    var ids: [Int32] = []
+    ids.reserveCapacity(count)
+    for index in 0..<count { ids.append(Interned.strings.id(try stored(index))) }
+    return ids
+  }
+
+  /// Reads a list table of `count` lists (member count, then Int32 indices into a string table
+  /// of `stringCount` strings whose pool ids are `strings`, see `internStrings`) into the list
+  /// pool, as `internStrings` does; an index outside the string table, or an empty list when
+  /// not `allowingEmpty`, is refused.
+  mutating func internLists(
+    _ count: Int, stringCount: Int, strings: [Int32]?, allowingEmpty: Bool
+  ) throws(Truncated) -> [Int32]? {
+    var lists: [[Int32]] = []
+    lists.reserveCapacity(count)
+    for _ in 0..<count {
+      let memberCount = try self.count()
+      guard allowingEmpty || memberCount > 0 else { throw Truncated() }
+      var members: [Int32] = []
+      members.reserveCapacity(memberCount)
+      for _ in 0..<memberCount {
+        let index = try int32()
+        guard index >= 0, Int(index) < stringCount else { throw Truncated() }
+        members.append(strings?[Int(index)] ?? index)
+      }
+      lists.append(members)
+    }
+    if try Interned.lists.loadIfEmpty(count, { lists[$0] }) { return nil }
+    return lists.map { Interned.lists.id($0) }
+  }
 }
 
 extension StaffFact {
@@ -218,42 +267,10 @@ final class StoredFacts: @unchecked Sendable {
     // Into empty pools (a fresh process) the tables load as they are, their indices the ids;
     // otherwise each value is interned and the indices mapped to the pool's ids.
     let stringCount = try reader.count()
-    var stringStarts: [Int] = []
-    stringStarts.reserveCapacity(stringCount)
-    for _ in 0..<stringCount {
-      stringStarts.append(reader.offset)
-      _ = try reader.bytes(try reader.count())
-    }
-    func storedString(_ index: Int) throws(ByteReader.Truncated) -> String {
-      var text = ByteReader(bytes)
-      text.offset = stringStarts[index]
-      return try text.string()
-    }
-    var strings: [Int32]?
-    if try !Interned.strings.loadIfEmpty(stringCount, storedString) {
-      var ids: [Int32] = []
-      ids.reserveCapacity(stringCount)
-      for index in 0..<stringCount { ids.append(Interned.strings.id(try storedString(index))) }
-      strings = ids
-    }
+    let strings = try reader.internStrings(stringCount)
     let listCount = try reader.count()
-    var listMembers: [[Int32]] = []
-    listMembers.reserveCapacity(listCount)
-    for _ in 0..<listCount {
-      let count = try reader.count()
-      var members: [Int32] = []
-      members.reserveCapacity(count)
-      for _ in 0..<count {
-        let index = try reader.int32()
-        guard index >= 0, Int(index) < stringCount else { throw ByteReader.Truncated() }
-        members.append(strings?[Int(index)] ?? index)
-      }
-      listMembers.append(members)
-    }
-    var lists: [Int32]?
-    if try !Interned.lists.loadIfEmpty(listCount, { listMembers[$0] }) {
-      lists = listMembers.map { Interned.lists.id($0) }
-    }
+    let lists = try reader.internLists(
+      listCount, stringCount: stringCount, strings: strings, allowingEmpty: true)
     guard count == 0 || stringCount > 0, stringCount < Int32.max, listCount < Int32.max else {
       throw ByteReader.Truncated()
     }

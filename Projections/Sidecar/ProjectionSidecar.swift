@@ -8,7 +8,10 @@ import TransitionDomain
 /// A rebuildable file beside a log holding its folded `Ledger`; never the source of truth.
 ///
 /// The file is `<log>.projections`. Because the ledger is bitemporal, one sidecar answers every
-/// known-at up to the records it covers; no per-N snapshots are needed.
+/// known-at up to the records it covers. For speed, its staffing index also keeps snapshots of
+/// the folded employees at intervals of valid time, as corrected and known at the sidecar's
+/// last record: a default staffing query starts from the last snapshot before its day; any
+/// other known-at or the as-recorded mode folds the index's facts up to its day.
 ///
 /// (1) The sidecar holds the stamp of the log prefix it was folded from: the record count, the
 ///     byte size of that prefix, the SHA-256 of its last line (the chain's head: it commits
@@ -26,10 +29,11 @@ import TransitionDomain
 ///     all the same.
 /// (4) It is memory-mapped, not read: opening it reads the header and the core section (the
 ///     `recorded` instant and type of every record, 9 bytes a record). Every other section
-///     (record ids, corrections, staff facts, the versions of each event type; see
-///     `LedgerSection`) has its own checksum, checked when a query first reads it; a section
+///     (record ids, corrections, staff facts, the versions of each event type, the staffing
+///     index; see `LedgerSection`) has its own checksum, checked when a query first reads it; a section
 ///     that fails its checksum is taken from a replay of the log instead (`StoredLedger`).
-///     So a cold query reads only what it answers from.
+///     So a cold query reads only what it answers from. The staffing index checks each of its
+///     blocks and snapshots on first read; a damaged one sends the query to the staff facts.
 ///
 /// Layout (integers little-endian):
 ///

@@ -375,40 +375,9 @@ final class StaffingIndex: @unchecked Sendable {
       }
       // Into empty pools (a fresh process) the tables load as they are; otherwise each value
       // is interned and the local indices mapped to the pool's ids.
-      var starts: [Int] = []
-      starts.reserveCapacity(stringCount)
-      for _ in 0..<stringCount {
-        starts.append(reader.offset)
-        _ = try reader.bytes(try reader.count())
-      }
-      func storedString(_ index: Int) throws(ByteReader.Truncated) -> String {
-        var text = ByteReader(bytes)
-        text.offset = starts[index]
-        return try text.string()
-      }
-      var strings: [Int32]?
-      if try !Interned.strings.loadIfEmpty(stringCount, storedString) {
-        strings = try (0..<stringCount).map { index throws(ByteReader.Truncated) in
-          Interned.strings.id(try storedString(index))
-        }
-      }
-      var members: [[Int32]] = []
-      members.reserveCapacity(listCount)
-      for _ in 0..<listCount {
-        let memberCount = try reader.count()
-        var list: [Int32] = []
-        for _ in 0..<memberCount {
-          let index = try reader.int32()
-          guard index >= 0, Int(index) < stringCount else { return nil }
-          list.append(strings?[Int(index)] ?? index)
-        }
-        guard !list.isEmpty else { return nil }
-        members.append(list)
-      }
-      var lists: [Int32]?
-      if try !Interned.lists.loadIfEmpty(listCount, { members[$0] }) {
-        lists = members.map { Interned.lists.id($0) }
-      }
+      let strings = try reader.internStrings(stringCount)
+      let lists = try reader.internLists(
+        listCount, stringCount: stringCount, strings: strings, allowingEmpty: false)
       guard reader.offset == headLength else { return nil }
       self.blocks = blocks
       self.snapshots = snapshots
