@@ -77,10 +77,11 @@ struct ByteReader {
     return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
   }
 
-  /// Reads a string table of `count` length-prefixed UTF-8 strings into the string pool: into
-  /// an empty pool (a fresh process) as they are, their indices the ids, nothing hashed;
-  /// otherwise each is interned. Returns the pool id of each index, or nil when the ids are
-  /// the indices.
+  /// Reads a string table of `count` length-prefixed UTF-8 strings into the string pool.
+  ///
+  /// Into an empty pool (a fresh process) they load as they are, their indices the ids, nothing
+  /// hashed; otherwise each is interned. Returns the pool id of each index, or nil when the ids
+  /// are the indices.
   mutating func internStrings(_ count: Int) throws(Truncated) -> [Int32]? {
     var starts: [Int] = []
     starts.reserveCapacity(count)
@@ -101,10 +102,11 @@ struct ByteReader {
     return ids
   }
 
-  /// Reads a list table of `count` lists (member count, then Int32 indices into a string table
-  /// of `stringCount` strings whose pool ids are `strings`, see `internStrings`) into the list
-  /// pool, as `internStrings` does; an index outside the string table, or an empty list when
-  /// not `allowingEmpty`, is refused.
+  /// Reads a list table of `count` lists into the list pool, as `internStrings` does.
+  ///
+  /// Each list is a member count, then Int32 indices into a string table of `stringCount`
+  /// strings whose pool ids are `strings` (see `internStrings`). An index outside the string
+  /// table, or an empty list when not `allowingEmpty`, is refused.
   mutating func internLists(
     _ count: Int, stringCount: Int, strings: [Int32]?, allowingEmpty: Bool
   ) throws(Truncated) -> [Int32]? {
