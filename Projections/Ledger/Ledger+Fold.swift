@@ -194,7 +194,9 @@ extension Ledger {
     if let first = Self.firstIndex(in: ownedStaffFacts, seq: seq, key: \.seq) {
       var index = first
       while index < ownedStaffFacts.count, ownedStaffFacts[index].seq == seq {
-        if ownedStaffFacts[index].span.until == .max { ownedStaffFacts[index].span.until = until }
+        ownedStaffFacts.modify(index) { fact in
+          if fact.span.until == .max { fact.span.until = until }
+        }
         index += 1
       }
     }
@@ -214,9 +216,9 @@ extension Ledger {
   }
 
   /// The first index whose `seq` is at least `seq`, or nil when there is none.
-  static func firstIndex<Element>(in elements: [Element], seq: Int64, key: KeyPath<Element, Int64>)
-    -> Int?
-  {
+  static func firstIndex<Elements: RandomAccessCollection<Element>, Element>(
+    in elements: Elements, seq: Int64, key: KeyPath<Element, Int64>
+  ) -> Int? where Elements.Index == Int {
     var low = 0
     var high = elements.count
     while low < high {

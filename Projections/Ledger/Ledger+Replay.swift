@@ -21,14 +21,18 @@ extension Ledger {
   }
 
   /// Folds the records of the log at `path` after `lastSeq` (and up to `limit`, when given)
-  /// into this ledger, streaming (memory holds the ledger and one record, never the log);
-  /// returns the reader's chain state.
+  /// into this ledger, streaming; returns the reader's chain state.
+  ///
+  /// Memory holds the ledger and one record, never the log. When it throws, the ledger is
+  /// left empty: its parts were moved into the fold (so that a part in a temporary file is
+  /// not copied), and a half-folded record would leave it inconsistent.
   @discardableResult
   public mutating func extend(
     fromLog path: String, checkChain: Bool = true, through limit: Int64 = .max
   ) throws -> ChainState {
     let start = lastSeq
     var ledger = self
+    self = Ledger()
     let summary: LogReader.Summary
     do {
       summary = try LogReader(path: path).forEachRecord(
@@ -75,10 +79,16 @@ extension Ledger {
   /// memory when no spill file can be made).
   static func spilling(besideLog path: String) -> Ledger {
     var ledger = Ledger()
-    let slash = path.lastIndex(of: "/")
-    let directory = slash.map { String(path[..<$0]) } ?? "."
-    ledger.spill = SpillFile(directory: directory.isEmpty ? "/" : directory)
+    let directory = directory(of: path)
+    ledger.spill = SpillFile(directory: directory)
+    ledger.ownedStaffFacts = PagedArray(fileIn: directory)
     return ledger
+  }
+
+  /// The directory of the file at `path`.
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
   /// The ledger of `records`, in order (tests, and logs already in memory).

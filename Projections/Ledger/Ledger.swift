@@ -106,8 +106,9 @@ public struct Ledger: Sendable {
   var typeIndices: [UInt8] = []
   /// The record id of every record, by `seq - 1` (when owned).
   var ownedRecordIDs: [String] = []
-  /// Staff facts in `seq` order (when owned).
-  var ownedStaffFacts: [StaffFact] = []
+  /// Staff facts in `seq` order (when owned): in a mapped temporary file for a replay of a
+  /// log (`PagedArray`), in memory otherwise.
+  var ownedStaffFacts = PagedArray<StaffFact>()
   /// The versions of every other record, per event type (by its index into
   /// `DomainEvent.payloadTypes`), each in `seq` order (when owned).
   var ownedVersions: [[RecordVersion]] = []
@@ -145,7 +146,8 @@ public struct Ledger: Sendable {
   mutating func own() {
     guard let stored else { return }
     ownedRecordIDs = stored.recordIDs()
-    ownedStaffFacts = Array(stored.staffFacts())
+    ownedStaffFacts = PagedArray(fileIn: Self.directory(of: stored.logPath))
+    ownedStaffFacts.append(contentsOf: stored.staffFacts())
     ownedVersions = (0..<DomainEvent.payloadTypes.count).map {
       stored.versions(ofType: UInt8($0))
     }

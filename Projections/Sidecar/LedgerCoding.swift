@@ -138,7 +138,9 @@ extension StaffFact {
   /// The fact count, one fixed-size record per fact whose strings and lists are indices into
   /// the tables that follow, then the table of their distinct strings and the table of their
   /// distinct lists (read back with no decoding: no string per fact).
-  static func encode(_ facts: [StaffFact], emit: ([UInt8]) throws -> Void) rethrows {
+  static func encode(
+    _ facts: some Collection<StaffFact>, emit: ([UInt8]) throws -> Void
+  ) rethrows {
     var strings: [Int32: Int32] = [:]
     var stringOrder: [Int32] = []
     var lists: [Int32: Int32] = [:]
@@ -210,13 +212,13 @@ extension StaffFact {
 /// copy: a query that reads every fact once pays for one decode of each, not for an array).
 public struct StaffFacts: RandomAccessCollection, Sendable {
   private enum Storage {
-    case owned([StaffFact])
+    case owned(PagedArray<StaffFact>)
     case stored(StoredFacts)
   }
   private let storage: Storage
 
-  /// Facts held in memory.
-  init(_ facts: [StaffFact]) { storage = .owned(facts) }
+  /// Facts the ledger owns (in memory or in its mapped temporary file).
+  init(_ facts: PagedArray<StaffFact>) { storage = .owned(facts) }
 
   /// Facts read from a sidecar.
   init(_ stored: StoredFacts) { storage = .stored(stored) }

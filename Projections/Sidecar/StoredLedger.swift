@@ -161,7 +161,8 @@ final class StoredLedger: Sendable {
   private let file: MappedFile
   private let sections: [Range<Int>]
   private let checksums: [UInt64]
-  private let logPath: String
+  /// The log the sidecar belongs to.
+  let logPath: String
   private let sidecarPath: String
   private let lastSeq: Int64
   private let checked: Mutex<[Bool]>
