@@ -47,25 +47,11 @@ final class MappedArray<Element>: @unchecked Sendable {
   /// An empty array in a new temporary file in `directory` (or else `/tmp`); nil when no file
   /// can be made or `Element` is not a plain value.
   init?(directory: String, releaseInterval: Int? = nil) {
-    guard _isPOD(Element.self) else { return nil }
-    var made: Int32 = -1
-    var place = directory
-    for candidate in [directory, "/tmp"] {
-      var template = Array((candidate + "/.transition-array-XXXXXX").utf8CString)
-      made = template.withUnsafeMutableBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return -1 }
-        let descriptor = mkstemp(base)
-        if descriptor >= 0 { unlink(base) }
-        return descriptor
-      }
-      if made >= 0 {
-        place = candidate
-        break
-      }
-    }
-    guard made >= 0 else { return nil }
-    descriptor = made
-    self.directory = place
+    guard _isPOD(Element.self),
+      let made = SpillFile.unlinkedTemporary(in: directory, prefix: ".transition-array-")
+    else { return nil }
+    descriptor = made.descriptor
+    self.directory = made.directory
     self.releaseInterval = max(
       1, releaseInterval ?? Self.releaseBytes / max(1, MemoryLayout<Element>.stride))
   }

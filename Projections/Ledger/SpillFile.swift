@@ -30,19 +30,29 @@ final class SpillFile: Sendable {
   /// A spill file in `directory` (the log's, so it is on a disk with room for the log); nil
   /// when none can be made there or in the temporary directory.
   init?(directory: String) {
-    var made: Int32 = -1
+    guard let made = Self.unlinkedTemporary(in: directory, prefix: ".transition-spill-") else {
+      return nil
+    }
+    state = Mutex(State(descriptor: made.descriptor))
+  }
+
+  /// A new temporary file in `directory` (or else `/tmp`), unlinked at once so that nothing
+  /// is left behind: its open descriptor and the directory it is in; nil when none can be
+  /// made in either.
+  static func unlinkedTemporary(in directory: String, prefix: String)
+    -> (descriptor: Int32, directory: String)?
+  {
     for place in [directory, "/tmp"] {
-      var template = Array((place + "/.transition-spill-XXXXXX").utf8CString)
-      made = template.withUnsafeMutableBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return -1 }
+      var template = Array((place + "/" + prefix + "XXXXXX").utf8CString)
+      let made = template.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return Int32(-1) }
         let descriptor = mkstemp(base)
         if descriptor >= 0 { unlink(base) }
         return descriptor
       }
-      if made >= 0 { break }
+      if made >= 0 { return (made, place) }
     }
-    guard made >= 0 else { return nil }
-    state = Mutex(State(descriptor: made))
+    return nil
   }
 
   deinit {
