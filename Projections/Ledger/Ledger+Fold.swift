@@ -1,3 +1,4 @@
+import CanonicalJSON
 import TransitionDomain
 
 extension Ledger {
@@ -57,6 +58,7 @@ extension Ledger {
       throw FoldError(seq: seq, problem: "it follows record \(lastSeq)")
     }
     if stored != nil { own() }
+    if materialized.isUsed { materialized = MaterializedVersions() }
     let eventType = DomainEvent.payloadTypes[Int(typeIndex)].eventType
     lastSeq = seq
     recordedMilliseconds.append(recorded)
@@ -125,23 +127,29 @@ extension Ledger {
       }
       let versionType = patched ? Self.typeIndexByName[event.eventType] ?? typeIndex : typeIndex
       appendVersion(
-        RecordVersion(
-          seq: seq, source: source, id: id, effective: effective,
-          precision: patchedPrecision ?? record.event.effectivePrecision,
-          recordedMilliseconds: recorded, patched: patched,
-          span: Span(from: seq, until: .max, original: corrects == nil), typeIndex: versionType,
-          storage: kept(event, typeIndex: versionType, data: patched ? nil : data)),
-        typeIndex: versionType)
+        seq: seq, source: source, recorded: recorded, effective: effective,
+        precision: patchedPrecision ?? record.event.effectivePrecision, patched: patched,
+        original: corrects == nil, typeIndex: versionType,
+        event: event, data: patched ? nil : data)
     }
   }
 
-  /// Appends a version to those of its event's type.
-  mutating func appendVersion(_ version: RecordVersion, typeIndex: UInt8) {
-    let count = DomainEvent.payloadTypes.count
-    if ownedVersions.count < count {
-      ownedVersions += Array(repeating: [], count: count - ownedVersions.count)
-    }
-    ownedVersions[Int(typeIndex)].append(version)
+  /// Appends a version (its numbers to `ownedVersions`, its event's canonical data to the
+  /// spill file: `data`, the log line's `data` member, which decodes to `event`, or else the
+  /// event encoded again).
+  private mutating func appendVersion(
+    seq: Int64, source: Int64, recorded: Int64, effective: CalendarDay, precision: DatePrecision,
+    patched: Bool, original: Bool, typeIndex: UInt8, event: DomainEvent,
+    data: UnsafeRawBufferPointer?
+  ) {
+    let range = spill.append(
+      data.map { Array($0) } ?? CanonicalJSON.encode(.object(event.encodeData())))
+    ownedVersions.append(
+      VersionEntry(
+        seq: seq, source: source, recordedMilliseconds: recorded, until: .max,
+        dataStart: Int64(range.lowerBound), dataCount: Int32(range.count),
+        effective: Int32(effective.dayNumber), precision: Self.precisionCode(precision),
+        typeIndex: typeIndex, patched: patched, original: original, inSidecar: false))
   }
 
   private static let decisionCorrectedIndex = typeIndexByName[DecisionCorrected.eventType]
@@ -151,24 +159,11 @@ extension Ledger {
 
   /// Keeps a patch record itself as a version (for history and lifecycles), as corrected only.
   private mutating func addOwnVersion(_ record: DomainRecord) {
-    let typeIndex = Self.typeIndexByName[record.eventType] ?? 0
     appendVersion(
-      RecordVersion(
-        seq: record.seq, source: record.seq, id: record.id, effective: record.effective,
-        precision: record.event.effectivePrecision,
-        recordedMilliseconds: record.recordedMilliseconds, patched: false,
-        span: Span(from: record.seq, until: .max, original: false), typeIndex: typeIndex,
-        storage: kept(record.event, typeIndex: typeIndex)),
-      typeIndex: typeIndex)
-  }
-
-  /// How a version keeps its event: in the spill file when the ledger has one (a replay of a
-  /// log: the line's own `data` bytes when given, which decode to `event`), decoded otherwise.
-  private func kept(_ event: DomainEvent, typeIndex: UInt8, data: UnsafeRawBufferPointer? = nil)
-    -> LazyEvent
-  {
-    guard let spill else { return LazyEvent(event) }
-    return LazyEvent(event, typeIndex: typeIndex, spill: spill, data: data)
+      seq: record.seq, source: record.seq, recorded: record.recordedMilliseconds,
+      effective: record.effective, precision: record.event.effectivePrecision, patched: false,
+      original: false, typeIndex: Self.typeIndexByName[record.eventType] ?? 0,
+      event: record.event, data: nil)
   }
 
   /// The event types under which record `seq` made versions: a patch's patched version, or
@@ -181,12 +176,16 @@ extension Ledger {
   /// The version made by record `seq`, if it made one (for a patch, the patched version;
   /// binary search, since each type's versions are in `seq` order).
   func version(seq: Int64) -> RecordVersion? {
-    guard let type = versionTypes(of: seq), Int(type) < ownedVersions.count else { return nil }
-    let versions = ownedVersions[Int(type)]
-    guard let index = Self.firstIndex(in: versions, seq: seq, key: \.seq),
-      versions[index].seq == seq
+    guard let type = versionTypes(of: seq),
+      let first = Self.firstIndex(in: ownedVersions, seq: seq, key: \.seq)
     else { return nil }
-    return versions[index]
+    var index = first
+    while index < ownedVersions.count, ownedVersions[index].seq == seq {
+      let entry = ownedVersions[index]
+      if entry.typeIndex == type { return recordVersion(entry) }
+      index += 1
+    }
+    return nil
   }
 
   /// Ends every fact and version made by record `seq` at `until`.
@@ -202,16 +201,15 @@ extension Ledger {
     }
     // A patch record's own version (a `DecisionCorrected`) stays; its patched version closes.
     guard let type = versionTypes(of: seq), type != Self.decisionCorrectedIndex,
-      Int(type) < ownedVersions.count
+      let first = Self.firstIndex(in: ownedVersions, seq: seq, key: \.seq)
     else { return }
-    if let first = Self.firstIndex(in: ownedVersions[Int(type)], seq: seq, key: \.seq) {
-      var index = first
-      while index < ownedVersions[Int(type)].count, ownedVersions[Int(type)][index].seq == seq {
-        if ownedVersions[Int(type)][index].span.until == .max {
-          ownedVersions[Int(type)][index].span.until = until
-        }
-        index += 1
+    var index = first
+    while index < ownedVersions.count, ownedVersions[index].seq == seq {
+      let entry = ownedVersions[index]
+      if entry.typeIndex == type, entry.until == .max {
+        ownedVersions.modify(index) { $0.until = until }
       }
+      index += 1
     }
   }
 

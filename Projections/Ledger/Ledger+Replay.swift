@@ -66,9 +66,9 @@ extension Ledger {
     return summary.state
   }
 
-  /// The ledger of the whole log at `path`, streamed: memory holds a fixed-size entry per
-  /// record (its staff facts, or its version's numbers) while the events themselves go to a
-  /// spill file beside the log (`SpillFile`).
+  /// The ledger of the whole log at `path`, streamed: the staff facts and the versions'
+  /// numbers go to mapped temporary files beside the log (`PagedArray`), the versions' events
+  /// to a spill file there (`SpillFile`).
   public static func replay(path: String) throws -> Ledger {
     var ledger = Ledger.spilling(besideLog: path)
     try ledger.extend(fromLog: path)
@@ -80,8 +80,9 @@ extension Ledger {
   static func spilling(besideLog path: String) -> Ledger {
     var ledger = Ledger()
     let directory = directory(of: path)
-    ledger.spill = SpillFile(directory: directory)
+    if let spill = SpillFile(directory: directory) { ledger.spill = spill }
     ledger.ownedStaffFacts = PagedArray(fileIn: directory)
+    ledger.ownedVersions = PagedArray(fileIn: directory)
     return ledger
   }
 

@@ -58,17 +58,6 @@ public struct RecordVersion: Sendable {
   /// sidecar, so a query decodes only the types it asks for).
   public var event: DomainEvent { storage.event }
 
-  /// A version of `event`.
-  init(
-    seq: Int64, source: Int64, id: String, effective: CalendarDay, precision: DatePrecision,
-    recordedMilliseconds: Int64, patched: Bool, span: Span, event: DomainEvent
-  ) {
-    self.init(
-      seq: seq, source: source, id: id, effective: effective, precision: precision,
-      recordedMilliseconds: recordedMilliseconds, patched: patched, span: span,
-      typeIndex: Ledger.typeIndex(of: event.eventType) ?? 0, storage: LazyEvent(event))
-  }
-
   /// A version whose event is `storage`.
   init(
     seq: Int64, source: Int64, id: String, effective: CalendarDay, precision: DatePrecision,
@@ -91,6 +80,62 @@ public struct RecordVersion: Sendable {
   public var effectiveDate: EffectiveDate { EffectiveDate(effective, precision: precision) }
 }
 
+/// A version as an owned ledger keeps it: plain numbers in `seq` order, so that a replay can
+/// keep them in a file (`PagedArray`); `Ledger.recordVersion(_:)` makes the `RecordVersion`.
+struct VersionEntry: Sendable {
+  /// The record this version comes from; also where its span begins.
+  var seq: Int64
+  /// The original record it stands for.
+  var source: Int64
+  /// When the record `seq` was recorded, UTC milliseconds.
+  var recordedMilliseconds: Int64
+  /// The record that replaced, patched or retracted it; `Int64.max` while none has.
+  var until: Int64
+  /// Where the event's canonical data begins: in the ledger's spill file, or in its
+  /// `eventFile` when `inSidecar`.
+  var dataStart: Int64
+  /// How many bytes the event's canonical data has.
+  var dataCount: Int32
+  /// The effective day's number.
+  var effective: Int32
+  /// The effective day's precision (`Ledger.precisionCode`).
+  var precision: UInt8
+  /// The event's type, as an index into `DomainEvent.payloadTypes`.
+  var typeIndex: UInt8
+  /// Whether this version was made by patching the source with a `DecisionCorrected`.
+  var patched: Bool
+  /// Whether it counts as originally recorded (`Span.original`).
+  var original: Bool
+  /// Whether the canonical data is in the sidecar the ledger took over, not the spill file.
+  var inSidecar: Bool
+}
+
+/// The versions of each event type an owned ledger was asked for, made once from its entries.
+///
+/// Shared by the copies of a ledger; a fold gives the ledger a new one (the entries changed),
+/// so a copy never sees another copy's versions.
+final class MaterializedVersions: Sendable {
+  private let byType = Mutex<[UInt8: [RecordVersion]]>([:])
+  private let used = Atomic<Bool>(false)
+
+  /// Whether any versions were made (a fold must then start a new cache).
+  var isUsed: Bool { used.load(ordering: .relaxed) }
+
+  /// The versions of `typeIndex`, made by `make` the first time.
+  func versions(
+    ofType typeIndex: UInt8, make: () -> some Sequence<RecordVersion>
+  ) -> [RecordVersion] {
+    if let made = byType.withLock({ $0[typeIndex] }) { return made }
+    let made = Array(make())
+    used.store(true, ordering: .relaxed)
+    return byType.withLock { byType in
+      if let other = byType[typeIndex] { return other }
+      byType[typeIndex] = made
+      return made
+    }
+  }
+}
+
 /// What the projections know after folding a log prefix: staff facts and record versions.
 ///
 /// A ledger folded from the log owns its parts. A ledger loaded from a sidecar
@@ -109,9 +154,14 @@ public struct Ledger: Sendable {
   /// Staff facts in `seq` order (when owned): in a mapped temporary file for a replay of a
   /// log (`PagedArray`), in memory otherwise.
   var ownedStaffFacts = PagedArray<StaffFact>()
-  /// The versions of every other record, per event type (by its index into
-  /// `DomainEvent.payloadTypes`), each in `seq` order (when owned).
-  var ownedVersions: [[RecordVersion]] = []
+  /// The versions of every other record, in `seq` order, as plain numbers (when owned): in a
+  /// mapped temporary file for a replay of a log, in memory otherwise. Their events are in
+  /// `spill` or in `eventFile` (see `VersionEntry`).
+  var ownedVersions = PagedArray<VersionEntry>()
+  /// The sidecar whose versions the ledger took over (`own()`): their events stay in it.
+  var eventFile: MappedFile?
+  /// The versions of each event type, made from `ownedVersions` when first asked for.
+  var materialized = MaterializedVersions()
   /// For replacements and patches: the original record each version stands for.
   var sourceOf: [Int64: Int64] = [:]
   /// For corrected originals: the version standing now; 0 when retracted.
@@ -120,9 +170,10 @@ public struct Ledger: Sendable {
   var patchedTypes: [Int64: UInt8] = [:]
   /// The parts still in a sidecar; nil once the ledger owns them all.
   var stored: StoredLedger?
-  /// Where the fold keeps the events of the versions it makes (a replay of a log: the ledger
-  /// then holds a few numbers per record, not the records); nil to keep them decoded.
-  var spill: SpillFile?
+  /// Where the fold keeps the canonical data of the events of the versions it makes: a file
+  /// beside the log for a replay of a log, memory otherwise. The ledger holds a few numbers
+  /// per record, never the records.
+  var spill = SpillFile()
   /// How the sidecar's staffing index is cut (tests make it small to have many blocks).
   var staffingIndexShape = StaffingIndexShape()
 
@@ -139,19 +190,52 @@ public struct Ledger: Sendable {
   /// order.
   func versions(ofType typeIndex: UInt8) -> [RecordVersion] {
     if let stored { return stored.versions(ofType: typeIndex) }
-    return Int(typeIndex) < ownedVersions.count ? ownedVersions[Int(typeIndex)] : []
+    return materialized.versions(ofType: typeIndex) {
+      ownedVersions.lazy.filter { $0.typeIndex == typeIndex }.map(recordVersion)
+    }
   }
 
-  /// Takes every part over from the sidecar, so that the ledger can fold more records.
+  /// The version `entry` stands for, its event still as canonical data until first read.
+  func recordVersion(_ entry: VersionEntry) -> RecordVersion {
+    let range = Int(entry.dataStart)..<Int(entry.dataStart) + Int(entry.dataCount)
+    return RecordVersion(
+      seq: entry.seq, source: entry.source, id: recordID(of: entry.seq),
+      effective: CalendarDay(dayNumber: Int(entry.effective)),
+      precision: Self.precision(code: entry.precision),
+      recordedMilliseconds: entry.recordedMilliseconds, patched: entry.patched,
+      span: Span(from: entry.seq, until: entry.until, original: entry.original),
+      typeIndex: entry.typeIndex,
+      storage: LazyEvent(typeIndex: entry.typeIndex, place: place(of: entry), range: range))
+  }
+
+  /// Where the canonical data of the event of `entry` is.
+  func place(of entry: VersionEntry) -> LazyEvent.Place {
+    guard entry.inSidecar else { return .spill(spill) }
+    guard let eventFile else { preconditionFailure("a version from a sidecar without the sidecar") }
+    return .sidecar(eventFile)
+  }
+
+  /// Takes every part over from the sidecar, so that the ledger can fold more records. The
+  /// events of the versions stay in the sidecar's mapping, which the ledger keeps.
   mutating func own() {
     guard let stored else { return }
+    let directory = Self.directory(of: stored.logPath)
     ownedRecordIDs = stored.recordIDs()
-    ownedStaffFacts = PagedArray(fileIn: Self.directory(of: stored.logPath))
+    ownedStaffFacts = PagedArray(fileIn: directory)
     ownedStaffFacts.append(contentsOf: stored.staffFacts())
-    ownedVersions = (0..<DomainEvent.payloadTypes.count).map {
-      stored.versions(ofType: UInt8($0))
+    if let (entries, file) = stored.versionEntries() {
+      ownedVersions = PagedArray(fileIn: directory)
+      ownedVersions.append(contentsOf: entries)
+      eventFile = file
+    } else {
+      // A damaged section: the versions come from a replay, with the replay's spill file.
+      let replayed = stored.replayedLedger()
+      ownedVersions = replayed.ownedVersions
+      eventFile = replayed.eventFile
+      spill = replayed.spill
     }
     (sourceOf, standing, patchedTypes) = stored.corrections()
+    materialized = MaterializedVersions()
     self.stored = nil
   }
 
@@ -248,44 +332,33 @@ final class LedgerViewMemo: Sendable {
   let employees = Mutex<(day: CalendarDay, states: [EmployeeState])?>(nil)
 }
 
-/// An event, or the canonical bytes of its data until it is first read.
+/// An event as the canonical bytes of its data until it is first read, then decoded.
 ///
-/// The bytes come from a sidecar section whose checksum was verified when it was first read,
-/// and were written by `ProjectionSidecar` from a decoded event, so they decode.
+/// The bytes are in a sidecar section whose checksum was verified when it was first read, or
+/// in the spill file of the replay that folded the event. Either way they were written from
+/// a decoded event (or are the log line's `data`, which decoded), so they decode.
 final class LazyEvent: Sendable {
-  private let decoded: Mutex<DomainEvent?>
-  private let source: MappedFile?
-  private let spill: SpillFile?
+  /// Where the bytes are.
+  enum Place: Sendable {
+    case sidecar(MappedFile)
+    case spill(SpillFile)
+  }
+  private let decoded = Mutex<DomainEvent?>(nil)
+  private let place: Place
   private let range: Range<Int>
   private let typeIndex: UInt8
 
-  /// An event already decoded.
-  init(_ event: DomainEvent) {
-    decoded = Mutex(event)
-    source = nil
-    spill = nil
-    range = 0..<0
-    typeIndex = 0
-  }
-
-  /// The event of type `typeIndex` whose canonical data is `range` of `file`.
-  init(typeIndex: UInt8, file: MappedFile, range: Range<Int>) {
-    decoded = Mutex(nil)
-    source = file
-    spill = nil
+  /// The event of type `typeIndex` whose canonical data is `range` of `place`.
+  init(typeIndex: UInt8, place: Place, range: Range<Int>) {
+    self.place = place
     self.range = range
     self.typeIndex = typeIndex
   }
 
-  /// `event`, kept as its canonical data in `spill` until it is read: `data` (the log line's
-  /// `data` member, which decodes to `event`) or else the event encoded again.
-  init(_ event: DomainEvent, typeIndex: UInt8, spill: SpillFile, data: UnsafeRawBufferPointer?) {
-    decoded = Mutex(nil)
-    source = nil
-    self.spill = spill
-    range = spill.append(
-      data.map { Array($0) } ?? CanonicalJSON.encode(.object(event.encodeData())))
-    self.typeIndex = typeIndex
+  /// Where the canonical data is in the sidecar's mapping, for an event from a sidecar.
+  var sidecarRange: Range<Int>? {
+    if case .sidecar = place { return range }
+    return nil
   }
 
   /// The event, decoded on first read.
@@ -296,19 +369,11 @@ final class LazyEvent: Sendable {
     return event
   }
 
-  /// The canonical data bytes, without decoding when they are still bytes.
-  var canonicalData: [UInt8] {
-    if decoded.withLock({ $0 == nil }) {
-      if let source { return Array(UnsafeRawBufferPointer(rebasing: source.bytes[range])) }
-      if let spill { return spill.read(range) }
-    }
-    return CanonicalJSON.encode(.object(event.encodeData()))
-  }
-
   private func decode() -> DomainEvent {
-    if let source { return decode(UnsafeRawBufferPointer(rebasing: source.bytes[range])) }
-    guard let spill else { preconditionFailure("a lazy event without bytes") }
-    return spill.read(range).withUnsafeBytes { decode($0) }
+    switch place {
+    case .sidecar(let file): decode(UnsafeRawBufferPointer(rebasing: file.bytes[range]))
+    case .spill(let spill): spill.read(range).withUnsafeBytes { decode($0) }
+    }
   }
 
   private func decode(_ data: UnsafeRawBufferPointer) -> DomainEvent {

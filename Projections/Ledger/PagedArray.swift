@@ -207,6 +207,9 @@ struct PagedArray<Element: Sendable>: RandomAccessCollection, Sendable {
     memory.append(contentsOf: elements)
   }
 
+  /// Appends `element`.
+  mutating func append(_ element: Element) { append(contentsOf: CollectionOfOne(element)) }
+
   /// Changes the element at `position` in place.
   mutating func modify(_ position: Int, _ body: (inout Element) -> Void) {
     if file != nil {

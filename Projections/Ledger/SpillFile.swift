@@ -27,6 +27,11 @@ final class SpillFile: Sendable {
   private let state: Mutex<State>
   private static let bufferSize = 1 << 20
 
+  /// A spill "file" in memory (a ledger that is not a replay of a log file).
+  init() {
+    state = Mutex(State(descriptor: -1, inMemory: true))
+  }
+
   /// A spill file in `directory` (the log's, so it is on a disk with room for the log); nil
   /// when none can be made there or in the temporary directory.
   init?(directory: String) {
@@ -56,7 +61,7 @@ final class SpillFile: Sendable {
   }
 
   deinit {
-    _ = state.withLock { close($0.descriptor) }
+    state.withLock { if $0.descriptor >= 0 { close($0.descriptor) } }
   }
 
   /// Makes every later write fail as on a full disk (tests).

@@ -81,36 +81,35 @@ extension Ledger {
       return
     default:
       // The count, every event's canonical data, then one fixed-size entry per version.
-      let typeIndex = index - 4
-      let versions = typeIndex < ownedVersions.count ? ownedVersions[typeIndex] : []
+      let typeIndex = UInt8(index - 4)
+      let versions = ownedVersions.lazy.filter { $0.typeIndex == typeIndex }
       writer.int(Int64(versions.count))
-      var lengths: [Int64] = []
-      lengths.reserveCapacity(versions.count)
       for version in versions {
-        let bytes = version.storage.canonicalData
-        lengths.append(Int64(bytes.count))
-        writer.bytes.append(contentsOf: bytes)
+        appendCanonicalData(of: version, to: &writer.bytes)
         if writer.bytes.count >= 1 << 20 {
           try emit(writer.bytes)
           writer.bytes.removeAll(keepingCapacity: true)
         }
       }
       var offset: Int64 = 0
-      for (version, length) in zip(versions, lengths) {
+      for version in versions {
         for value in [
-          version.seq, version.source, version.recordedMilliseconds, version.span.from,
-          version.span.until,
+          version.seq, version.source, version.recordedMilliseconds, version.seq, version.until,
         ] {
           writer.int(value)
         }
-        writer.int32(Int32(version.effective.dayNumber))
-        writer.byte(Self.precisionCode(version.precision))
+        writer.int32(version.effective)
+        writer.byte(version.precision)
         writer.byte(version.patched ? 1 : 0)
-        writer.byte(version.span.original ? 1 : 0)
+        writer.byte(version.original ? 1 : 0)
         writer.byte(version.typeIndex)
         writer.int(offset)
-        writer.int(length)
-        offset += length
+        writer.int(Int64(version.dataCount))
+        offset += Int64(version.dataCount)
+        if writer.bytes.count >= 1 << 20 {
+          try emit(writer.bytes)
+          writer.bytes.removeAll(keepingCapacity: true)
+        }
       }
     }
     try emit(writer.bytes)
@@ -121,6 +120,24 @@ extension Ledger {
 
   static func precisionCode(_ precision: DatePrecision) -> UInt8 {
     UInt8(DatePrecision.allCases.firstIndex(of: precision) ?? 0)
+  }
+
+  /// The precision whose code is `code` (as `precisionCode` gives it; a valid code).
+  static func precision(code: UInt8) -> DatePrecision {
+    let precisions = DatePrecision.allCases
+    return precisions[precisions.index(precisions.startIndex, offsetBy: Int(code))]
+  }
+
+  /// Appends the canonical data of the event of `version` to `bytes`.
+  private func appendCanonicalData(of version: VersionEntry, to bytes: inout [UInt8]) {
+    let start = Int(version.dataStart)
+    let range = start..<start + Int(version.dataCount)
+    switch place(of: version) {
+    case .sidecar(let file):
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: file.bytes[range]))
+    case .spill(let spill):
+      bytes.append(contentsOf: spill.read(range))
+    }
   }
 
   /// A ledger whose core is read from `core` and whose other parts stay in `stored`.
@@ -273,6 +290,33 @@ final class StoredLedger: Sendable {
     return result
   }
 
+  /// The ledger replayed from the log up to the sidecar's last record (for an owner whose
+  /// part is damaged).
+  func replayedLedger() -> Ledger { replay() }
+
+  /// Every version of every type as entries in `seq` order, their events' data in the
+  /// sidecar's mapping (returned with them); nil when a versions section is damaged.
+  func versionEntries() -> ([VersionEntry], MappedFile)? {
+    var entries: [VersionEntry] = []
+    for typeIndex in 0..<UInt8(DomainEvent.payloadTypes.count) {
+      guard let versions = decodeVersions(typeIndex) else { return nil }
+      for version in versions {
+        guard let range = version.storage.sidecarRange else { return nil }
+        entries.append(
+          VersionEntry(
+            seq: version.seq, source: version.source,
+            recordedMilliseconds: version.recordedMilliseconds, until: version.span.until,
+            dataStart: Int64(range.lowerBound), dataCount: Int32(range.count),
+            effective: Int32(version.effective.dayNumber),
+            precision: Ledger.precisionCode(version.precision), typeIndex: version.typeIndex,
+            patched: version.patched, original: version.span.original, inSidecar: true))
+      }
+    }
+    // The two versions of a patch record share a `seq`; each is found by its type.
+    entries.sort { $0.seq < $1.seq }
+    return (entries, file)
+  }
+
   /// The versions of the event type at `typeIndex`.
   func versions(ofType typeIndex: UInt8) -> [RecordVersion] {
     guard Int(typeIndex) < DomainEvent.payloadTypes.count else { return [] }
@@ -327,7 +371,7 @@ final class StoredLedger: Sendable {
             recordedMilliseconds: recorded, patched: patched,
             span: Span(from: from, until: until, original: original), typeIndex: type,
             storage: LazyEvent(
-              typeIndex: type, file: file, range: base + start..<base + start + length)))
+              typeIndex: type, place: .sidecar(file), range: base + start..<base + start + length)))
       }
       return versions
     } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TransitionDomain
 
 @testable import Projections
 
@@ -101,7 +102,9 @@ struct PagedArrayTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
   }
 
-  @Test("a replay of a log keeps its staff facts in a file, equal to a fold in memory")
+  @Test(
+    "a replay of a log keeps its staff facts and its versions in files, equal to a fold in memory"
+  )
   func replayKeepsFactsInFile() throws {
     let records = RandomLog.records(seed: 41, count: 600)
     let path = ExampleLogFixture.temporaryDirectory() + "/random.log"
@@ -109,9 +112,24 @@ struct PagedArrayTests {
     let replayed = try Ledger.replay(path: path)
     let folded = try Ledger(records: records)
     #expect(replayed.ownedStaffFacts.isInFile)
+    #expect(replayed.ownedVersions.isInFile)
     #expect(!folded.ownedStaffFacts.isInFile)
+    #expect(!folded.ownedVersions.isInFile)
     #expect(replayed.ownedStaffFacts.count > 100)
+    #expect(replayed.ownedVersions.count > 100)
     #expect(Array(replayed.staffFacts) == Array(folded.staffFacts))
+    #expect(Self.versionRows(replayed) == Self.versionRows(folded))
+  }
+
+  /// Every version of every event type in `ledger`, a line each, its event in full.
+  static func versionRows(_ ledger: Ledger) -> [String] {
+    (0..<UInt8(DomainEvent.payloadTypes.count)).flatMap { type in
+      ledger.versions(ofType: type).map { version in
+        "\(version.seq) \(version.source) \(version.id) \(version.effectiveDate)"
+          + " \(version.recordedMilliseconds) \(version.patched) \(version.span)"
+          + " \(version.typeIndex) \(version.event)"
+      }
+    }
   }
 
   /// The resident size of the mapping that holds `paged`'s first element, from

@@ -244,15 +244,20 @@ struct SidecarTests {
     #expect(left.filter { $0.contains(".tmp-") } == ["ijmond.log.projections.tmp-NEW456"])
   }
 
-  @Test("a damaged corrections section (read only to extend) is taken from the log when extending")
-  func damagedCorrectionsWhenGrowing() throws {
+  @Test(
+    "a damaged corrections or versions section is taken from the log when extending",
+    arguments: [
+      LedgerSection.corrections,
+      LedgerSection.versions(Ledger.typeIndex(of: DecisionTaken.eventType) ?? 0),
+    ])
+  func damagedSectionWhenGrowing(section: Int) throws {
     let directory = ExampleLogFixture.temporaryDirectory()
     let path = directory + "/random.log"
     let records = RandomLog.records(seed: 43, count: 150)
     try Self.writeLog(Array(records.prefix(100)), at: path)
     #expect(try TransitionProjector(path: path).origin == .rebuilt)
     let sidecar = ProjectionSidecar(logPath: path)
-    let range = try Self.sectionRanges(sidecar.path)[LedgerSection.corrections]
+    let range = try Self.sectionRanges(sidecar.path)[section]
     #expect(range.count > 8)
     var bytes = try #require(FileManager.default.contents(atPath: sidecar.path))
     bytes[range.upperBound - 1] ^= 0x01
