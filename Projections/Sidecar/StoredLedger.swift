@@ -82,7 +82,7 @@ extension Ledger {
     default:
       // The count, every event's canonical data, then one fixed-size entry per version.
       let typeIndex = UInt8(index - 4)
-      let versions = ownedVersions.lazy.filter { $0.typeIndex == typeIndex }
+      let versions = versionEntries(ofType: typeIndex)
       writer.int(Int64(versions.count))
       for version in versions {
         appendCanonicalData(of: version, to: &writer.bytes)
