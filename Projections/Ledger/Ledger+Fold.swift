@@ -62,7 +62,7 @@ extension Ledger {
     let eventType = DomainEvent.payloadTypes[Int(typeIndex)].eventType
     lastSeq = seq
     recordedMilliseconds.append(recorded)
-    ownedRecordIDs.append(id)
+    ownedRecordIDs.append(RecordIDSlot(id, spill: spill))
     typeIndices.append(typeIndex)
     var source = seq
     var effective = effective

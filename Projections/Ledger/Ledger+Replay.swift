@@ -83,6 +83,9 @@ extension Ledger {
     if let spill = SpillFile(directory: directory) { ledger.spill = spill }
     ledger.ownedStaffFacts = PagedArray(fileIn: directory)
     ledger.ownedVersions = PagedArray(fileIn: directory)
+    ledger.recordedMilliseconds = PagedArray(fileIn: directory)
+    ledger.typeIndices = PagedArray(fileIn: directory)
+    ledger.ownedRecordIDs = PagedArray(fileIn: directory)
     return ledger
   }
 

@@ -110,6 +110,60 @@ struct VersionEntry: Sendable {
   var inSidecar: Bool
 }
 
+/// A record id as an owned ledger keeps it, a plain value of fixed size (so that a replay can
+/// keep it in a file, `PagedArray`): up to `inlineMax` bytes of UTF-8 in place, a longer id
+/// (up to 256 bytes, see `Limits.nameBytesMax`) in the ledger's spill file.
+struct RecordIDSlot: Sendable {
+  /// Byte 0: the id's length when in place, else `spilled`; then the id's bytes. When
+  /// spilled, words 1 and 2 are where it is in the spill file and how long it is.
+  private var words: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+  /// The longest id kept in place.
+  static let inlineMax = 39
+  private static let spilled: UInt8 = 0xFF
+
+  /// `id`, in place or appended to `spill`.
+  init(_ id: String, spill: SpillFile) {
+    let utf8 = Array(id.utf8)
+    if utf8.count <= Self.inlineMax {
+      withUnsafeMutableBytes(of: &words) { raw in
+        raw[0] = UInt8(utf8.count)
+        for (offset, byte) in utf8.enumerated() { raw[1 + offset] = byte }
+      }
+    } else {
+      let range = spill.append(utf8)
+      withUnsafeMutableBytes(of: &words) { $0[0] = Self.spilled }
+      words.1 = UInt64(range.lowerBound)
+      words.2 = UInt64(range.count)
+    }
+  }
+
+  /// The id (read from `spill` when it is not in place).
+  func id(spill: SpillFile) -> String {
+    var bytes: [UInt8] = []
+    appendUTF8(to: &bytes, spill: spill)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The length of the id in UTF-8 bytes.
+  var utf8Count: Int {
+    let count = withUnsafeBytes(of: words) { $0[0] }
+    return count == Self.spilled ? Int(words.2) : Int(count)
+  }
+
+  /// Appends the id's UTF-8 bytes to `bytes` (read from `spill` when it is not in place).
+  func appendUTF8(to bytes: inout [UInt8], spill: SpillFile) {
+    withUnsafeBytes(of: words) { raw in
+      let count = raw[0]
+      if count != Self.spilled {
+        bytes.append(contentsOf: raw[1..<1 + Int(count)])
+      } else {
+        let start = Int(words.1)
+        bytes.append(contentsOf: spill.read(start..<start + Int(words.2)))
+      }
+    }
+  }
+}
+
 /// The versions of each event type an owned ledger was asked for, made once from its entries.
 ///
 /// Shared by the copies of a ledger; a fold gives the ledger a new one (the entries changed),
@@ -167,11 +221,11 @@ public struct Ledger: Sendable {
   /// The `seq` of the last record folded; 0 for an empty log.
   public internal(set) var lastSeq: Int64 = 0
   /// The `recorded` instant (UTC milliseconds) of every record, by `seq - 1`; non-decreasing.
-  public internal(set) var recordedMilliseconds: [Int64] = []
+  var recordedMilliseconds = PagedArray<Int64>()
   /// The event type of every record, as an index into `DomainEvent.payloadTypes`, by `seq - 1`.
-  var typeIndices: [UInt8] = []
+  var typeIndices = PagedArray<UInt8>()
   /// The record id of every record, by `seq - 1` (when owned).
-  var ownedRecordIDs: [String] = []
+  var ownedRecordIDs = PagedArray<RecordIDSlot>()
   /// Staff facts in `seq` order (when owned): in a mapped temporary file for a replay of a
   /// log (`PagedArray`), in memory otherwise.
   var ownedStaffFacts = PagedArray<StaffFact>()
@@ -202,7 +256,9 @@ public struct Ledger: Sendable {
   public init() {}
 
   /// The record id of every record, by `seq - 1`.
-  public var recordIDs: [String] { stored?.recordIDs() ?? ownedRecordIDs }
+  public var recordIDs: [String] {
+    stored?.recordIDs() ?? ownedRecordIDs.map { $0.id(spill: spill) }
+  }
 
   /// Staff facts in `seq` order.
   public var staffFacts: StaffFacts { stored?.staffFacts() ?? StaffFacts(ownedStaffFacts) }
@@ -247,9 +303,6 @@ public struct Ledger: Sendable {
   mutating func own() {
     guard let stored else { return }
     let directory = Self.directory(of: stored.logPath)
-    ownedRecordIDs = stored.recordIDs()
-    ownedStaffFacts = PagedArray(fileIn: directory)
-    ownedStaffFacts.append(contentsOf: stored.staffFacts())
     if let (entries, file) = stored.versionEntries() {
       ownedVersions = PagedArray(fileIn: directory)
       ownedVersions.append(contentsOf: entries)
@@ -261,6 +314,11 @@ public struct Ledger: Sendable {
       eventFile = replayed.eventFile
       spill = replayed.spill
     }
+    let spill = spill
+    ownedRecordIDs = PagedArray(fileIn: directory)
+    ownedRecordIDs.append(contentsOf: stored.recordIDs().map { RecordIDSlot($0, spill: spill) })
+    ownedStaffFacts = PagedArray(fileIn: directory)
+    ownedStaffFacts.append(contentsOf: stored.staffFacts())
     (sourceOf, standing, patchedTypes) = stored.corrections()
     materialized = MaterializedVersions()
     self.stored = nil
@@ -287,7 +345,7 @@ public struct Ledger: Sendable {
   public func recordID(of seq: Int64) -> String {
     guard seq >= 1, seq <= lastSeq else { return "#\(seq)" }
     if let stored { return stored.recordID(of: seq) }
-    return ownedRecordIDs[Int(seq - 1)]
+    return ownedRecordIDs[Int(seq - 1)].id(spill: spill)
   }
 
   /// The `recorded` instant of `seq` in UTC milliseconds.

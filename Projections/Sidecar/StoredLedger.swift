@@ -60,11 +60,11 @@ extension Ledger {
     case LedgerSection.ids:
       writer.int(Int64(ownedRecordIDs.count))
       var end: Int64 = 0
-      for id in ownedRecordIDs {
-        end += Int64(id.utf8.count)
+      for slot in ownedRecordIDs {
+        end += Int64(slot.utf8Count)
         writer.int(end)
       }
-      for id in ownedRecordIDs { writer.bytes.append(contentsOf: id.utf8) }
+      for slot in ownedRecordIDs { slot.appendUTF8(to: &writer.bytes, spill: spill) }
     case LedgerSection.corrections:
       for map in [sourceOf, standing, patchedTypes.mapValues { Int64($0) }] {
         writer.int(Int64(map.count))
@@ -153,17 +153,17 @@ extension Ledger {
     else { throw ByteReader.Truncated() }
     let count = Int(lastSeq)
     let times = try reader.bytes(count * 8)
-    recordedMilliseconds = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+    var milliseconds = [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
       UnsafeMutableRawBufferPointer(buffer).copyMemory(from: times)
       initialized = count
     }
-    if 1.littleEndian != 1 {
-      recordedMilliseconds = recordedMilliseconds.map { Int64(littleEndian: $0) }
-    }
-    typeIndices = Array(try reader.bytes(count))
-    guard !typeIndices.contains(where: { Int($0) >= names.count }) else {
+    if 1.littleEndian != 1 { milliseconds = milliseconds.map { Int64(littleEndian: $0) } }
+    let types = Array(try reader.bytes(count))
+    guard !types.contains(where: { Int($0) >= names.count }) else {
       throw ByteReader.Truncated()
     }
+    recordedMilliseconds = PagedArray(milliseconds)
+    typeIndices = PagedArray(types)
     self.stored = stored
   }
 }

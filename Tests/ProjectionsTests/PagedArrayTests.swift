@@ -121,6 +121,45 @@ struct PagedArrayTests {
     #expect(Self.versionRows(replayed) == Self.versionRows(folded))
   }
 
+  @Test("record ids of every length up to 256 bytes come back, in place or from the spill file")
+  func recordIDSlots() throws {
+    let ids = [
+      "a", "IJM-082", String(repeating: "x", count: 39), String(repeating: "y", count: 40),
+      String(repeating: "é", count: 19) + "z", String(repeating: "é", count: 20),
+      "0d3f2c8e-5b7a-4c1e-9f60-2a8b7c6d5e4f", String(repeating: "€", count: 85) + "1",
+    ]
+    #expect(ids.map(\.utf8.count) == [1, 7, 39, 40, 39, 40, 36, 256])
+    for spill in [try #require(SpillFile(directory: NSTemporaryDirectory())), SpillFile()] {
+      let slots = ids.map { RecordIDSlot($0, spill: spill) }
+      #expect(slots.map { $0.id(spill: spill) } == ids)
+      #expect(slots.map(\.utf8Count) == ids.map(\.utf8.count))
+    }
+  }
+
+  @Test("a replay keeps long record ids, and its sidecar gives them back")
+  func replayKeepsLongIDs() throws {
+    let records = RandomLog.records(seed: 44, count: 200).map { record in
+      DomainRecord(
+        seq: record.seq,
+        id: record.seq % 3 == 0
+          ? "long-" + String(repeating: "é", count: 60) + "-\(record.seq)" : record.id,
+        recordedMilliseconds: record.recordedMilliseconds, effective: record.effective,
+        stream: record.stream, by: record.by, corrects: record.corrects,
+        correctionReason: record.correctionReason, event: record.event)
+    }
+    let path = ExampleLogFixture.temporaryDirectory() + "/random.log"
+    try SidecarTests.writeLog(records, at: path)
+    let replayed = try Ledger.replay(path: path)
+    #expect(replayed.ownedRecordIDs.isInFile)
+    #expect(replayed.recordIDs == records.map(\.id))
+    #expect(try TransitionProjector(path: path).origin == .rebuilt)
+    guard case .fresh(let loaded) = ProjectionSidecar(logPath: path).load() else {
+      Issue.record("the sidecar just written is not fresh")
+      return
+    }
+    #expect(loaded.recordIDs == records.map(\.id))
+  }
+
   /// Every version of every event type in `ledger`, a line each, its event in full.
   static func versionRows(_ ledger: Ledger) -> [String] {
     (0..<UInt8(DomainEvent.payloadTypes.count)).flatMap { type in
