@@ -364,10 +364,10 @@ struct FieldReader {
             return 1 << 1
           }
         case 4:
-          if Self.key(key, "line"), let text = string(range) {
-            value.line = text
-            return 1 << 2
-          }
+          // A transfer line's id is checked, not kept: no view reads it from a fact (the
+          // history shows the record's lines), and one id per line would grow the interned
+          // strings with the log.
+          if Self.key(key, "line"), string(range) != nil { return 1 << 2 }
           if Self.key(key, "from"), let text = identifier(range) {
             value.from = text
             return 1 << 3

@@ -178,7 +178,7 @@ extension StaffFact {
       writer.int32(local(fact.caoID))
       writer.int32(local(fact.teamID))
       writer.int32(local(fact.hostID))
-      writer.int32(local(fact.lineID))
+      writer.int32(-1)  // Field 8, unused: once the transfer line id, no longer kept.
       writer.int32(local(fact.legalFormID))
       writer.int32(localList(fact.decisionsID))
       writer.int32(localList(fact.adviceID))
@@ -338,7 +338,6 @@ final class StoredFacts: @unchecked Sendable {
     fact.caoID = string(5)
     fact.teamID = string(6)
     fact.hostID = string(7)
-    fact.lineID = string(8)
     fact.legalFormID = string(9)
     fact.decisionsID = list(10)
     fact.adviceID = list(11)

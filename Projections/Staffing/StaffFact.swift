@@ -30,7 +30,6 @@ public struct StaffFact: Sendable, Equatable {
   var caoID: Int32 = -1
   var teamID: Int32 = -1
   var hostID: Int32 = -1
-  var lineID: Int32 = -1
   var legalFormID: Int32 = -1
   var decisionsID: Int32 = -1
   var adviceID: Int32 = -1
@@ -115,11 +114,6 @@ public struct StaffFact: Sendable, Equatable {
   public var until: CalendarDay? {
     get { Self.day(untilNumber) }
     set { untilNumber = Self.number(newValue) }
-  }
-  /// A transfer's line id.
-  public var line: String? {
-    get { Interned.text(lineID) }
-    set { lineID = Interned.id(newValue) }
   }
   /// A transfer's legal form.
   public var legalForm: String? {
@@ -208,7 +202,6 @@ public struct StaffFact: Sendable, Equatable {
         value.function = line.functionAfter
         value.cao = line.caoAfter
         value.fte = line.fte
-        value.line = line.line
         value.legalForm = line.legalForm.rawValue
         value.decisions = line.decisions.map(\.rawValue)
         value.advice = line.orAdvice
