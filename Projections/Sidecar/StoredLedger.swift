@@ -50,21 +50,36 @@ extension Ledger {
   /// of events in memory); the ledger must own its parts.
   func encodeSection(_ index: Int, emit: ([UInt8]) throws -> Void) rethrows {
     var writer = ByteWriter()
+    /// Hands the bytes so far to `emit` once they reach a megabyte.
+    func emitFull() throws {
+      guard writer.bytes.count >= 1 << 20 else { return }
+      try emit(writer.bytes)
+      writer.bytes.removeAll(keepingCapacity: true)
+    }
     switch index {
     case LedgerSection.core:
       writer.int(lastSeq)
       writer.strings(Self.typeNames)
-      writer.bytes.reserveCapacity(writer.bytes.count + recordedMilliseconds.count * 9)
-      for value in recordedMilliseconds { writer.int(value) }
-      writer.bytes.append(contentsOf: typeIndices)
+      for value in recordedMilliseconds {
+        writer.int(value)
+        try emitFull()
+      }
+      for value in typeIndices {
+        writer.byte(value)
+        try emitFull()
+      }
     case LedgerSection.ids:
       writer.int(Int64(ownedRecordIDs.count))
       var end: Int64 = 0
       for slot in ownedRecordIDs {
         end += Int64(slot.utf8Count)
         writer.int(end)
+        try emitFull()
       }
-      for slot in ownedRecordIDs { slot.appendUTF8(to: &writer.bytes, spill: spill) }
+      for slot in ownedRecordIDs {
+        slot.appendUTF8(to: &writer.bytes, spill: spill)
+        try emitFull()
+      }
     case LedgerSection.corrections:
       for map in [sourceOf, standing, patchedTypes.mapValues { Int64($0) }] {
         writer.int(Int64(map.count))
@@ -86,10 +101,7 @@ extension Ledger {
       writer.int(Int64(versions.count))
       for version in versions {
         appendCanonicalData(of: version, to: &writer.bytes)
-        if writer.bytes.count >= 1 << 20 {
-          try emit(writer.bytes)
-          writer.bytes.removeAll(keepingCapacity: true)
-        }
+        try emitFull()
       }
       var offset: Int64 = 0
       for version in versions {
@@ -106,10 +118,7 @@ extension Ledger {
         writer.int(offset)
         writer.int(Int64(version.dataCount))
         offset += Int64(version.dataCount)
-        if writer.bytes.count >= 1 << 20 {
-          try emit(writer.bytes)
-          writer.bytes.removeAll(keepingCapacity: true)
-        }
+        try emitFull()
       }
     }
     try emit(writer.bytes)
