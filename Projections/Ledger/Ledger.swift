@@ -13,8 +13,11 @@ import TransitionDomain
 //     `corrects` and `span.from <= N`: every correcting record is ignored (see `Correction`).
 // (3) The fold reads records in `seq` order and never looks ahead, so the facts that count at
 //     N are those a replay of the first N records would give; appending never changes them.
-// (4) Staff facts are kept compact (no raw record); other records keep their event, since they
-//     are few. The ledger never holds the log's lines.
+// (4) The ledger never holds the log's lines. Staff facts are kept compact (no raw record);
+//     other records as a `VersionEntry` of plain numbers, their event's canonical data in a
+//     spill file. A replay keeps facts, entries, record times, types and ids in mapped
+//     temporary files (`PagedArray`), so its memory does not grow with the records; what stays
+//     in memory grows with the corrections and the distinct values (employees, decision lists).
 
 /// The records during which a fact counts, by `seq`.
 public struct Span: Equatable, Sendable {
@@ -114,8 +117,9 @@ struct VersionEntry: Sendable {
 /// keep it in a file, `PagedArray`): up to `inlineMax` bytes of UTF-8 in place, a longer id
 /// (up to 256 bytes, see `Limits.nameBytesMax`) in the ledger's spill file.
 struct RecordIDSlot: Sendable {
-  /// Byte 0: the id's length when in place, else `spilled`; then the id's bytes. When
-  /// spilled, words 1 and 2 are where it is in the spill file and how long it is.
+  /// Byte 0: the id's length when in place, else `spilled`; then the id's bytes.
+  ///
+  /// When spilled, words 1 and 2 are where it is in the spill file and how long it is.
   private var words: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
   /// The longest id kept in place.
   static let inlineMax = 39
@@ -176,7 +180,9 @@ final class MaterializedVersions: Sendable {
   /// Whether anything was made (a fold must then start a new cache).
   var isUsed: Bool { used.load(ordering: .relaxed) }
 
-  /// The positions in `entries` of the versions of `typeIndex`, in order. All types' are found
+  /// The positions in `entries` of the versions of `typeIndex`, in order.
+  ///
+  /// All types' are found
   /// in one pass the first time (4 bytes a version), so that reading the versions of each
   /// type does not read the whole file again.
   func positions(
@@ -229,8 +235,9 @@ public struct Ledger: Sendable {
   /// Staff facts in `seq` order (when owned): in a mapped temporary file for a replay of a
   /// log (`PagedArray`), in memory otherwise.
   var ownedStaffFacts = PagedArray<StaffFact>()
-  /// The versions of every other record, in `seq` order, as plain numbers (when owned): in a
-  /// mapped temporary file for a replay of a log, in memory otherwise. Their events are in
+  /// The versions of every other record, in `seq` order, as plain numbers (when owned).
+  ///
+  /// In a mapped temporary file for a replay of a log, in memory otherwise. Their events are in
   /// `spill` or in `eventFile` (see `VersionEntry`).
   var ownedVersions = PagedArray<VersionEntry>()
   /// The sidecar whose versions the ledger took over (`own()`): their events stay in it.
@@ -245,8 +252,9 @@ public struct Ledger: Sendable {
   var patchedTypes: [Int64: UInt8] = [:]
   /// The parts still in a sidecar; nil once the ledger owns them all.
   var stored: StoredLedger?
-  /// Where the fold keeps the canonical data of the events of the versions it makes: a file
-  /// beside the log for a replay of a log, memory otherwise. The ledger holds a few numbers
+  /// Where the fold keeps the canonical data of the events of the versions it makes.
+  ///
+  /// A file beside the log for a replay of a log, memory otherwise. The ledger holds a few numbers
   /// per record, never the records.
   var spill = SpillFile()
   /// How the sidecar's staffing index is cut (tests make it small to have many blocks).
@@ -298,8 +306,9 @@ public struct Ledger: Sendable {
     return .sidecar(eventFile)
   }
 
-  /// Takes every part over from the sidecar, so that the ledger can fold more records. The
-  /// events of the versions stay in the sidecar's mapping, which the ledger keeps.
+  /// Takes every part over from the sidecar, so that the ledger can fold more records.
+  ///
+  /// The events of the versions stay in the sidecar's mapping, which the ledger keeps.
   mutating func own() {
     guard let stored else { return }
     let directory = Self.directory(of: stored.logPath)
