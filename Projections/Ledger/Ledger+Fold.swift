@@ -173,19 +173,23 @@ extension Ledger {
     return patchedTypes[seq] ?? typeIndices[Int(seq - 1)]
   }
 
-  /// The version made by record `seq`, if it made one (for a patch, the patched version;
-  /// binary search, since each type's versions are in `seq` order).
+  /// The version made by record `seq`, if it made one (for a patch, the patched version).
   func version(seq: Int64) -> RecordVersion? {
-    guard let type = versionTypes(of: seq),
-      let first = Self.firstIndex(in: ownedVersions, seq: seq, key: \.seq)
-    else { return nil }
+    guard let type = versionTypes(of: seq) else { return nil }
+    return positions(seq: seq, type: type).first.map { recordVersion(ownedVersions[$0]) }
+  }
+
+  /// The positions in `ownedVersions` of the versions record `seq` made of event type `type`
+  /// (binary search: the entries are in `seq` order).
+  private func positions(seq: Int64, type: UInt8) -> [Int] {
+    guard let first = Self.firstIndex(in: ownedVersions, seq: seq, key: \.seq) else { return [] }
+    var found: [Int] = []
     var index = first
     while index < ownedVersions.count, ownedVersions[index].seq == seq {
-      let entry = ownedVersions[index]
-      if entry.typeIndex == type { return recordVersion(entry) }
+      if ownedVersions[index].typeIndex == type { found.append(index) }
       index += 1
     }
-    return nil
+    return found
   }
 
   /// Ends every fact and version made by record `seq` at `until`.
@@ -200,16 +204,9 @@ extension Ledger {
       }
     }
     // A patch record's own version (a `DecisionCorrected`) stays; its patched version closes.
-    guard let type = versionTypes(of: seq), type != Self.decisionCorrectedIndex,
-      let first = Self.firstIndex(in: ownedVersions, seq: seq, key: \.seq)
-    else { return }
-    var index = first
-    while index < ownedVersions.count, ownedVersions[index].seq == seq {
-      let entry = ownedVersions[index]
-      if entry.typeIndex == type, entry.until == .max {
-        ownedVersions.modify(index) { $0.until = until }
-      }
-      index += 1
+    guard let type = versionTypes(of: seq), type != Self.decisionCorrectedIndex else { return }
+    for index in positions(seq: seq, type: type) where ownedVersions[index].until == .max {
+      ownedVersions.modify(index) { $0.until = until }
     }
   }
 

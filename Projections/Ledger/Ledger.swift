@@ -198,7 +198,8 @@ final class MaterializedVersions: Sendable {
         }
         positions = found
       }
-      return Int(typeIndex) < positions?.count ?? 0 ? positions?[Int(typeIndex)] ?? [] : []
+      guard let positions, Int(typeIndex) < positions.count else { return [] }
+      return positions[Int(typeIndex)]
     }
   }
 
