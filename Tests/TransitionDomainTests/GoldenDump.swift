@@ -55,7 +55,8 @@ enum GoldenExamples {
       + extra.map({
         ScriptedStep(
           recordedMilliseconds: 0, by: "", id: "",
-          command: TransitionCommand($0.payload.value, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
+          command: TransitionCommand(
+            $0.payload.value, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
       }) where seen.insert(step.command.event.eventType).inserted
     {
       events.append(trimmed(step.command.event))
