@@ -21,11 +21,12 @@ let package = Package(
   targets: [
     // SHA-256 in C: the CPU's SHA extensions where present, a portable version otherwise.
     .target(name: "CSHA256", path: "EventLog/CSHA256"),
-    // Strict JSON: the canonical encoder and the byte-level scanner the log is written with.
-    .target(name: "CanonicalJSON", path: "EventLog/CanonicalJSON"),
+    // Strict JSON, shared by the log and the domain: the canonical encoder and the byte-level
+    // scanner the log is written with.
+    .target(name: "CanonicalJSON"),
     .target(
       name: "EventLog", dependencies: ["CSHA256", "CanonicalJSON"], path: "EventLog",
-      exclude: ["CSHA256", "CanonicalJSON", "FORMAT.md"]),
+      exclude: ["CSHA256", "FORMAT.md"]),
     .target(name: "TransitionDomain", dependencies: ["CanonicalJSON"]),
     .target(
       name: "TransitionApp", dependencies: ["TransitionDomain", "EventLog", "Projections"],

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 system="Foundation Glibc Dispatch Synchronization"
 # folder                     | modules it may import
 rules=$(cat <<RULES
-EventLog/CanonicalJSON       |
+Sources/CanonicalJSON        |
 EventLog/CSHA256             |
 EventLog                     | CSHA256 CanonicalJSON $system
 Sources/TransitionDomain     | CanonicalJSON
