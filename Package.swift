@@ -59,6 +59,7 @@ let package = Package(
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
     .testTarget(name: "TransitionAppTests", dependencies: ["TransitionApp"]),
+    .testTarget(name: "TransitionBenchTests", dependencies: ["TransitionBench", "EventLog"]),
     .testTarget(
       name: "TransitionCLITests",
       dependencies: ["TransitionCLI", "TransitionApp", "TransitionGenerate"]),
