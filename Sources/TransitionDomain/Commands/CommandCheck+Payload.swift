@@ -141,6 +141,13 @@ extension CommandCheck {
         throw .tooFewMembers(arrangement: event.arrangement, members: remaining, day: day)
       }
     case let event as GRDissolved: try organisation(event.arrangement)
+    case let event as PersonalDataErased:
+      guard state.knows(event.employee) else {
+        throw .unknownEmployee(event.employee, command: verb, day: day)
+      }
+      if event.reason.isEmpty {
+        throw .invalidInput(command: verb, problem: "field 'reason' is empty: give the ground")
+      }
     default: break
     }
   }

@@ -1,5 +1,6 @@
 extension DomainEvent {
-  /// Every event type, in the order of DOMAIN.md 11.2; `RecordRetracted` last.
+  /// Every event type, in the order of DOMAIN.md 11.2, then `PersonalDataErased` (issue 17);
+  /// `RecordRetracted` last.
   public static let payloadTypes: [any EventPayload.Type] = [
     OrganisationRegistered.self, OrganisationChanged.self, BodyRegistered.self,
     DocumentRegistered.self, ProposalSubmitted.self, CommitteeConsidered.self,
@@ -14,6 +15,6 @@ extension DomainEvent {
     CaseloadTransferred.self, ReferenceDataRecorded.self, SocialPlanAgreed.self,
     CostEstimateRecorded.self, FundingRecorded.self, CostSharingKeySet.self,
     CostSharingKeyCorrected.self, CostBooked.self, CostBookingCorrected.self, GRAmended.self,
-    GRMemberLeft.self, GRDissolved.self, RecordRetracted.self,
+    GRMemberLeft.self, GRDissolved.self, PersonalDataErased.self, RecordRetracted.self,
   ]
 }

@@ -508,6 +508,18 @@ extension FieldCatalogue {
         Field("status", "String", "Its status, such as \"open\"."),
       ]),
     Structure(
+      name: "PersonalDataErased", eventType: "PersonalDataErased.v1",
+      doc: "The personal data of an employee was erased from the people "
+        + "register beside the log (AVG art. 17, or the end of the "
+        + "retention period, DOMAIN.md 10.6).",
+      fields: [
+        Field("employee", "EmployeeID", "Whose personal data: the pseudonymous id."),
+        Field(
+          "reason", "String",
+          "The ground for the erasure, such as \"verzoek betrokkene "
+            + "(art. 17 AVG)\"."),
+      ]),
+    Structure(
       name: "BaselineMember", eventType: nil,
       doc: "One employee in a staff baseline (Appendix A): contract and "
         + "the FTE allocated to the cohort.",
