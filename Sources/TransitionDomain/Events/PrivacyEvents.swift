@@ -11,4 +11,10 @@ public struct PersonalDataErased: EventPayload {
   /// The ground for the erasure, such as "verzoek betrokkene (art. 17 AVG)".
   public let reason: String
   public var stream: String { "people/\(employee)" }
+
+  /// The erasure of `employee`'s personal data on the ground `reason`.
+  public init(employee: EmployeeID, reason: String) {
+    self.employee = employee
+    self.reason = reason
+  }
 }
