@@ -43,6 +43,11 @@ public enum PersonalDataRule {
   public struct Match: Sendable, Equatable {
     public let field: String
     public let kind: Kind
+
+    public init(field: String, kind: Kind) {
+      self.field = field
+      self.kind = kind
+    }
   }
 
   /// The rule's id.
@@ -72,12 +77,17 @@ public enum PersonalDataRule {
 
   /// What kinds of personal data `text` seems to hold, each at most once, in `Kind` order.
   public static func kinds(in text: String, names: [String] = []) -> [Kind] {
-    let characters = Array(text.unicodeScalars)
+    var characters = Array(text.unicodeScalars)
     var found: Set<Kind> = []
+    // An IBAN's digits are not read again as a phone number or a BSN.
+    let ibans = ibanRanges(characters)
+    if !ibans.isEmpty { found.insert(.iban) }
+    for range in ibans {
+      for index in range { characters[index] = " " }
+    }
     if containsBSN(characters) { found.insert(.bsn) }
     if containsEmail(characters) { found.insert(.email) }
     if containsPhone(characters) { found.insert(.phone) }
-    if containsIBAN(characters) { found.insert(.iban) }
     if names.contains(where: { containsName($0, in: text) }) { found.insert(.name) }
     return Kind.allCases.filter { found.contains($0) }
   }
@@ -202,10 +212,16 @@ public enum PersonalDataRule {
     return false
   }
 
+  private static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+    s == " " || s == "-" || s == "(" || s == ")"
+  }
+
   static func containsPhone(_ c: [Unicode.Scalar]) -> Bool {
     var index = 0
     while index < c.count {
-      let startsNumber = c[index] == "+" || isDigit(c[index])
+      let startsNumber =
+        c[index] == "+" || isDigit(c[index])
+        || (c[index] == "(" && index + 1 < c.count && isDigit(c[index + 1]))
       guard startsNumber, !attached(c, before: index) else {
         index += 1
         continue
@@ -217,9 +233,9 @@ public enum PersonalDataRule {
         let s = c[end]
         if isDigit(s) {
           digits.unicodeScalars.append(s)
-        } else if s == "+" && end == index {
-        } else if (s == " " || s == "-" || s == "(" || s == ")"), end + 1 < c.count,
-          isDigit(c[end + 1]) || c[end + 1] == "("
+        } else if (s == "+" || s == "(") && end == index {
+        } else if isSeparator(s), end + 1 < c.count,
+          isDigit(c[end + 1]) || (isSeparator(c[end + 1]) && end + 2 < c.count && isDigit(c[end + 2]))
         {
         } else {
           break
@@ -227,13 +243,15 @@ public enum PersonalDataRule {
         end += 1
       }
       let plus = c[index] == "+"
-      var national: String?
+      let national: String?
       if plus, digits.hasPrefix("31") {
         national = "0" + digits.dropFirst(2)
       } else if !plus, digits.hasPrefix("0031") {
         national = "0" + digits.dropFirst(4)
       } else if !plus, digits.hasPrefix("0") {
         national = digits
+      } else {
+        national = nil
       }
       if let national, national.count == 10, !national.hasPrefix("00"), !attached(c, after: end) {
         return true
@@ -243,7 +261,9 @@ public enum PersonalDataRule {
     return false
   }
 
-  static func containsIBAN(_ c: [Unicode.Scalar]) -> Bool {
+  /// Where `c` holds IBANs whose check holds.
+  static func ibanRanges(_ c: [Unicode.Scalar]) -> [Range<Int>] {
+    var found: [Range<Int>] = []
     var index = 0
     while index + 4 <= c.count {
       let before = index > 0 ? c[index - 1] : " "
@@ -253,13 +273,16 @@ public enum PersonalDataRule {
         index += 1
         continue
       }
-      // Letters and digits, in groups of four separated by single spaces, up to 34.
+      // Letters and digits, in groups of four separated by single spaces, up to 34; `ends`
+      // is where each count of characters ends in `c`.
       var characters: [Unicode.Scalar] = []
+      var ends: [Int] = []
       var end = index
       while end < c.count, characters.count < 34 {
         let s = c[end]
         if isUpper(s) || isDigit(s) {
           characters.append(s)
+          ends.append(end + 1)
         } else if s == " ", characters.count % 4 == 0, end + 1 < c.count,
           isUpper(c[end + 1]) || isDigit(c[end + 1])
         {
@@ -269,13 +292,22 @@ public enum PersonalDataRule {
         end += 1
       }
       let country = String(String.UnicodeScalarView(characters.prefix(2)))
-      let candidates = country == "NL" ? [18] : Array((15...characters.count).reversed())
-      for length in candidates where length <= characters.count && length >= 15 {
-        if mod97(Array(characters.prefix(length))) == 1 { return true }
+      let lengths = country == "NL" ? [18] : Array((15...max(15, characters.count)).reversed())
+      var matched: Int?
+      for length in lengths where length <= characters.count {
+        if mod97(Array(characters.prefix(length))) == 1 {
+          matched = length
+          break
+        }
       }
-      index += 1
+      if let length = matched {
+        found.append(index..<ends[length - 1])
+        index = ends[length - 1]
+      } else {
+        index += 1
+      }
     }
-    return false
+    return found
   }
 
   /// The IBAN check: the first four characters moved to the end, letters as 10…35, mod 97.
