@@ -92,9 +92,10 @@ public enum PersonalDataRule {
     return Kind.allCases.filter { found.contains($0) }
   }
 
-  /// The findings of the rule over the log at `logPath`, up to record `upTo`: one per field,
-  /// naming the record and the field. Records retracted by then are skipped unless
-  /// `asRecorded` (a retraction is how HR corrects it).
+  /// The findings of the rule over the log at `logPath`, up to record `upTo`.
+  ///
+  /// One finding per field, naming the record and the field. Records retracted by then are
+  /// skipped unless `asRecorded` (a retraction is how HR corrects it).
   public static func findings(
     logPath: String, upTo: Int64, asRecorded: Bool, names: [String] = [],
     fileOperations: any FileOperations = SystemFileOperations()
@@ -235,7 +236,8 @@ public enum PersonalDataRule {
           digits.unicodeScalars.append(s)
         } else if (s == "+" || s == "(") && end == index {
         } else if isSeparator(s), end + 1 < c.count,
-          isDigit(c[end + 1]) || (isSeparator(c[end + 1]) && end + 2 < c.count && isDigit(c[end + 2]))
+          isDigit(c[end + 1])
+            || (isSeparator(c[end + 1]) && end + 2 < c.count && isDigit(c[end + 2]))
         {
         } else {
           break

@@ -224,7 +224,9 @@ struct PeopleVerbTests {
     }
     #expect(added.count == 1)
     #expect(added.first?.contains("PersonalDataErased.v1") == true)
-    #expect(csvLines(after["history E007"] ?? "").count == csvLines(before["history E007"] ?? "").count + 1)
+    #expect(
+      csvLines(after["history E007"] ?? "").count == csvLines(before["history E007"] ?? "").count
+        + 1)
     // The audit's chain note names the new head; every finding is the same.
     let findings = { (text: String?) in
       (text ?? "").components(separatedBy: "The hash chain")[0]
@@ -244,7 +246,8 @@ struct PeopleVerbTests {
     #expect(list.status == 0, "\(list.errors)")
     #expect(list.output.contains("(1): E007"), "\(list.output)")
     #expect(list.output.contains("--yes"))
-    #expect(try TransitionBinary.run(["people", demo.path, "show", "E007"]).output.contains("Kees"))
+    #expect(
+      try TransitionBinary.run(["people", demo.path, "show", "E007"]).output.contains("Kees"))
     let purge = try TransitionBinary.run([
       "people", demo.path, "purge", "--departed-before", "2026-06-01", "--yes", "--by", "hr-ijw",
     ])

@@ -129,9 +129,11 @@ public final class PeopleBook {
     }
   }
 
-  /// Forgets `employees`: erases every personal detail from the register durably, then
-  /// appends one `PersonalDataErased` record per person to the log, recorded by `by` on the
-  /// ground `reason`. Refuses (changing nothing) ids the log does not know.
+  /// Forgets `employees`: erases their details, then records `PersonalDataErased` for each.
+  ///
+  /// Every detail is erased from the register durably, then one record per person is
+  /// appended to the log, recorded by `by` on the ground `reason`. Refuses (changing
+  /// nothing) ids the log does not know.
   ///
   /// Also appends the records of erasures a crash left unrecorded (see the type).
   public func forget(_ employees: [EmployeeID], reason: String, by: String) throws -> [Forgotten] {

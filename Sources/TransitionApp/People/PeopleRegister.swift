@@ -6,8 +6,10 @@ import TransitionDomain
   import Glibc
 #endif
 
-/// The people register: the file `<log>.people` beside the log that maps each pseudonymous
-/// employee id to the person's name and the details HR needs. Never part of the hash chain.
+/// The people register: `<log>.people`, each pseudonymous id's name and details.
+///
+/// The file beside the log maps each employee id to the person's name and the details HR
+/// needs. It is never part of the hash chain.
 ///
 /// The file is JSON lines: a header `{"format":"transition-people","version":1}`, then one
 /// object per employee in id order (`PersonEntry`). It is created mode 0600 (0640 with
@@ -96,16 +98,19 @@ public final class PeopleRegister {
   /// Whether a register exists beside the log.
   public var exists: Bool { options.fileOperations.exists(path) }
 
-  /// Every entry, in id order; empty when there is no register. Takes no lock: the register
-  /// is only ever replaced whole, so a reader sees the old contents or the new.
+  /// Every entry, in id order; empty when there is no register.
+  ///
+  /// Takes no lock: the register is only ever replaced whole, so a reader sees the old
+  /// contents or the new.
   public func entries() throws(Failure) -> [PersonEntry] {
     guard let bytes = try readBytes() else { return [] }
     return try Self.decode(bytes, path: path)
   }
 
-  /// Runs `change` on the entries under the register's lock and, if it says so, writes the
-  /// changed entries durably (see the type's documentation), then runs `then` with its result,
-  /// still under the lock. Returns what `change` returned.
+  /// Runs `change` on the entries under the register's lock; returns what it returned.
+  ///
+  /// If `change` says so, the changed entries are written durably (see the type's
+  /// documentation), then `then` runs with its result, still under the lock.
   @discardableResult
   public func update<Result>(
     _ change: (inout [EmployeeID: PersonEntry]) throws -> (write: Bool, result: Result),

@@ -38,7 +38,8 @@ public struct PersonEntry: Equatable, Sendable {
 
     /// The day of the erasure (UTC): the record's effective day.
     public var day: CalendarDay {
-      let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
+      let days =
+        milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
       return CalendarDay(dayNumber: Int(days))
     }
   }
@@ -107,7 +108,9 @@ public struct PersonEntry: Equatable, Sendable {
     if let erased = object["erased"] {
       guard let milliseconds = erased.integerValue, let reason = object["reason"]?.stringValue,
         let by = object["by"]?.stringValue, let record = object["record"]?.stringValue
-      else { return .failure(.init("an erasure needs \"erased\", \"reason\", \"by\" and \"record\"")) }
+      else {
+        return .failure(.init("an erasure needs \"erased\", \"reason\", \"by\" and \"record\""))
+      }
       entry.erasure = Erasure(milliseconds: milliseconds, reason: reason, by: by, record: record)
       return object.keys.count == 5 ? .success(entry) : .failure(.init("an erasure holds details"))
     }

@@ -1,6 +1,6 @@
-/// The personal data of an employee was erased from the people register beside the log
-/// (AVG art. 17, or the end of the retention period, DOMAIN.md 10.6).
+/// An employee's personal data was erased from the people register beside the log.
 ///
+/// The ground is AVG art. 17 (a request) or the end of the retention period (DOMAIN.md 10.6).
 /// The record holds no personal data: the pseudonymous id and the ground only. Who erased it
 /// is the record's `by`, when is its `recorded` instant. The log itself never held the name,
 /// so nothing in it is rewritten; this record is the proof that the register forgot.
@@ -8,7 +8,7 @@ public struct PersonalDataErased: EventPayload {
   public static let eventType = "PersonalDataErased.v1"
   /// Whose personal data: the pseudonymous id.
   public let employee: EmployeeID
-  /// The ground for the erasure, such as "verzoek betrokkene (art. 17 AVG)".
+  /// The ground for the erasure, such as "verzoek betrokkene" or "bewaartermijn verstreken".
   public let reason: String
   public var stream: String { "people/\(employee)" }
 

@@ -152,7 +152,8 @@ enum PeopleCommand: Command {
     _ arguments: Arguments, book: PeopleBook, since: CalendarDay, console: Console
   ) throws -> ExitStatus {
     guard let sheet = arguments.value("people") else {
-      throw CommandFailure.usage("Missing --people FILE.csv: the spreadsheet to import.", help: usage)
+      throw CommandFailure.usage(
+        "Missing --people FILE.csv: the spreadsheet to import.", help: usage)
     }
     guard let data = FileManager.default.contents(atPath: sheet) else {
       throw CommandFailure(

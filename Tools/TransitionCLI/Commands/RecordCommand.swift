@@ -136,9 +136,10 @@ enum RecordCommand: Command {
     }
   }
 
-  /// Warns on standard error about text fields that look like personal data (the audit's
-  /// `personal-data` rule); the command is still recorded. The log cannot be rewritten, so
-  /// this is the moment to notice.
+  /// Warns on standard error about text fields that look like personal data.
+  ///
+  /// The check is the audit's `personal-data` rule; the command is still recorded. The log
+  /// cannot be rewritten, so this is the moment to notice.
   static func warnOfPersonalData(
     _ commands: [(line: Int?, command: TransitionCommand)], path: String, console: Console
   ) {

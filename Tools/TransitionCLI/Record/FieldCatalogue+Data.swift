@@ -509,15 +509,14 @@ extension FieldCatalogue {
       ]),
     Structure(
       name: "PersonalDataErased", eventType: "PersonalDataErased.v1",
-      doc: "The personal data of an employee was erased from the people "
-        + "register beside the log (AVG art. 17, or the end of the "
-        + "retention period, DOMAIN.md 10.6).",
+      doc: "An employee's personal data was erased from the people "
+        + "register beside the log.",
       fields: [
         Field("employee", "EmployeeID", "Whose personal data: the pseudonymous id."),
         Field(
           "reason", "String",
-          "The ground for the erasure, such as \"verzoek betrokkene "
-            + "(art. 17 AVG)\"."),
+          "The ground for the erasure, such as \"verzoek betrokkene\" or "
+            + "\"bewaartermijn verstreken\"."),
       ]),
     Structure(
       name: "BaselineMember", eventType: nil,
