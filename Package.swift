@@ -29,7 +29,8 @@ let package = Package(
       exclude: ["CSHA256", "FORMAT.md"]),
     .target(name: "TransitionDomain", dependencies: ["CanonicalJSON"]),
     .target(
-      name: "TransitionApp", dependencies: ["TransitionDomain", "EventLog", "Projections"],
+      name: "TransitionApp",
+      dependencies: ["TransitionDomain", "EventLog", "Projections", "CanonicalJSON"],
       resources: [.copy("Example/ijmond.log")]),
     .target(
       name: "Projections", dependencies: ["TransitionDomain", "EventLog", "CanonicalJSON"],

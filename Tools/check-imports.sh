@@ -38,7 +38,7 @@ while IFS='|' read -r folder allowed; do
         *" $module "*) ;;
         *) echo "check-imports: $file imports $module, which $folder/ may not import" >&2; status=1 ;;
       esac
-    done < <(grep -E '^\s*(@testable\s+)?import\s+[A-Za-z0-9_]+' "$file" | awk '{print $NF}' | sort -u)
+    done < <(grep -E '^\s*(@testable\s+)?import\s+[A-Za-z_][A-Za-z0-9_]*\s*$' "$file" | awk '{print $NF}' | sort -u)
   done < <(find "$folder" "${prune[@]}" -name '*.swift' -print)
 done <<< "$rules"
 [ "$status" -eq 0 ] && echo "check-imports: every target imports only what it may"

@@ -58,6 +58,18 @@ public protocol FileOperations: Sendable {
   func link(_ from: String, to: String) throws(FileError)
   /// Removes the name `path`; errors are ignored.
   func remove(_ path: String)
+  /// Gives the file open at `descriptor` the group of the file at `reference` and the
+  /// permission bits `mode` narrowed to that file's: a file beside the log is never readable
+  /// by more people than the log. Best effort for the group (`fchown` to a group the user is
+  /// not in fails and is ignored); the mode is always set. A fake may do nothing.
+  func restrictPermissions(_ descriptor: Int32, like reference: String, mode: UInt32)
+    throws(FileError)
+}
+
+extension FileOperations {
+  public func restrictPermissions(_ descriptor: Int32, like reference: String, mode: UInt32)
+    throws(FileError)
+  {}
 }
 
 /// The real file system, through Glibc.
@@ -147,6 +159,20 @@ public struct SystemFileOperations: FileOperations {
   }
 
   public func remove(_ path: String) { _ = unlink(path) }
+
+  public func restrictPermissions(_ descriptor: Int32, like reference: String, mode: UInt32)
+    throws(FileError)
+  {
+    var allowed = mode & 0o777
+    var status = stat()
+    if stat(reference, &status) == 0 {
+      allowed &= UInt32(status.st_mode) & 0o777
+      _ = fchown(descriptor, uid_t.max, status.st_gid)
+    }
+    if fchmod(descriptor, mode_t(allowed)) != 0 {
+      throw FileError(operation: "fchmod", path: path(descriptor), code: errno)
+    }
+  }
 
   /// The path of an open descriptor, for messages.
   private func path(_ descriptor: Int32) -> String {

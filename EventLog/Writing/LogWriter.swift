@@ -323,6 +323,8 @@ public final class LogWriter {
         temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: options.fileMode)
       do {
         defer { operations.close(file) }
+        // The torn tail holds the log's data: the log's group, never a wider mode.
+        try operations.restrictPermissions(file, like: path, mode: options.fileMode)
         try operations.writeAll(file, Array(bytes[0..<filled]), path: temporary)
         try operations.sync(file)
       }

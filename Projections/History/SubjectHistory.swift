@@ -117,7 +117,8 @@ enum SubjectHistory {
       .secondmentEnded, .surplusDeclared, .staffDeparted, .externalHireRecorded,
       .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded,
       .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected, .costBooked,
-      .costBookingCorrected, .grMemberLeft, .grDissolved, .recordRetracted:
+      .costBookingCorrected, .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased:
       break
     }
     return result
@@ -139,7 +140,8 @@ enum SubjectHistory {
       .secondmentStarted, .secondmentExtended, .secondmentEnded, .surplusDeclared, .staffDeparted,
       .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
-      .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted:
+      .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased:
       []
     }
   }
@@ -178,7 +180,8 @@ enum SubjectHistory {
       .secondmentExtended, .secondmentEnded, .surplusDeclared, .staffDeparted,
       .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
-      .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted:
+      .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased:
       let text = String(decoding: CanonicalJSON.encode(.object(event.encodeData())), as: UTF8.self)
       return text.count > 140 ? String(text.prefix(139)) + "…" : text
     }

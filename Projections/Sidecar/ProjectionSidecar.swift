@@ -211,7 +211,15 @@ public struct ProjectionSidecar: Sendable {
     guard descriptor >= 0 else {
       throw FileError(operation: "mkstemp", path: temporary, code: errno)
     }
-    fchmod(descriptor, 0o644)
+    // The cache holds every employee id, function and FTE of the log: the log's group and a
+    // mode no wider than the log's, never world-readable.
+    do {
+      try SystemFileOperations().restrictPermissions(descriptor, like: logPath, mode: 0o640)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
     func fail(_ operation: String, _ code: Int32) -> FileError {
       close(descriptor)
       unlink(temporary)

@@ -253,7 +253,8 @@ public struct StaffFact: Sendable, Equatable {
       .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
       .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
-      .grMemberLeft, .grDissolved, .recordRetracted:
+      .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased:
       return nil
     }
   }

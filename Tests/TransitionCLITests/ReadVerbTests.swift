@@ -124,7 +124,8 @@ struct ReadVerbTests {
         "--kind", "raad",
       ],
       ["import", "--staff", "x.csv", "--cohort", "C", "--effective", "2025-07-01"],
-      ["verify"], ["checkpoint"],
+      ["verify"], ["checkpoint"], ["people", "list"],
+      ["people", "forget", "E001", "--reason", "r"],
     ])
   func missingFile(words: [String]) throws {
     let work = WorkDirectory()

@@ -129,6 +129,10 @@ struct EventGoldenTests {
       #"{"proposal":"IJM-017","from":"COL-HKK","to":["CIE-MMW-HKK"],"subject":"bespreking eindrapport herontwerp (geen besluit)","dictum":[],"documents":["D/2025/707516","D/2025/708641","D/2025/708637","D/2025/702593"],"plannedCommitteeDate":"2025-04-02","source":{"kind":"seed","detail":"seed 000"}}"#
     ),
     (
+      "PersonalDataErased.v1",
+      #"{"employee":"E007","reason":"bewaartermijn verstreken"}"#
+    ),
+    (
       "RecordRetracted.v1",
       #"{"record":"IJM-999","reason":"dubbel vastgelegd"}"#
     ),

@@ -23,6 +23,7 @@ enum GoldenExamples {
     DomainEvent(GRMemberLeft(arrangement: "IJW", member: "HKK", settlement: "vereffening-1")),
     DomainEvent(GRDissolved(arrangement: "IJW", settlement: "vereffening-2")),
     DomainEvent(RecordRetracted(record: "IJM-999", reason: "dubbel vastgelegd")),
+    DomainEvent(PersonalDataErased(employee: "E007", reason: "bewaartermijn verstreken")),
   ]
 
   /// The event with at most two members, lines or placements, so its golden stays readable.

@@ -51,7 +51,7 @@ struct PayloadEnumTests {
     "GRAmended.v1",
     "GRMemberLeft.v1",
     "GRDissolved.v1",
-    "RecordRetracted.v1",
+    "RecordRetracted.v1", "PersonalDataErased.v1",
   ]
 
   @Test("the event types keep their stored order (new types go at the end)")

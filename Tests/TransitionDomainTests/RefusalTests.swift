@@ -89,6 +89,17 @@ struct RefusalTests {
       "Cannot RecordRisk on 2026-07-01: body RAAD-XYZ is not registered. Check the code, or register it first with RegisterBody."
     ),
     (
+      "erasing the personal data of an employee the log does not know",
+      TransitionCommand(
+        PersonalDataErased(employee: "E099", reason: "verzoek betrokkene"), effective: july),
+      "Cannot ErasePersonalData on 2026-07-01: employee E099 is not in any record by that day. Check the id, or record the staff baseline or hire first."
+    ),
+    (
+      "erasing personal data without a ground",
+      TransitionCommand(PersonalDataErased(employee: "E001", reason: ""), effective: july),
+      "Cannot read ErasePersonalData: field 'reason' is empty: give the ground. See `transition help ErasePersonalData` for its fields."
+    ),
+    (
       "unknown employee", TransitionCommand(move("E099"), effective: july),
       "Cannot TransferStaff on 2026-07-01: employee E099 is not in any record by that day. Check the id, or record the staff baseline or hire first."
     ),
@@ -179,6 +190,18 @@ struct RefusalTests {
     } catch {
       #expect(error.description == message, "\(rule)")
     }
+  }
+
+  @Test("erasing the personal data of a known employee, even one who left, is accepted")
+  func erasureOfKnownEmployee() throws {
+    var replay = try Self.world()
+    for employee in ["E001", "E002"] {
+      try replay.run(
+        TransitionCommand(
+          PersonalDataErased(employee: EmployeeID(employee), reason: "bewaartermijn verstreken"),
+          effective: Self.july))
+    }
+    #expect(replay.records.suffix(2).map(\.stream) == ["people/E001", "people/E002"])
   }
 
   @Test("a refused command yields no records and leaves the state as it was")

@@ -26,8 +26,10 @@ enum FieldCatalogueSource {
     let doc: String
   }
 
-  /// The source files whose structs the catalogue describes, relative to the package root.
-  static let sources = [
+  /// The source files whose structs the catalogue describes, relative to the package root, in
+  /// the catalogue's order; every other file of the events folder follows, by name, so a new
+  /// events file is described without being listed here.
+  static let listedSources = [
     "Sources/TransitionDomain/Events/ArrangementEvents.swift",
     "Sources/TransitionDomain/Events/DecisionEvents.swift",
     "Sources/TransitionDomain/Events/DeliberationEvents.swift",
@@ -41,13 +43,25 @@ enum FieldCatalogueSource {
     "Sources/TransitionDomain/Values/CostSharingKey.swift",
   ]
 
+  /// The events folder, relative to the package root.
+  static let eventsFolder = "Sources/TransitionDomain/Events"
+
+  /// `listedSources`, then the other Swift files of the events folder by name.
+  static func sources(root: URL) throws -> [String] {
+    let names = try FileManager.default.contentsOfDirectory(
+      atPath: root.appendingPathComponent(eventsFolder).path)
+    let others = names.filter { $0.hasSuffix(".swift") }.sorted()
+      .map { eventsFolder + "/" + $0 }.filter { !listedSources.contains($0) }
+    return listedSources + others
+  }
+
   /// The generated file, relative to the package root.
   static let output = "Tools/TransitionCLI/Record/FieldCatalogue+Data.swift"
 
   /// Reads every public struct of `sources` under `root` with its documented stored properties.
   static func parse(root: URL) throws -> [Structure] {
     var structures: [Structure] = []
-    for source in sources {
+    for source in try sources(root: root) {
       let text = try String(contentsOf: root.appendingPathComponent(source), encoding: .utf8)
       structures += parse(text)
     }

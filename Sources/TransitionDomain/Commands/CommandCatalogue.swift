@@ -144,6 +144,10 @@ extension TransitionCommand {
     ("RecordGRMemberLeaving", GRMemberLeft.eventType, "Record a member leaving a GR."),
     ("DissolveGR", GRDissolved.eventType, "Record the dissolution of a GR."),
     (
+      "ErasePersonalData", PersonalDataErased.eventType,
+      "Record that a person's details were erased (use `transition people LOG forget`)."
+    ),
+    (
       "RetractRecord", RecordRetracted.eventType,
       "Withdraw a record without replacement (needs corrects)."
     ),

@@ -141,6 +141,13 @@ extension CommandCheck {
         throw .tooFewMembers(arrangement: event.arrangement, members: remaining, day: day)
       }
     case .grDissolved(let event): try organisation(event.arrangement)
+    case .personalDataErased(let event):
+      guard state.knows(event.employee) else {
+        throw .unknownEmployee(event.employee, command: verb, day: day)
+      }
+      if event.reason.isEmpty {
+        throw .invalidInput(command: verb, problem: "field 'reason' is empty: give the ground")
+      }
     case .transitionPlanVersionRegistered, .externalContextRecorded, .referenceDataRecorded,
       .costEstimateRecorded:
       break

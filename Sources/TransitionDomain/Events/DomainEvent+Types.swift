@@ -97,6 +97,8 @@ extension DomainEvent {
     case grDissolved(GRDissolved)
     /// The `RecordRetracted` event.
     case recordRetracted(RecordRetracted)
+    /// The `PersonalDataErased` event.
+    case personalDataErased(PersonalDataErased)
 
     /// The payload as its struct, for what every payload has (stream, encoding).
     public var value: any EventPayload {
@@ -147,6 +149,7 @@ extension DomainEvent {
       case .grMemberLeft(let event): event
       case .grDissolved(let event): event
       case .recordRetracted(let event): event
+      case .personalDataErased(let event): event
       }
     }
 
@@ -199,6 +202,7 @@ extension DomainEvent {
       case .grMemberLeft: .grMemberLeft
       case .grDissolved: .grDissolved
       case .recordRetracted: .recordRetracted
+      case .personalDataErased: .personalDataErased
       }
     }
 
@@ -299,6 +303,9 @@ extension DomainEvent {
       case grDissolved
       /// `RecordRetracted`.
       case recordRetracted
+      /// `PersonalDataErased` (issue 17), after `RecordRetracted`: new kinds go last, since the
+      /// order is stored.
+      case personalDataErased
 
       /// The struct of this type.
       public var payloadType: any EventPayload.Type {
@@ -349,6 +356,7 @@ extension DomainEvent {
         case .grMemberLeft: GRMemberLeft.self
         case .grDissolved: GRDissolved.self
         case .recordRetracted: RecordRetracted.self
+        case .personalDataErased: PersonalDataErased.self
         }
       }
     }
@@ -586,4 +594,9 @@ extension GRDissolved {
 extension RecordRetracted {
   /// This event as a `DomainEvent.Payload`.
   public var payloadCase: DomainEvent.Payload { .recordRetracted(self) }
+}
+
+extension PersonalDataErased {
+  /// This event as a `DomainEvent.Payload` case.
+  public var payloadCase: DomainEvent.Payload { .personalDataErased(self) }
 }

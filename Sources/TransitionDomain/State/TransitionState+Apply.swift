@@ -94,7 +94,8 @@ extension TransitionState {
       .transitionPlanVersionRegistered, .milestoneAchieved, .riskRegisterInitialised, .riskRecorded,
       .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
-      .costBookingCorrected, .recordRetracted:
+      .costBookingCorrected, .recordRetracted,
+      .personalDataErased:
       break
     }
   }
@@ -136,7 +137,8 @@ extension TransitionState {
       .milestoneAchieved, .riskRegisterInitialised, .riskRecorded, .externalContextRecorded,
       .placementProcedureStep, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeyCorrected, .costBookingCorrected,
-      .grAmended, .grMemberLeft, .grDissolved, .recordRetracted:
+      .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased:
       break
     }
   }
@@ -162,7 +164,8 @@ extension TransitionState {
       .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
       .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
-      .grMemberLeft, .grDissolved, .recordRetracted:
+      .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased:
       []
     }
   }

@@ -118,6 +118,7 @@ enum RecordCommand: Command {
       }
     }
     try LogAccess.requireFile(path)
+    warnOfPersonalData(commands, path: path, console: console)
     let pending = try skippingRetries(commands, path: path, console: console)
     guard !pending.isEmpty else { return .ok }
     let log = try LogAccess.openForRecording(path, console: console)
@@ -132,6 +133,26 @@ enum RecordCommand: Command {
         message: "\(line)\(refusal.description) Nothing was appended to \(path).")
     } catch {
       throw LogAccess.failure(error, path: path)
+    }
+  }
+
+  /// Warns on standard error about text fields that look like personal data.
+  ///
+  /// The check is the audit's `personal-data` rule; the command is still recorded. The log
+  /// cannot be rewritten, so this is the moment to notice.
+  static func warnOfPersonalData(
+    _ commands: [(line: Int?, command: TransitionCommand)], path: String, console: Console
+  ) {
+    let names = ((try? PeopleBook(logPath: path).entries()) ?? []).compactMap { $0.name?.value }
+    for (line, command) in commands {
+      for match in PersonalDataRule.matches(in: command.event.encodeData(), names: names) {
+        console.printError(
+          "transition record: warning: " + (line.map { "line \($0): " } ?? "")
+            + "field '\(match.field)' of \(command.name) looks like it holds"
+            + " \(match.kind.description). The log is append-only and cannot be rewritten:"
+            + " keep personal data in the people register (`transition people`), and if this is"
+            + " personal data, retract the record (RetractRecord) and record it again without it.")
+      }
     }
   }
 

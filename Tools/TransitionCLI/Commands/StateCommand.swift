@@ -7,7 +7,7 @@ enum StateCommand: Command {
   static var help: String {
     """
     transition state LOG [--view VIEW] [--valid-at DAY] [--known-at T | --known-at-seq N]
-                         [--as-recorded] [--json | --csv]
+                         [--as-recorded] [--names] [--json | --csv]
 
     Prints one view of the transition: what was in force on --valid-at (valid time), as the
     log knew it at --known-at (record time). Views:
@@ -21,6 +21,8 @@ enum StateCommand: Command {
       costs         booked cost lines per municipality with the key version, against the estimate
 
     \(Moment.help)
+      --names               add the names of the people register (LOG.people) beside the
+                            employee ids, when you may read it; never without this flag
 
     The log is folded once and the result cached beside it in LOG.projections, so repeated
     questions are fast. The cache is rebuilt whenever it does not match the log and may be
@@ -39,13 +41,17 @@ enum StateCommand: Command {
   static func run(_ words: [String], console: Console) throws -> ExitStatus {
     let arguments = try Arguments(
       words, valued: ViewSource.valuedFlags.union(["view"]),
-      booleans: ViewSource.booleanFlags.union(OutputFormat.flags), usage: usage)
+      booleans: ViewSource.booleanFlags.union(OutputFormat.flags).union([PeopleNames.flag]),
+      usage: usage)
     try arguments.expectPositionals(atMost: 1, usage: usage)
     let path = try arguments.positional(0, "the log file", usage: usage)
     let format = try OutputFormat.from(arguments, usage: usage)
     let view = try ViewSource.view(arguments.value("view") ?? "staffing", usage: usage)
     let moment = try Moment(arguments, usage: usage)
-    let table = try ViewSource(path: path, console: console).table(view, moment: moment)
+    var table = try ViewSource(path: path, console: console).table(view, moment: moment)
+    if arguments.flag(PeopleNames.flag), let names = PeopleNames.load(path, console: console) {
+      table = PeopleNames.annotate(table, names: names)
+    }
     console.writeOutput(TableRenderer.render(table, as: format, console: console))
     return .ok
   }
@@ -58,7 +64,7 @@ enum HistoryCommand: Command {
   static var help: String {
     """
     transition history LOG SUBJECT [--valid-at DAY] [--known-at T | --known-at-seq N]
-                       [--as-recorded] [--json | --csv]
+                       [--as-recorded] [--names] [--json | --csv]
 
     Prints every record about SUBJECT in the order of its effective days, with what changed
     and the decisions and OR advice behind each change. SUBJECT is an employee (E017), a
@@ -66,6 +72,8 @@ enum HistoryCommand: Command {
     subject exits 65.
 
     \(Moment.help)
+      --names               name the person (from LOG.people, when you may read it) in the
+                            title and beside every staff/ stream
 
     Examples:
       transition history ijmond-demo.log E017
@@ -79,14 +87,18 @@ enum HistoryCommand: Command {
   static func run(_ words: [String], console: Console) throws -> ExitStatus {
     let arguments = try Arguments(
       words, valued: ViewSource.valuedFlags,
-      booleans: ViewSource.booleanFlags.union(OutputFormat.flags), usage: usage)
+      booleans: ViewSource.booleanFlags.union(OutputFormat.flags).union([PeopleNames.flag]),
+      usage: usage)
     try arguments.expectPositionals(atMost: 2, usage: usage)
     let path = try arguments.positional(0, "the log file", usage: usage)
     let subject = try arguments.positional(
       1, "the subject: an employee (E017), decision, body or milestone", usage: usage)
     let format = try OutputFormat.from(arguments, usage: usage)
     let moment = try Moment(arguments, usage: usage)
-    let table = try ViewSource(path: path, console: console).history(subject, moment: moment)
+    var table = try ViewSource(path: path, console: console).history(subject, moment: moment)
+    if arguments.flag(PeopleNames.flag), let names = PeopleNames.load(path, console: console) {
+      table = PeopleNames.annotateHistory(table, subject: subject, names: names)
+    }
     console.writeOutput(TableRenderer.render(table, as: format, console: console))
     return .ok
   }

@@ -29,7 +29,7 @@ enum CommandLineTool {
     DemoCommand.self, InitCommand.self, RecordCommand.self, ImportCommand.self, LogCommand.self,
     ShowCommand.self,
     StateCommand.self, HistoryCommand.self, DiffCommand.self, AuditCommand.self, ExportCommand.self,
-    VerifyCommand.self, CheckpointCommand.self,
+    VerifyCommand.self, CheckpointCommand.self, PeopleCommand.self,
   ]
 
   /// Runs `transition` with `words` (the arguments after the program name).

@@ -735,5 +735,79 @@ extension FieldCatalogue {
         Field("organisation", "OrganisationID", "Who bears the amount."),
         Field("amount", "Money", "The amount in cents."),
       ]),
+    Structure(
+      name: "DomainEvent", eventType: nil,
+      doc: "One domain event: a typed payload plus the fields every "
+        + "event data object may carry.",
+      fields: [
+        Field("payload", "Payload", "The typed data of the event."),
+        Field(
+          "effectivePrecision", "DatePrecision",
+          "How precisely the record's effective day was known; `.day` "
+            + "unless coarser."),
+        Field("source", "Provenance?", "Where the facts come from; nil when not stated."),
+      ]),
+    Structure(
+      name: "EventDecodingError", eventType: nil, doc: "Why stored event data could not be read.",
+      fields: [
+        Field("eventType", "String", "The stored type name that was being read."),
+        Field("problem", "Problem", "What was wrong."),
+      ]),
+    Structure(
+      name: "DomainRecord", eventType: nil,
+      doc: "One record of the log as the domain and the projections see "
+        + "it, independent of storage.",
+      fields: [
+        Field("seq", "Int64", "The position in the log, from 1, strictly increasing."),
+        Field(
+          "id", "String",
+          "The record id, such as `IJM-082` or a UUID assigned by the "
+            + "log."),
+        Field(
+          "recordedMilliseconds", "Int64",
+          "When the record entered the log: UTC milliseconds since "
+            + "1970 (transaction time)."),
+        Field(
+          "effective", "CalendarDay",
+          "The day the fact takes effect (valid time); the first day "
+            + "of a coarse period."),
+        Field("stream", "String", "The stream, such as `staff/E017`."),
+        Field("by", "String", "The pseudonymous actor who recorded it, such as `hr-ijw`."),
+        Field(
+          "corrects", "Int64?",
+          "The `seq` of the record this one corrects, if any (see "
+            + "`Correction`)."),
+        Field(
+          "correctionReason", "String?",
+          "Why the correction was made; present exactly when "
+            + "`corrects` is."),
+        Field("event", "DomainEvent", "The event."),
+      ]),
+    Structure(
+      name: "PendingRecord", eventType: nil,
+      doc: "What a decision yields: a record before the log assigns "
+        + "`seq`, `id` (if absent) and time.",
+      fields: [
+        Field("event", "DomainEvent", "The event."),
+        Field("effective", "CalendarDay", "The effective day."),
+        Field("corrects", "Int64?", "The `seq` of the record it corrects, if any."),
+        Field("correctionReason", "String?", "Why, when it corrects."),
+        Field("stream", "String", "The stream (the corrected record's stream for retractions)."),
+        Field(
+          "id", "String?",
+          "An id chosen by the caller (scenario ids such as "
+            + "`IJM-082`); nil lets the log choose."),
+      ]),
+    Structure(
+      name: "PersonalDataErased", eventType: "PersonalDataErased.v1",
+      doc: "An employee's personal data was erased from the people "
+        + "register beside the log.",
+      fields: [
+        Field("employee", "EmployeeID", "Whose personal data: the pseudonymous id."),
+        Field(
+          "reason", "String",
+          "The ground for the erasure, such as \"verzoek betrokkene\" or "
+            + "\"bewaartermijn verstreken\"."),
+      ]),
   ]
 }
