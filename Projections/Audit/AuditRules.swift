@@ -56,16 +56,18 @@ extension ViewContext {
       let facts = (byEmployee[employee] ?? []).sorted {
         ($0.effective, $0.seq) < ($1.effective, $1.seq)
       }
-      guard let departure = facts.first(where: { $0.kind == .departed }) else { continue }
-      for fact in facts where fact.effective > departure.effective {
-        findings.append(
-          Finding(
-            rule: "one-employer", day: fact.effective, seqs: [departure.seq, fact.seq],
-            message:
-              "\(employee) left \(departure.employer ?? "their employer") after"
-              + " \(departure.effective) (\(ledger.ledger.recordID(of: departure.seq))), yet"
-              + " \(ledger.ledger.recordID(of: fact.seq)) records a \(fact.kind) on"
-              + " \(fact.effective)."))
+      // Events after the departure; an employee who never departed is still checked below.
+      if let departure = facts.first(where: { $0.kind == .departed }) {
+        for fact in facts where fact.effective > departure.effective {
+          findings.append(
+            Finding(
+              rule: "one-employer", day: fact.effective, seqs: [departure.seq, fact.seq],
+              message:
+                "\(employee) left \(departure.employer ?? "their employer") after"
+                + " \(departure.effective) (\(ledger.ledger.recordID(of: departure.seq))), yet"
+                + " \(ledger.ledger.recordID(of: fact.seq)) records a \(fact.kind) on"
+                + " \(fact.effective)."))
+        }
       }
       var employer: String?
       for fact in facts {
