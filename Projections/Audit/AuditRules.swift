@@ -46,6 +46,12 @@ extension ViewContext {
     ]
   }
 
+  /// The staff facts that name the employer they happen at, in words.
+  static let employerActs: [StaffFact.Kind: String] = [
+    .contract: "contract change", .surplus: "surplus declaration", .reassigned: "reassignment",
+    .departed: "departure",
+  ]
+
   func employerFindings() -> [Finding] {
     var findings: [Finding] = []
     var byEmployee: [String: [StaffFact]] = [:]
@@ -79,6 +85,17 @@ extension ViewContext {
               message:
                 "\(employee) moves from \(from) on \(fact.effective)"
                 + " (\(ledger.ledger.recordID(of: fact.seq))), but was employed by \(current)."))
+        }
+        if let act = Self.employerActs[fact.kind], let named = fact.employer,
+          let current = employer, named != current
+        {
+          findings.append(
+            Finding(
+              rule: "one-employer", day: fact.effective, seqs: [fact.seq],
+              message:
+                "\(ledger.ledger.recordID(of: fact.seq)) records the \(act) of \(employee) at"
+                + " \(named) on \(fact.effective), but \(employee) was employed by \(current) then."
+            ))
         }
         if [.baseline, .hired, .transferred].contains(fact.kind) { employer = fact.employer }
       }

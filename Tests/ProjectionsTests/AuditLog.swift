@@ -18,8 +18,9 @@ struct AuditLog {
   /// When the record with `seq` is recorded (`firstRecorded` + `seq` - 1 hours).
   static func recorded(_ seq: Int64) -> Int64 { firstRecorded + (seq - 1) * 3_600_000 }
 
-  /// Records `payload` effective on `effective` (`2026-07-01`, `2026-Q2`, …) through the rules;
-  /// returns its `seq`. A refusal fails the test that built the log.
+  /// Records `payload` effective on `effective` (`2026-07-01`, `2026-Q2`, …) through the rules.
+  ///
+  /// Returns its `seq`; a refusal fails the test that built the log.
   @discardableResult
   mutating func add(
     _ payload: any EventPayload, _ effective: String, id: String? = nil, corrects: Int64? = nil
@@ -38,6 +39,25 @@ struct AuditLog {
       records.append(record)
     }
     return Int64(records.count)
+  }
+
+  /// Appends `payload` without the rules, as a log written by another tool or an older version
+  /// may hold it (for findings the rules would refuse outright); returns its `seq`.
+  @discardableResult
+  mutating func addUnchecked(_ payload: any EventPayload, _ effective: String, id: String)
+    throws -> Int64
+  {
+    guard let date = EffectiveDate(parsing: effective) else {
+      throw AuditLogError.badDate(effective)
+    }
+    let seq = Int64(records.count + 1)
+    let record = PendingRecord(
+      event: DomainEvent(payload, effectivePrecision: date.precision), effective: date.firstDay,
+      id: id
+    ).record(seq: seq, id: id, recordedMilliseconds: Self.recorded(seq), by: "test")
+    try state.apply(record)
+    records.append(record)
+    return seq
   }
 
   /// The audit on `day` as known at `knownAt` (default: everything), as corrected or as

@@ -56,7 +56,9 @@ struct AuditRuleTests {
 
   // MARK: - one-employer (12.4)
 
-  /// E1 (at A) moves to UIT on 2026-06-01 and on to REG on 2026-09-01. Wrong: the September
+  /// E1 (at A) moves to UIT on 2026-06-01 and on to REG on 2026-09-01.
+  ///
+  /// Wrong: the September
   /// move is recorded first, from A (E1 is at A on that day as then known), and the June move
   /// after it. Right: recorded in order, the September move from UIT.
   static func oneEmployer(right: Bool) throws -> (log: AuditLog, late: Int64) {
@@ -178,7 +180,8 @@ struct AuditRuleTests {
     return (log, move, decision)
   }
 
-  @Test("backing-recorded-late fires as known now; as known before the decision, the move is unbacked")
+  @Test(
+    "backing-recorded-late fires as known now; as known before the decision, the move is unbacked")
   func lateBackingFires() throws {
     let (log, move, decision) = try Self.lateBacking(late: true)
     let late = Finding(
@@ -397,8 +400,9 @@ struct AuditRuleTests {
 
   // MARK: - gr-membership (12.9)
 
-  /// The older GR WERK of A, B and C: D joins on `joined` (recorded first), A leaves on
-  /// 2026-07-01, B on 2026-10-01. The rules accept each leaving against the membership
+  /// The older GR WERK of A, B and C: D joins on `joined`, A leaves on 2026-07-01, B on 2026-10-01.
+  ///
+  /// The joining is recorded first. The rules accept each leaving against the membership
   /// recorded so far, which already counts D.
   static func membership(joined: String) throws -> (log: AuditLog, seqs: [Int64]) {
     var log = try AuditLog.region()
