@@ -46,6 +46,12 @@ extension ViewContext {
     ]
   }
 
+  /// The staff facts that name the employer they happen at, in words.
+  static let employerActs: [StaffFact.Kind: String] = [
+    .contract: "contract change", .surplus: "surplus declaration", .reassigned: "reassignment",
+    .departed: "departure",
+  ]
+
   func employerFindings() -> [Finding] {
     var findings: [Finding] = []
     var byEmployee: [String: [StaffFact]] = [:]
@@ -56,16 +62,18 @@ extension ViewContext {
       let facts = (byEmployee[employee] ?? []).sorted {
         ($0.effective, $0.seq) < ($1.effective, $1.seq)
       }
-      guard let departure = facts.first(where: { $0.kind == .departed }) else { continue }
-      for fact in facts where fact.effective > departure.effective {
-        findings.append(
-          Finding(
-            rule: "one-employer", day: fact.effective, seqs: [departure.seq, fact.seq],
-            message:
-              "\(employee) left \(departure.employer ?? "their employer") after"
-              + " \(departure.effective) (\(ledger.ledger.recordID(of: departure.seq))), yet"
-              + " \(ledger.ledger.recordID(of: fact.seq)) records a \(fact.kind) on"
-              + " \(fact.effective)."))
+      // Events after the departure; an employee who never departed is still checked below.
+      if let departure = facts.first(where: { $0.kind == .departed }) {
+        for fact in facts where fact.effective > departure.effective {
+          findings.append(
+            Finding(
+              rule: "one-employer", day: fact.effective, seqs: [departure.seq, fact.seq],
+              message:
+                "\(employee) left \(departure.employer ?? "their employer") after"
+                + " \(departure.effective) (\(ledger.ledger.recordID(of: departure.seq))), yet"
+                + " \(ledger.ledger.recordID(of: fact.seq)) records a \(fact.kind) on"
+                + " \(fact.effective)."))
+        }
       }
       var employer: String?
       for fact in facts {
@@ -77,6 +85,17 @@ extension ViewContext {
               message:
                 "\(employee) moves from \(from) on \(fact.effective)"
                 + " (\(ledger.ledger.recordID(of: fact.seq))), but was employed by \(current)."))
+        }
+        if let act = Self.employerActs[fact.kind], let named = fact.employer,
+          let current = employer, named != current
+        {
+          findings.append(
+            Finding(
+              rule: "one-employer", day: fact.effective, seqs: [fact.seq],
+              message:
+                "\(ledger.ledger.recordID(of: fact.seq)) records the \(act) of \(employee) at"
+                + " \(named) on \(fact.effective), but \(employee) was employed by \(current) then."
+            ))
         }
         if [.baseline, .hired, .transferred].contains(fact.kind) { employer = fact.employer }
       }
