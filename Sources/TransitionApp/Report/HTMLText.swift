@@ -26,7 +26,8 @@ enum HTMLText {
     if let caption { html += "<caption>\(escape(caption))</caption>\n" }
     html += "<thead><tr>"
     for (index, header) in headers.enumerated() {
-      html += "<th scope=\"col\"\(right.contains(index) ? " class=\"num\"" : "")>"
+      html +=
+        "<th scope=\"col\"\(right.contains(index) ? " class=\"num\"" : "")>"
         + escape(header) + "</th>"
     }
     html += "</tr></thead>\n<tbody>\n"

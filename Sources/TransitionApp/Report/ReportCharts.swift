@@ -7,7 +7,9 @@ import TransitionDomain
 /// colour-blind readers), and carry direct labels, so a black-and-white print reads too.
 enum ReportCharts {
   /// A palette that colour-blind readers tell apart (Okabe and Ito).
-  static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+  static let colours = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+  ]
   /// Line patterns, one per series.
   static let dashes = ["", "8 4", "2 3", "10 3 2 3", "4 4", "1 2", "12 2"]
 
@@ -42,7 +44,8 @@ enum ReportCharts {
       return "<polygon points=\"\(x),\(y - s - 1) \(x + s + 1),\(y + s) \(x - s - 1),\(y + s)\""
         + " fill=\"\(fill)\" stroke=\"\(stroke)\"/>\n"
     case 3:
-      return "<polygon points=\"\(x),\(y - s - 1) \(x + s + 1),\(y) \(x),\(y + s + 1) \(x - s - 1),\(y)\""
+      return
+        "<polygon points=\"\(x),\(y - s - 1) \(x + s + 1),\(y) \(x),\(y + s + 1) \(x - s - 1),\(y)\""
         + " fill=\"\(fill)\" stroke=\"\(stroke)\"/>\n"
     default:
       return "<path d=\"M\(x - s) \(y - s)L\(x + s) \(y + s)M\(x - s) \(y + s)L\(x + s) \(y - s)\""
@@ -79,10 +82,10 @@ enum ReportCharts {
     return result
   }
 
-  /// One line of a line chart: a name and a value per day.
+  /// One line of a line chart: a name and a value per day (nil where the view has none).
   struct Series {
     let name: String
-    let values: [Int64]
+    let values: [Int64?]
   }
 
   /// Lines over days: `values` in units `label` writes, one series per organisation, each with
@@ -95,7 +98,7 @@ enum ReportCharts {
     let (left, right, top, bottom) = (52, 410, 16, 236)
     var svg = open(id: id, width: width, height: height, title: title, desc: desc)
     guard let first = days.first, let last = days.last else { return svg + "</svg>\n" }
-    let maximum = max(1, series.flatMap(\.values).max() ?? 1)
+    let maximum = max(1, series.flatMap { $0.values.compactMap { $0 } }.max() ?? 1)
     let step = niceStep(maximum)
     let top0 = (maximum + step - 1) / step * step
     let span = Int64(max(1, last.dayNumber - first.dayNumber))
@@ -105,30 +108,45 @@ enum ReportCharts {
     func y(_ value: Int64) -> Int { bottom - scale(value, of: top0, to: bottom - top) }
     var tick: Int64 = 0
     while tick <= top0 {
-      svg += "<line x1=\"\(left)\" y1=\"\(y(tick))\" x2=\"\(right)\" y2=\"\(y(tick))\" class=\"grid\"/>\n"
+      svg +=
+        "<line x1=\"\(left)\" y1=\"\(y(tick))\" x2=\"\(right)\" y2=\"\(y(tick))\" class=\"grid\"/>\n"
       svg += text(label(tick), x: left - 6, y: y(tick) + 4, anchor: "end")
       tick += step
     }
     let months = days.filter { $0.day == 1 }
     let every = max(1, (months.count + 3) / 4)
     for (index, month) in months.enumerated() where index % every == 0 {
-      svg += "<line x1=\"\(x(month))\" y1=\"\(bottom)\" x2=\"\(x(month))\" y2=\"\(bottom + 5)\" class=\"axis\"/>\n"
+      svg +=
+        "<line x1=\"\(x(month))\" y1=\"\(bottom)\" x2=\"\(x(month))\" y2=\"\(bottom + 5)\" class=\"axis\"/>\n"
       svg += text(language.shortMonth(month), x: x(month), y: bottom + 18, anchor: "middle")
     }
-    svg += "<line x1=\"\(left)\" y1=\"\(bottom)\" x2=\"\(right)\" y2=\"\(bottom)\" class=\"axis\"/>\n"
-    let ends = spread(series.map { y($0.values.last ?? 0) }, gap: 14)
+    svg +=
+      "<line x1=\"\(left)\" y1=\"\(bottom)\" x2=\"\(right)\" y2=\"\(bottom)\" class=\"axis\"/>\n"
+    let ends = spread(series.map { y(($0.values.last ?? 0) ?? 0) }, gap: 14)
     for (index, line) in series.enumerated() {
       let colour = colours[index % colours.count]
-      let points = zip(days, line.values).map { "\(x($0)),\(y($1))" }.joined(separator: " ")
       let dash = dashes[index % dashes.count]
-      svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
-        + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>\n"
+      // One polyline per run of days the view has a value for.
+      var runs: [[String]] = [[]]
+      for (day, value) in zip(days, line.values) {
+        if let value {
+          runs[runs.count - 1].append("\(x(day)),\(y(value))")
+        } else if !(runs.last ?? []).isEmpty {
+          runs.append([])
+        }
+      }
+      for run in runs where run.count > 1 {
+        svg +=
+          "<polyline points=\"\(run.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\""
+          + " stroke-width=\"2\"" + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>\n"
+      }
       for (day, value) in zip(days, line.values) where day.day == 1 || day == last {
-        svg += marker(index, x: x(day), y: y(value), size: 3, fill: colour)
+        if let value { svg += marker(index, x: x(day), y: y(value), size: 3, fill: colour) }
       }
       svg += marker(index, x: right + 12, y: ends[index] - 4, size: 4, fill: colour)
       svg += text(
-        "\(line.name) \(label(line.values.last ?? 0))", x: right + 22, y: ends[index], className: "lbl strong")
+        "\(line.name) " + ((line.values.last ?? nil).map(label) ?? "–"), x: right + 22,
+        y: ends[index], className: "lbl strong")
     }
     return svg + "</svg>\n"
   }
@@ -159,7 +177,8 @@ enum ReportCharts {
     for (index, category) in categories.enumerated() {
       let x = 10 + (index % 3) * 290
       let y = 8 + (index / 3) * 28
-      svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"28\" height=\"16\" fill=\"url(#\(id)-p\(index))\" stroke=\"#000\"/>\n"
+      svg +=
+        "<rect x=\"\(x)\" y=\"\(y)\" width=\"28\" height=\"16\" fill=\"url(#\(id)-p\(index))\" stroke=\"#000\"/>\n"
       svg += text(category, x: x + 36, y: y + 13)
     }
     let maximum = max(
@@ -171,19 +190,24 @@ enum ReportCharts {
       var total: Int64 = 0
       for segment in bar.segments where segment.value > 0 {
         let length = max(1, scale(segment.value, of: maximum, to: right - left))
-        svg += "<rect x=\"\(x)\" y=\"\(y + 6)\" width=\"\(length)\" height=\"20\""
+        svg +=
+          "<rect x=\"\(x)\" y=\"\(y + 6)\" width=\"\(length)\" height=\"20\""
           + " fill=\"url(#\(id)-p\(segment.category))\" stroke=\"#000\"/>\n"
         x += length
         total += segment.value
       }
       if bar.segments.allSatisfy({ $0.value <= 0 }) {
-        svg += "<line x1=\"\(left)\" y1=\"\(y + 6)\" x2=\"\(left)\" y2=\"\(y + 26)\" class=\"axis\"/>\n"
+        svg +=
+          "<line x1=\"\(left)\" y1=\"\(y + 6)\" x2=\"\(left)\" y2=\"\(y + 26)\" class=\"axis\"/>\n"
       }
       svg += text(label(total), x: x + 8, y: y + 21)
       if let mark = bar.mark {
         let markX = left + scale(mark, of: maximum, to: right - left)
-        svg += "<line x1=\"\(markX)\" y1=\"\(y + 1)\" x2=\"\(markX)\" y2=\"\(y + 31)\" class=\"mark\"/>\n"
-        svg += text("\(markName) \(label(mark))", x: markX, y: y + 41, anchor: "middle", className: "lbl small")
+        svg +=
+          "<line x1=\"\(markX)\" y1=\"\(y + 1)\" x2=\"\(markX)\" y2=\"\(y + 31)\" class=\"mark\"/>\n"
+        svg += text(
+          "\(markName) \(label(mark))", x: markX, y: y + 41, anchor: "middle",
+          className: "lbl small")
       }
     }
     return svg + "</svg>\n"
@@ -236,11 +260,13 @@ enum ReportCharts {
       let colour = colours[index % colours.count]
       let (a, b) = (sourceY, targetY)
       let middle = (sourceX + targetX) / 2
-      svg += "<path d=\"M\(sourceX) \(a)C\(middle) \(a) \(middle) \(b) \(targetX) \(b)"
+      svg +=
+        "<path d=\"M\(sourceX) \(a)C\(middle) \(a) \(middle) \(b) \(targetX) \(b)"
         + "L\(targetX) \(b + thickness)C\(middle) \(b + thickness) \(middle) \(a + thickness)"
         + " \(sourceX) \(a + thickness)Z\" fill=\"\(colour)\" fill-opacity=\"0.45\""
         + " stroke=\"\(colour)\"/>\n"
-      svg += "<rect x=\"\(targetX)\" y=\"\(b)\" width=\"16\" height=\"\(thickness)\" fill=\"url(#\(id)-p\(index))\" stroke=\"#000\"/>\n"
+      svg +=
+        "<rect x=\"\(targetX)\" y=\"\(b)\" width=\"16\" height=\"\(thickness)\" fill=\"url(#\(id)-p\(index))\" stroke=\"#000\"/>\n"
       svg += pattern(id: "\(id)-p\(index)", index: index)
       svg += text(flow.name, x: targetX + 24, y: b + thickness / 2 + 1, className: "lbl strong")
       svg += text(flow.detail, x: targetX + 24, y: b + thickness / 2 + 14, className: "lbl small")

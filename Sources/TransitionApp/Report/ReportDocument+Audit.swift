@@ -15,7 +15,8 @@ extension ReportDocument {
     html += HTMLText.paragraph(
       t(
         "\(facts.findings.count) bevinding\(facts.findings.count == 1 ? "" : "en"), zoals `transition audit` ze geeft. De zinnen zijn die van de controleregels (in het Engels).",
-        "\(facts.findings.count) finding\(facts.findings.count == 1 ? "" : "s"), as `transition audit` gives them."))
+        "\(facts.findings.count) finding\(facts.findings.count == 1 ? "" : "s"), as `transition audit` gives them."
+      ))
     html += "<ol class=\"findings\">\n"
     for (finding, records) in zip(facts.findings, facts.findingRecords) {
       html += "<li>\n<p><strong>\(HTMLText.escape(finding.rule))</strong>"
@@ -38,7 +39,8 @@ extension ReportDocument {
     html += HTMLText.paragraph(
       t(
         "Vergeleken met dit rapport zoals bekend \(knownWords(since)) (record \(changes.fromSeq)); nu record \(changes.toSeq). Per weergave de rijen die zijn toegevoegd, verwijderd of gewijzigd, en de records daartussen die ze veroorzaakten.",
-        "Compared with this report as known \(knownWords(since)) (record \(changes.fromSeq)); now record \(changes.toSeq). Per view the rows added, removed or changed, and the records in between that caused them."))
+        "Compared with this report as known \(knownWords(since)) (record \(changes.fromSeq)); now record \(changes.toSeq). Per view the rows added, removed or changed, and the records in between that caused them."
+      ))
     html += HTMLText.paragraph(
       t("Bevindingen toen: ", "Findings then: ") + String(changes.findingsBefore.count)
         + t("; nu: ", "; now: ") + String(facts.findings.count) + ".")
@@ -53,16 +55,26 @@ extension ReportDocument {
       let rows: [[String]] = view.changes.map { change in
         switch change {
         case .added(let row):
-          return [language.word("added"), row.prefix(keys).joined(separator: " / "),
-            zip(names, row).dropFirst(keys).filter { $0.1 != "-" }.map { "\($0.0): \(language.cell($0.1))" }.joined(separator: "; ")]
+          return [
+            language.word("added"), row.prefix(keys).joined(separator: " / "),
+            zip(names, row).dropFirst(keys).filter { $0.1 != "-" }.map {
+              "\($0.0): \(language.cell($0.1))"
+            }.joined(separator: "; "),
+          ]
         case .removed(let row):
-          return [language.word("removed"), row.prefix(keys).joined(separator: " / "),
-            zip(names, row).dropFirst(keys).filter { $0.1 != "-" }.map { "\($0.0): \(language.cell($0.1))" }.joined(separator: "; ")]
+          return [
+            language.word("removed"), row.prefix(keys).joined(separator: " / "),
+            zip(names, row).dropFirst(keys).filter { $0.1 != "-" }.map {
+              "\($0.0): \(language.cell($0.1))"
+            }.joined(separator: "; "),
+          ]
         case .changed(let old, let new):
-          return [language.word("changed"), new.prefix(keys).joined(separator: " / "),
+          return [
+            language.word("changed"), new.prefix(keys).joined(separator: " / "),
             names.indices.filter { old[$0] != new[$0] }.map {
               "\(names[$0]): \(language.cell(old[$0])) → \(language.cell(new[$0]))"
-            }.joined(separator: "; ")]
+            }.joined(separator: "; "),
+          ]
         }
       }
       html += HTMLText.table(
@@ -75,7 +87,10 @@ extension ReportDocument {
           : t(
             "Records daartussen (niet elke rij noemt een record; de wijzigingen komen uit deze)",
             "Records in between (not every row names a record; the changes come from these)"),
-        headers: [t("Seq", "Seq"), t("Record", "Record"), t("Type", "Type"), t("Vastgelegd", "Recorded"), t("Raakt", "Touches")],
+        headers: [
+          t("Seq", "Seq"), t("Record", "Record"), t("Type", "Type"), t("Vastgelegd", "Recorded"),
+          t("Raakt", "Touches"),
+        ],
         rows: causes.touches.map { touch in
           [
             String(touch.record.seq), touch.record.id, touch.record.type,

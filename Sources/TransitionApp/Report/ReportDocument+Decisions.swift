@@ -10,7 +10,8 @@ extension ReportDocument {
     html += HTMLText.paragraph(
       t(
         "In werking op \(language.day(facts.request.query.validAt)): \(count) van \(decisions.rows.count) besluiten.",
-        "In force on \(language.day(facts.request.query.validAt)): \(count) of \(decisions.rows.count) decisions."))
+        "In force on \(language.day(facts.request.query.validAt)): \(count) of \(decisions.rows.count) decisions."
+      ))
     let bodies = Array(Set(decisions.rows.map { $0[body] })).sorted()
     let late = facts.lateDecisions
     for name in bodies {
@@ -19,7 +20,8 @@ extension ReportDocument {
         decisions, ["decision", "kind", "status", "taken", "valid from", "in force", "recorded"],
         rows: rows)
       for index in cellsOfRows.indices {
-        cellsOfRows[index][6] = language.instant(rows[index][column(decisions, "recorded")])
+        cellsOfRows[index][6] =
+          language.instant(rows[index][column(decisions, "recorded")])
           + (late.contains(rows[index][0]) ? t(" — laat vastgelegd", " — recorded late") : "")
       }
       html += HTMLText.table(
@@ -31,7 +33,8 @@ extension ReportDocument {
         ], rows: cellsOfRows, className: "register")
     }
     let regional = facts.table(.regional)
-    html += "<h3>\(t("Regionale stappen: wie heeft besloten", "Regional steps: who has decided"))</h3>\n"
+    html +=
+      "<h3>\(t("Regionale stappen: wie heeft besloten", "Regional steps: who has decided"))</h3>\n"
     if regional.rows.isEmpty {
       html += HTMLText.paragraph(t("Geen regionale stappen.", "No regional steps."))
     } else {
@@ -52,9 +55,11 @@ extension ReportDocument {
   /// region`) in the report's language.
   func regionalNote(_ note: String) -> String {
     guard language == .nl else { return note }
-    return note.replacingOccurrences(of: "decided by every council", with: "door elke raad besloten")
-      .replacingOccurrences(of: "in force for the region", with: "in werking voor de regio")
-      .replacingOccurrences(of: "not yet decided by", with: "nog niet besloten door")
-      .replacingOccurrences(of: "decided by", with: "besloten door")
+    return note.replacingOccurrences(
+      of: "decided by every council", with: "door elke raad besloten"
+    )
+    .replacingOccurrences(of: "in force for the region", with: "in werking voor de regio")
+    .replacingOccurrences(of: "not yet decided by", with: "nog niet besloten door")
+    .replacingOccurrences(of: "decided by", with: "besloten door")
   }
 }

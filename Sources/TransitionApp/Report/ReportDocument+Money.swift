@@ -9,7 +9,9 @@ extension ReportDocument {
     guard !costs.rows.isEmpty else {
       return html
         + HTMLText.paragraph(
-          t("Tot de peildatum zijn geen kosten geboekt.", "No costs were booked up to the valid day."))
+          t(
+            "Tot de peildatum zijn geen kosten geboekt.",
+            "No costs were booked up to the valid day."))
         + "</section>\n"
     }
     let (category, amount, funding) = (
@@ -24,7 +26,8 @@ extension ReportDocument {
     var totalEstimates: [(String, Int64)] = []
     for note in costs.notes where note.hasPrefix("estimate ") {
       let words = note.split(separator: " ").map(String.init)
-      guard words.count >= 4, let cents = CellText.cents("EUR " + words[3].trimmingCharacters(in: [";"]))
+      guard words.count >= 4,
+        let cents = CellText.cents("EUR " + words[3].trimmingCharacters(in: [";"]))
       else { continue }
       if municipalities.contains(words[1]) {
         estimates[words[1]] = cents
@@ -49,10 +52,12 @@ extension ReportDocument {
     html += HTMLText.paragraph(
       t(
         "Geboekte kosten tot en met \(language.day(facts.request.query.validAt)) per gemeente (volgens de verdeelsleutel) en per categorie; de streep is de raming.",
-        "Costs booked up to \(language.day(facts.request.query.validAt)) per municipality (by the cost-sharing key) and per category; the tick is the estimate."))
+        "Costs booked up to \(language.day(facts.request.query.validAt)) per municipality (by the cost-sharing key) and per category; the tick is the estimate."
+      ))
     html += "<figure>\n"
     html += ReportCharts.bars(
-      id: "kosten", title: t("Kosten per gemeente en categorie", "Costs per municipality and category"),
+      id: "kosten",
+      title: t("Kosten per gemeente en categorie", "Costs per municipality and category"),
       desc: bars.map { bar in
         bar.name + ": " + language.money(cents: bar.segments.map(\.value).reduce(0, +))
           + (bar.mark.map { t(", raming ", ", estimate ") + language.money(cents: $0) } ?? "")
@@ -62,7 +67,9 @@ extension ReportDocument {
     html += "</figure>\n"
     html += HTMLText.table(
       caption: t("Kosten per gemeente en categorie", "Costs per municipality and category"),
-      headers: [t("Gemeente", "Municipality")] + categories + [t("Totaal", "Total"), t("Raming", "Estimate")],
+      headers: [t("Gemeente", "Municipality")] + categories + [
+        t("Totaal", "Total"), t("Raming", "Estimate"),
+      ],
       rows: bars.map { bar in
         [bar.name] + bar.segments.map { language.money(cents: $0.value) }
           + [
@@ -76,7 +83,8 @@ extension ReportDocument {
       {
         let rest = note[range.upperBound...].split(separator: " ")
         if let difference = CellText.cents("EUR " + rest[0]),
-          let percent = CellText.hundredths(String(rest.count > 1 ? rest[1].trimmingCharacters(in: ["(", ")", ":"]) : ""))
+          let percent = CellText.hundredths(
+            String(rest.count > 1 ? rest[1].trimmingCharacters(in: ["(", ")", ":"]) : ""))
         {
           html += HTMLText.paragraph(
             t("Raming \(costsName): ", "Estimate \(costsName): ") + language.money(cents: estimate)
@@ -90,14 +98,22 @@ extension ReportDocument {
     html += "<h3>\(t("Verdeelsleutels", "Cost-sharing keys"))</h3>\n"
     let keys = costs.notes.filter { $0.hasPrefix("verdeelsleutel ") }
     html += HTMLText.table(
-      caption: nil, headers: [t("Kosten", "Costs"), t("Versie op de peildatum", "Version on the valid day"), t("Aandelen", "Shares")],
+      caption: nil,
+      headers: [
+        t("Kosten", "Costs"), t("Versie op de peildatum", "Version on the valid day"),
+        t("Aandelen", "Shares"),
+      ],
       rows: keys.map { note in
         let words = note.split(separator: " ", maxSplits: 1).map(String.init)
         let rest = words.count > 1 ? words[1] : ""
         let costsName = String(rest.prefix { $0 != " " })
-        let version = rest.range(of: ": ").map { String(rest[$0.upperBound...].prefix { $0 != " " }) } ?? "–"
+        let version =
+          rest.range(of: ": ").map { String(rest[$0.upperBound...].prefix { $0 != " " }) } ?? "–"
         let shares = rest.range(of: "(").map { String(rest[$0.upperBound...].dropLast()) } ?? "–"
-        return [costsName, version, language == .nl ? shares.replacingOccurrences(of: ".", with: ",") : shares]
+        return [
+          costsName, version,
+          language == .nl ? shares.replacingOccurrences(of: ".", with: ",") : shares,
+        ]
       })
     html += "<h3>\(t("Financiering", "Funding"))</h3>\n"
     let funds = Array(Set(costs.rows.map { $0[funding] })).sorted()
@@ -114,7 +130,9 @@ extension ReportDocument {
         t("Omschrijving", "Description"), t("Sleutel", "Key"), t("Bedrag", "Amount"),
       ] + municipalities,
       rows: cells(
-        costs, ["line", "record", "effective", "category", "description", "key", "amount"] + municipalities),
+        costs,
+        ["line", "record", "effective", "category", "description", "key", "amount"] + municipalities
+      ),
       right: Set(6...(6 + municipalities.count)), className: "compact")
     return html + "</section>\n"
   }

@@ -27,7 +27,8 @@ extension ReportDocument {
 
   /// FTE and headcount per organisation from the baseline to the valid day.
   var staffOverTime: String {
-    var html = "<h3>\(t("Formatie per organisatie door de tijd", "Staff per organisation over time"))</h3>\n"
+    var html =
+      "<h3>\(t("Formatie per organisatie door de tijd", "Staff per organisation over time"))</h3>\n"
     let series = facts.staffSeries
     guard series.count > 1 else {
       return html
@@ -40,44 +41,53 @@ extension ReportDocument {
     let organisations = Array(Set(totals.flatMap(\.keys))).sorted()
     let days = series.map(\.day)
     let fteLines = organisations.map { name in
-      ReportCharts.Series(name: name, values: totals.map { $0[name]?.fte ?? 0 })
+      ReportCharts.Series(name: name, values: totals.map { $0[name]?.fte })
     }
     let headLines = organisations.map { name in
-      ReportCharts.Series(name: name, values: totals.map { $0[name]?.headcount ?? 0 })
+      ReportCharts.Series(name: name, values: totals.map { $0[name]?.headcount })
     }
-    let range = language.day(days[0]) + t(" tot en met ", " to ") + language.day(days[days.count - 1])
+    let range =
+      language.day(days[0]) + t(" tot en met ", " to ") + language.day(days[days.count - 1])
     html += HTMLText.paragraph(
       t(
         "Uit de weergave staffing, op de eerste dag van elke maand en op elke dag dat personeel"
           + " overgaat (met de dag ervoor), van de nulmeting tot de peildatum: \(range).",
         "From the staffing view, on the first day of each month and on each day staff moves (with"
           + " the day before), from the baseline to the valid day: \(range)."))
-    let fteDesc = organisations.map { name in
-      "\(name): " + language.fte(tenThousandths: fteLines.first { $0.name == name }?.values.first ?? 0)
-        + " → " + language.fte(tenThousandths: fteLines.first { $0.name == name }?.values.last ?? 0) + " fte"
+    func course(_ values: [Int64?], _ label: (Int64) -> String) -> String {
+      let present = values.compactMap { $0 }
+      guard let first = present.first, let last = present.last else { return "–" }
+      return label(first) + " → " + label(last)
+    }
+    let fteDesc = fteLines.map { line in
+      "\(line.name): " + course(line.values) { language.fte(tenThousandths: $0) } + " fte"
     }.joined(separator: "; ")
     html += "<div class=\"pair\">\n<figure>\n"
     html += ReportCharts.lines(
       id: "fte-grafiek", title: t("Fte per organisatie", "FTE per organisation"),
       desc: fteDesc, days: days, series: fteLines, language: language,
       label: { language.fte(tenThousandths: $0) })
-    html += "<figcaption>\(t("Fte (contract) per organisatie", "FTE (contract) per organisation"))</figcaption>\n</figure>\n<figure>\n"
-    let headDesc = organisations.map { name in
-      "\(name): \(headLines.first { $0.name == name }?.values.first ?? 0) → \(headLines.first { $0.name == name }?.values.last ?? 0)"
+    html +=
+      "<figcaption>\(t("Fte (contract) per organisatie", "FTE (contract) per organisation"))</figcaption>\n</figure>\n<figure>\n"
+    let headDesc = headLines.map { line in
+      "\(line.name): " + course(line.values) { language.grouped($0) }
     }.joined(separator: "; ")
     html += ReportCharts.lines(
       id: "koppen-grafiek", title: t("Medewerkers per organisatie", "Headcount per organisation"),
       desc: headDesc, days: days, series: headLines, language: language,
       label: { language.grouped($0) })
-    html += "<figcaption>\(t("Aantal medewerkers per organisatie", "Headcount per organisation"))</figcaption>\n</figure>\n</div>\n"
+    html +=
+      "<figcaption>\(t("Aantal medewerkers per organisatie", "Headcount per organisation"))</figcaption>\n</figure>\n</div>\n"
     html += HTMLText.table(
-      caption: t("Fte en medewerkers per organisatie per dag", "FTE and headcount per organisation per day"),
+      caption: t(
+        "Fte en medewerkers per organisatie per dag", "FTE and headcount per organisation per day"),
       headers: [t("Dag", "Day")] + organisations,
       rows: zip(days, totals).map { day, total in
         [language.day(day)]
           + organisations.map { name in
             guard let value = total[name] else { return "–" }
-            return language.fte(tenThousandths: value.fte) + " fte · " + language.grouped(value.headcount)
+            return language.fte(tenThousandths: value.fte) + " fte · "
+              + language.grouped(value.headcount)
           }
       }, right: Set(1...max(1, organisations.count)), className: "compact")
     return html
@@ -88,7 +98,8 @@ extension ReportDocument {
     let conservation = facts.table(.conservation)
     var html = "<h3>\(t("Waar het cohort naartoe is gegaan", "Where the cohort went"))</h3>\n"
     guard !conservation.rows.isEmpty else {
-      return html + HTMLText.paragraph(t("Geen nulmeting van het cohort.", "No baseline of the cohort."))
+      return html
+        + HTMLText.paragraph(t("Geen nulmeting van het cohort.", "No baseline of the cohort."))
     }
     let (bucket, people, fte) = (
       column(conservation, "bucket"), column(conservation, "people"),
@@ -101,10 +112,12 @@ extension ReportDocument {
     if let baseline = conservation.notes.first(where: { $0.hasPrefix("baseline: ") }) {
       let words = baseline.split(separator: " ")
       if words.count >= 4, let value = CellText.tenThousandths(String(words[3])) {
-        html += "<p class=\"lead\">"
+        html +=
+          "<p class=\"lead\">"
           + HTMLText.escape(
             t("Nulmeting van het cohort: ", "Baseline of the cohort: ")
-              + "\(words[1]) " + t("medewerkers, ", "people, ") + language.fte(tenThousandths: value)
+              + "\(words[1]) " + t("medewerkers, ", "people, ")
+              + language.fte(tenThousandths: value)
               + " fte") + "</p>\n"
       }
     }
@@ -115,7 +128,9 @@ extension ReportDocument {
           ? t(
             "Elke fte van de nulmeting is op precies één plek terug te vinden (behouden).",
             "Every FTE of the baseline is in exactly one place (conserved).")
-          : t("Let op: de fte van de nulmeting sluiten niet: ", "Note: the baseline FTE do not add up: ")
+          : t(
+            "Let op: de fte van de nulmeting sluiten niet: ",
+            "Note: the baseline FTE do not add up: ")
             + check, className: conserved ? "ok" : "warn")
     }
     let flows = conservation.rows.map { row in
@@ -134,7 +149,10 @@ extension ReportDocument {
       caption: t(
         "Behoud van fte op \(language.day(facts.request.query.validAt))",
         "Conservation of FTE on \(language.day(facts.request.query.validAt))"),
-      headers: [t("Van", "From"), t("Naar", "To"), t("Medewerkers", "People"), t("Fte (cohort)", "FTE (cohort)")],
+      headers: [
+        t("Van", "From"), t("Naar", "To"), t("Medewerkers", "People"),
+        t("Fte (cohort)", "FTE (cohort)"),
+      ],
       rows: conservation.rows.map { row in
         [source, language.word(row[bucket]), row[people], language.cell(row[fte])]
       }, right: [2, 3])
@@ -149,7 +167,8 @@ extension ReportDocument {
       column(employees, "employer"), column(employees, "cohort fte"), column(employees, "status"),
       column(employees, "since"), column(employees, "record"), column(employees, "decisions")
     )
-    var html = "<h3>\(t("Overgangen met besluiten en advies", "Transfers with decisions and advice"))</h3>\n"
+    var html =
+      "<h3>\(t("Overgangen met besluiten en advies", "Transfers with decisions and advice"))</h3>\n"
     struct Line {
       var key: [String]
       var people = 0
@@ -167,7 +186,9 @@ extension ReportDocument {
       }
     }
     guard !lines.isEmpty else {
-      return html + HTMLText.paragraph(t("Nog geen overgangen op de peildatum.", "No transfers yet on the valid day."))
+      return html
+        + HTMLText.paragraph(
+          t("Nog geen overgangen op de peildatum.", "No transfers yet on the valid day."))
     }
     let (adviceDecision, council, request, verdict) = (
       column(advice, "decision"), column(advice, "ondernemingsraad"), column(advice, "request"),
@@ -194,7 +215,10 @@ extension ReportDocument {
           line.key[2] == "-" ? "–" : line.key[2], String(line.people),
           language.fte(tenThousandths: line.fte),
           cited.isEmpty
-            ? "–" : cited.map { $0 + (late.contains($0) ? t(" (laat vastgelegd)", " (recorded late)") : "") }.joined(separator: ", "),
+            ? "–"
+            : cited.map {
+              $0 + (late.contains($0) ? t(" (laat vastgelegd)", " (recorded late)") : "")
+            }.joined(separator: ", "),
           adviceWords.isEmpty ? "–" : adviceWords.joined(separator: "; "),
         ]
       }, right: [4, 5])

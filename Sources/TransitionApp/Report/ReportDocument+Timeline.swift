@@ -29,7 +29,10 @@ extension ReportDocument {
     }.joined(separator: "; ")
     html += "<figure>\n"
     html += ReportTimeline.svg(
-      id: "tijdlijn-grafiek", title: t("Tijdlijn van besluiten, advies en mijlpalen", "Timeline of decisions, advice and milestones"),
+      id: "tijdlijn-grafiek",
+      title: t(
+        "Tijdlijn van besluiten, advies en mijlpalen",
+        "Timeline of decisions, advice and milestones"),
       desc: description, lanes: lanes, day: facts.request.query.validAt, language: language)
     html += "</figure>\n"
     let late = facts.lateDecisions.sorted()
@@ -50,7 +53,8 @@ extension ReportDocument {
           lane.group, lane.name,
           lane.marks.map { mark in
             (mark.label.isEmpty ? "" : mark.label + " ") + markWords(mark) + " "
-              + language.day(mark.day) + (mark.late ? t(" (laat vastgelegd)", " (recorded late)") : "")
+              + language.day(mark.day)
+              + (mark.late ? t(" (laat vastgelegd)", " (recorded late)") : "")
           }.joined(separator: "; "),
         ]
       }, className: "compact")
@@ -61,7 +65,9 @@ extension ReportDocument {
   func markWords(_ mark: ReportTimeline.Mark) -> String {
     switch mark.kind {
     case .decision(let definitive, let intended):
-      definitive ? t("definitief", "definitive") : intended ? t("voorgenomen", "intended") : t("voorstel", "proposal")
+      definitive
+        ? t("definitief", "definitive")
+        : intended ? t("voorgenomen", "intended") : t("voorstel", "proposal")
     case .advice: t("advies", "advice")
     case .planned: t("gepland op", "planned for")
     case .replanned: t("herpland naar", "replanned to")
@@ -90,16 +96,20 @@ extension ReportDocument {
         kind: .decision(
           definitive: row[status] == "definitief", intended: row[status] == "voorgenomen"),
         label: row[id], late: late.contains(row[id]))
-      for name in row[body].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
-      {
+      for name in row[body].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
         marks[name, default: []].append(mark)
       }
     }
     var lanes: [ReportTimeline.Lane] = marks.keys.map { name in
       let group = groupOfBody[name] ?? region
-      return ReportTimeline.Lane(group: group.contains(",") ? region : group, name: name, marks: marks[name] ?? [])
+      return ReportTimeline.Lane(
+        group: group.contains(",") ? region : group, name: name, marks: marks[name] ?? [])
     }
-    lanes.sort { ($0.group == region ? 1 : 0, $0.group, $0.name) < ($1.group == region ? 1 : 0, $1.group, $1.name) }
+    lanes.sort {
+      ($0.group == region ? 1 : 0, $0.group, $0.name) < (
+        $1.group == region ? 1 : 0, $1.group, $1.name
+      )
+    }
     let advice = facts.table(.advice)
     let (council, request, advised, verdict) = (
       column(advice, "ondernemingsraad"), column(advice, "request"), column(advice, "advised"),
@@ -108,13 +118,17 @@ extension ReportDocument {
     var adviceMarks: [String: [ReportTimeline.Mark]] = [:]
     var seen: Set<[String]> = []
     for row in advice.rows where row[council] != "-" {
-      guard let day = CalendarDay(parsing: row[advised]), seen.insert([row[council], row[request]]).inserted
+      guard let day = CalendarDay(parsing: row[advised]),
+        seen.insert([row[council], row[request]]).inserted
       else { continue }
       adviceMarks[row[council], default: []].append(
-        ReportTimeline.Mark(day: day, kind: .advice, label: "\(row[request]) \(row[verdict])", late: false))
+        ReportTimeline.Mark(
+          day: day, kind: .advice, label: "\(row[request]) \(row[verdict])", late: false))
     }
     for name in adviceMarks.keys.sorted() {
-      lanes.append(ReportTimeline.Lane(group: t("OR", "works council"), name: name, marks: adviceMarks[name] ?? []))
+      lanes.append(
+        ReportTimeline.Lane(
+          group: t("OR", "works council"), name: name, marks: adviceMarks[name] ?? []))
     }
     let milestones = facts.table(.milestones)
     let (milestone, scope, first, replanned, achieved) = (
@@ -133,7 +147,8 @@ extension ReportDocument {
           if parts.count == 2, let from = CalendarDay(parsing: String(parts[0])),
             let to = CalendarDay(parsing: String(parts[1].prefix(10)))
           {
-            lane.append(ReportTimeline.Mark(day: to, kind: .replanned(from: from), label: "", late: false))
+            lane.append(
+              ReportTimeline.Mark(day: to, kind: .replanned(from: from), label: "", late: false))
           }
         }
       }
@@ -143,7 +158,8 @@ extension ReportDocument {
       if !lane.isEmpty {
         lanes.append(
           ReportTimeline.Lane(
-            group: t("mijlpalen", "milestones"), name: "\(row[milestone]) \(row[scope])", marks: lane))
+            group: t("mijlpalen", "milestones"), name: "\(row[milestone]) \(row[scope])",
+            marks: lane))
       }
     }
     return lanes

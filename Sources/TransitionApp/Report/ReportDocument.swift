@@ -11,12 +11,14 @@ struct ReportDocument {
 
   /// The whole file.
   var html: String {
-    var html = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+    var html =
+      "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
     html +=
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
       + " 'unsafe-inline'; img-src data:\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    html += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(Self.style)</style>\n</head>\n<body>\n"
+    html +=
+      "<title>\(HTMLText.escape(title))</title>\n<style>\n\(Self.style)</style>\n</head>\n<body>\n"
     html += cover
     if facts.seq == 0 {
       html += "<section id=\"leeg\" class=\"empty\">\n<h2>\(t("Geen records", "No records"))</h2>\n"
@@ -61,7 +63,8 @@ struct ReportDocument {
     var html = "<header class=\"cover\" id=\"voorblad\">\n"
     html += "<p class=\"kicker\">\(t("Transitierapportage", "Transition report"))</p>\n"
     html += "<h1>\(HTMLText.escape(facts.logName))</h1>\n"
-    html += "<p class=\"subtitle\">"
+    html +=
+      "<p class=\"subtitle\">"
       + HTMLText.escape(
         t("Stand op ", "As on ") + language.day(query.validAt) + t(", zoals bekend ", ", as known ")
           + knownWords(query.knownAt)) + "</p>\n"
@@ -110,7 +113,9 @@ struct ReportDocument {
         ("besluiten", t("Besluiten", "Decisions")), ("geld", t("Geld", "Money")),
         ("controle", t("Controle", "Audit")),
       ]
-      if facts.changes != nil { entries.append(("wijzigingen", t("Wat is veranderd", "What changed"))) }
+      if facts.changes != nil {
+        entries.append(("wijzigingen", t("Wat is veranderd", "What changed")))
+      }
       for (anchor, name) in entries {
         html += "<li><a href=\"#\(anchor)\">\(HTMLText.escape(name))</a></li>\n"
       }

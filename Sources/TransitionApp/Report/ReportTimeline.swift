@@ -53,7 +53,8 @@ enum ReportTimeline {
     let bottom = top + laneHeight * lanes.count
     var tick = first
     while tick <= lastDay {
-      svg += "<line x1=\"\(x(tick))\" y1=\"\(top - 6)\" x2=\"\(x(tick))\" y2=\"\(bottom)\" class=\"grid\"/>\n"
+      svg +=
+        "<line x1=\"\(x(tick))\" y1=\"\(top - 6)\" x2=\"\(x(tick))\" y2=\"\(bottom)\" class=\"grid\"/>\n"
       if tick.month == 1 || span < 3 * 365 {
         svg += ReportCharts.text(
           tick.month == 1 ? String(tick.year) : language.shortMonth(tick), x: x(tick), y: top - 10,
@@ -65,17 +66,21 @@ enum ReportTimeline {
     for (index, lane) in lanes.enumerated() {
       let y = top + index * laneHeight + laneHeight / 2
       if index % 2 == 0 {
-        svg += "<rect x=\"0\" y=\"\(y - laneHeight / 2)\" width=\"1000\" height=\"\(laneHeight)\" class=\"band\"/>\n"
+        svg +=
+          "<rect x=\"0\" y=\"\(y - laneHeight / 2)\" width=\"1000\" height=\"\(laneHeight)\" class=\"band\"/>\n"
       }
       if lane.group != group {
         group = lane.group
-        svg += "<line x1=\"0\" y1=\"\(y - laneHeight / 2)\" x2=\"1000\" y2=\"\(y - laneHeight / 2)\" class=\"axis\"/>\n"
+        svg +=
+          "<line x1=\"0\" y1=\"\(y - laneHeight / 2)\" x2=\"1000\" y2=\"\(y - laneHeight / 2)\" class=\"axis\"/>\n"
         svg += ReportCharts.text(group, x: 4, y: y + 4, className: "lbl strong")
       }
       svg += ReportCharts.text(lane.name, x: left - 8, y: y + 4, anchor: "end")
       var labelEnd = Int.min
-      for mark in lane.marks.sorted(by: { ($0.day, $0.label) < ($1.day, $1.label) }) {
+      let sorted = lane.marks.sorted(by: { ($0.day, $0.label) < ($1.day, $1.label) })
+      for (position, mark) in sorted.enumerated() {
         let markX = x(mark.day)
+        let nextX = position + 1 < sorted.count ? x(sorted[position + 1].day) : Int.max
         switch mark.kind {
         case .decision(let definitive, let intended):
           svg += ReportCharts.marker(
@@ -86,8 +91,10 @@ enum ReportTimeline {
         case .planned:
           svg += ReportCharts.marker(3, x: markX, y: y, size: 5, fill: "#fff")
         case .replanned(let from):
-          svg += "<line x1=\"\(x(from))\" y1=\"\(y)\" x2=\"\(markX - 7)\" y2=\"\(y)\" class=\"replan\"/>\n"
-          svg += "<path d=\"M\(markX - 7) \(y - 4)L\(markX - 1) \(y)L\(markX - 7) \(y + 4)Z\" fill=\"#000\"/>\n"
+          svg +=
+            "<line x1=\"\(x(from))\" y1=\"\(y)\" x2=\"\(markX - 7)\" y2=\"\(y)\" class=\"replan\"/>\n"
+          svg +=
+            "<path d=\"M\(markX - 7) \(y - 4)L\(markX - 1) \(y)L\(markX - 7) \(y + 4)Z\" fill=\"#000\"/>\n"
           svg += ReportCharts.marker(3, x: markX, y: y, size: 5, fill: "#fff")
         case .achieved:
           svg += ReportCharts.marker(3, x: markX, y: y, size: 5, fill: "#000")
@@ -96,30 +103,64 @@ enum ReportTimeline {
           svg += "<circle cx=\"\(markX)\" cy=\"\(y)\" r=\"9\" class=\"late\"/>\n"
         }
         let label = mark.label + (mark.late ? " !" : "")
-        if !label.isEmpty && markX + 8 > labelEnd {
-          svg += ReportCharts.text(
-            label, x: markX + 8, y: y - 3, className: mark.late ? "lbl small late" : "lbl small")
-          labelEnd = markX + 8 + 6 * label.count
+        let width = 6 * label.count
+        let style = mark.late ? "lbl small late" : "lbl small"
+        // Right of the mark if that stays clear of the next mark, else left of it if clear of
+        // the previous label, else right anyway; the table below the chart names every mark.
+        if !label.isEmpty {
+          if markX + 8 + width < nextX - 6 || markX - 8 - width <= labelEnd {
+            if markX + 8 > labelEnd {
+              svg += ReportCharts.text(label, x: markX + 8, y: y - 3, className: style)
+              labelEnd = markX + 8 + width
+            }
+          } else {
+            svg += ReportCharts.text(label, x: markX - 8, y: y - 3, anchor: "end", className: style)
+            labelEnd = markX
+          }
         }
       }
     }
     let dayX = x(day)
-    svg += "<line x1=\"\(dayX)\" y1=\"\(top - 20)\" x2=\"\(dayX)\" y2=\"\(bottom)\" class=\"today\"/>\n"
+    svg +=
+      "<line x1=\"\(dayX)\" y1=\"\(top - 20)\" x2=\"\(dayX)\" y2=\"\(bottom)\" class=\"today\"/>\n"
     svg += ReportCharts.text(
       language.day(day), x: dayX, y: top - 24, anchor: "middle", className: "lbl strong")
     let legendY = bottom + 24
     let legend: [(String, String)] = [
-      (ReportCharts.marker(0, x: 10, y: legendY, size: 5, fill: "#000"), language.t("definitief besluit", "definitive decision")),
-      (ReportCharts.marker(0, x: 150, y: legendY, size: 5, fill: "#fff"), language.t("voorgenomen", "intended")),
-      (ReportCharts.marker(1, x: 260, y: legendY, size: 5, fill: "#fff"), language.t("voorstel", "proposal")),
-      (ReportCharts.marker(2, x: 360, y: legendY, size: 5, fill: "#fff"), language.t("OR-advies", "works council advice")),
-      (ReportCharts.marker(3, x: 530, y: legendY, size: 5, fill: "#fff"), language.t("gepland / herpland", "planned / replanned")),
-      (ReportCharts.marker(3, x: 700, y: legendY, size: 5, fill: "#000"), language.t("bereikt", "achieved")),
-      ("<circle cx=\"810\" cy=\"\(legendY)\" r=\"9\" class=\"late\"/>\n", language.t("! laat vastgelegd", "! recorded late")),
+      (
+        ReportCharts.marker(0, x: 10, y: legendY, size: 5, fill: "#000"),
+        language.t("definitief besluit", "definitive decision")
+      ),
+      (
+        ReportCharts.marker(0, x: 150, y: legendY, size: 5, fill: "#fff"),
+        language.t("voorgenomen", "intended")
+      ),
+      (
+        ReportCharts.marker(1, x: 260, y: legendY, size: 5, fill: "#fff"),
+        language.t("voorstel", "proposal")
+      ),
+      (
+        ReportCharts.marker(2, x: 360, y: legendY, size: 5, fill: "#fff"),
+        language.t("OR-advies", "works council advice")
+      ),
+      (
+        ReportCharts.marker(3, x: 530, y: legendY, size: 5, fill: "#fff"),
+        language.t("gepland / herpland", "planned / replanned")
+      ),
+      (
+        ReportCharts.marker(3, x: 700, y: legendY, size: 5, fill: "#000"),
+        language.t("bereikt", "achieved")
+      ),
+      (
+        "<circle cx=\"810\" cy=\"\(legendY)\" r=\"9\" class=\"late\"/>\n",
+        language.t("! laat vastgelegd", "! recorded late")
+      ),
     ]
     let offsets = [10, 150, 260, 360, 530, 700, 810]
     for (index, entry) in legend.enumerated() {
-      svg += entry.0 + ReportCharts.text(entry.1, x: offsets[index] + 14, y: legendY + 4, className: "lbl small")
+      svg +=
+        entry.0
+        + ReportCharts.text(entry.1, x: offsets[index] + 14, y: legendY + 4, className: "lbl small")
     }
     return svg + "</svg>\n"
   }
