@@ -112,6 +112,9 @@ struct ReportTests {
     #expect(text.contains(checkpoint.text.split(separator: "\n").joined(separator: " ")))
     #expect(text.contains("Stand op 1 juli 2026, zoals bekend 2 juli 2026, 23:59:59 UTC"))
     #expect(text.contains("Bevindingen 3"))
+    // The staff table's last day holds the staffing view's totals on that day.
+    #expect(text.contains("1 juli 2026 12,24 fte · 14 11,41 fte · 14 19,00 fte · 22"))
+    #expect(text.contains("30 juni 2026 – – 43,65 fte · 51"))
   }
 
   @Test("the decision recorded late (IJM-077) is marked as known now, and absent before it")
@@ -120,6 +123,10 @@ struct ReportTests {
     let now = try example.report(ViewQuery(validAt: Self.firstJuly))
     #expect(now.contains("IJM-077 !</text>"))
     #expect(visibleText(now).contains("Laat vastgelegd: IJM-077"))
+    #expect(
+      visibleText(now).contains(
+        "IJM-082 1 juli 2026 overgegaan BEV 14 12,24 IJM-062, IJM-070, IJM-077 (laat vastgelegd),"
+          + " IJM-078"))
     let before = try example.report(
       ViewQuery(validAt: Self.firstJuly, knownAt: Self.beforeLateRecord))
     #expect(!before.contains("IJM-077 !"))
