@@ -213,24 +213,30 @@ enum ReportCharts {
     return svg + "</svg>\n"
   }
 
-  /// A fill pattern that tells a category apart without colour: solid, hatched, dotted, crossed.
+  /// A fill pattern that tells a category apart without colour: ten shapes (solid, hatched
+  /// both ways, dotted, crossed, lined across and along, sparse dots, a grid, light), each in
+  /// its own colour too.
   static func pattern(id: String, index: Int) -> String {
     let colour = colours[index % colours.count]
     let head =
       "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\">"
       + "<rect width=\"8\" height=\"8\" fill=\"#fff\"/>"
-    switch index % 5 {
-    case 0: return head + "<rect width=\"8\" height=\"8\" fill=\"\(colour)\"/></pattern>\n"
+    let body: String
+    switch index % 10 {
+    case 0: body = "<rect width=\"8\" height=\"8\" fill=\"\(colour)\"/>"
     case 1:
-      return head
-        + "<path d=\"M0 8L8 0M-2 2L2 -2M6 10L10 6\" stroke=\"\(colour)\" stroke-width=\"2.5\"/></pattern>\n"
-    case 2: return head + "<circle cx=\"4\" cy=\"4\" r=\"2\" fill=\"\(colour)\"/></pattern>\n"
-    case 3:
-      return head
-        + "<path d=\"M0 0L8 8M8 0L0 8\" stroke=\"\(colour)\" stroke-width=\"1.5\"/></pattern>\n"
-    default:
-      return head + "<path d=\"M0 4H8\" stroke=\"\(colour)\" stroke-width=\"2.5\"/></pattern>\n"
+      body = "<path d=\"M0 8L8 0M-2 2L2 -2M6 10L10 6\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+    case 2: body = "<circle cx=\"4\" cy=\"4\" r=\"2\" fill=\"\(colour)\"/>"
+    case 3: body = "<path d=\"M0 0L8 8M8 0L0 8\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>"
+    case 4: body = "<path d=\"M0 4H8\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+    case 5:
+      body = "<path d=\"M0 0L8 8M-2 6L2 10M6 -2L10 2\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+    case 6: body = "<path d=\"M4 0V8\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+    case 7: body = "<rect x=\"1\" y=\"1\" width=\"3\" height=\"3\" fill=\"\(colour)\"/>"
+    case 8: body = "<path d=\"M0 0H8M0 0V8\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+    default: body = "<rect width=\"8\" height=\"8\" fill=\"\(colour)\" fill-opacity=\"0.3\"/>"
     }
+    return head + body + "</pattern>\n"
   }
 
   /// One destination of a flow chart.

@@ -65,18 +65,20 @@ extension ReportDocument {
       categories: categories, bars: bars, markName: t("raming", "estimate"),
       label: { language.money(cents: $0) })
     html += "</figure>\n"
+    // Categories down, municipalities across: a table that fits the page however many
+    // categories there are.
+    var tableRows = categories.enumerated().map { index, name in
+      [name] + bars.map { bar in language.money(cents: bar.segments[index].value) }
+    }
+    tableRows.append(
+      [t("totaal", "total")]
+        + bars.map { language.money(cents: $0.segments.map(\.value).reduce(0, +)) })
+    tableRows.append(
+      [t("raming", "estimate")] + bars.map { $0.mark.map { language.money(cents: $0) } ?? "–" })
     html += HTMLText.table(
-      caption: t("Kosten per gemeente en categorie", "Costs per municipality and category"),
-      headers: [t("Gemeente", "Municipality")] + categories + [
-        t("Totaal", "Total"), t("Raming", "Estimate"),
-      ],
-      rows: bars.map { bar in
-        [bar.name] + bar.segments.map { language.money(cents: $0.value) }
-          + [
-            language.money(cents: bar.segments.map(\.value).reduce(0, +)),
-            bar.mark.map { language.money(cents: $0) } ?? "–",
-          ]
-      }, right: Set(1...(categories.count + 2)))
+      caption: t("Kosten per categorie en gemeente", "Costs per category and municipality"),
+      headers: [t("Categorie", "Category")] + bars.map(\.name), rows: tableRows,
+      right: Set(1...bars.count))
     for (costsName, estimate) in totalEstimates {
       if let note = costs.notes.first(where: { $0.hasPrefix("estimate \(costsName) ") }),
         let range = note.range(of: "difference EUR ")
