@@ -47,6 +47,7 @@ extension ReportDocument {
     svg text.late { fill: #A33A00; font-weight: bold; }
     ol.findings li { margin-bottom: 12px; }
     section.empty { border: 2px solid #111; padding: 12px 18px; margin-top: 24px; }
+    section.empty h2 { margin-top: 4px; }
     @page { size: A4; margin: 15mm 14mm; }
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }
