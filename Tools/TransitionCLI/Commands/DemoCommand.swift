@@ -46,7 +46,13 @@ enum DemoCommand: Command {
     } catch {
       throw LogFailures.failure(error, path: path)
     }
-    try tour(path: path, report: report, program: program, console: console)
+    let reportPath = ReportCommand.defaultOutput(
+      log: path, moment: Moment(validAt: firstJuly), language: .nl)
+    try ReportCommand.report(
+      path, request: .init(query: Moment(validAt: firstJuly).query), to: reportPath,
+      console: nil)
+    try tour(
+      path: path, report: report, program: program, console: console, reportPath: reportPath)
     return .ok
   }
 
@@ -134,13 +140,15 @@ enum DemoCommand: Command {
       verb("audit --valid-at 2026-07-01 --known-at 2026-07-02"),
       verb("export --format csv --view staffing --valid-at 2026-07-01"),
       verb("show IJM-077"),
+      verb("report --valid-at 2026-07-01 --since-known-at 2026-07-02 --lang en"),
     ]
   }
 
   /// The tour, read from the log just written through the read models.
-  static func tour(path: String, report: VerifyReport, program: String, console: Console)
-    throws(CommandFailure)
-  {
+  static func tour(
+    path: String, report: VerifyReport, program: String, console: Console,
+    reportPath: String? = nil
+  ) throws(CommandFailure) {
     console.print(
       "Wrote \(path): the IJmond example log, \(report.recordCount) records, verified"
         + " (head \(report.headHash.hexString.prefix(16))…).")
@@ -222,6 +230,13 @@ enum DemoCommand: Command {
         "`audit` exits with status 1 because the example has findings. The views are folded"
           + " once and cached in \(ViewSource.cachePath(path)): a cache only, rebuilt whenever"
           + " it does not match the log, safe to delete; `verify` never reads it.", indent: ""))
+    if let reportPath {
+      console.print(
+        AuditCommand.wrap(
+          "The report of the example on \(firstJuly), as known now, in Dutch, for people who do"
+            + " not read terminal tables, is in \(reportPath): open it in a browser, print it on"
+            + " A4 (`\(program) report --help`).", indent: ""))
+    }
     console.print(
       AuditCommand.wrap(
         "Then start your own log: `\(program) init transitie.log --name NAME`, and"
