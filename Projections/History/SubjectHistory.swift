@@ -148,6 +148,10 @@ enum SubjectHistory {
       return "\(event.milestone) \(event.title) planned \(event.plannedDate)"
     case let event as MilestoneReplanned:
       return "\(event.milestone) \(event.previousDate)→\(event.newDate): \(event.reason)"
+    case let event as MilestonePlannedV2:
+      return "\(event.milestone) \(event.title) planned \(event.plannedDate)"
+    case let event as MilestoneReplannedV2:
+      return "\(event.milestone) \(event.previousDate)→\(event.newDate): \(event.reason)"
     case let event as MilestoneAchieved:
       return "\(event.milestone) achieved for \(Cell.list(event.scope.map(\.rawValue)))"
     default:

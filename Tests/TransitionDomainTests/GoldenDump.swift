@@ -23,6 +23,14 @@ enum GoldenExamples {
     DomainEvent(GRMemberLeft(arrangement: "IJW", member: "HKK", settlement: "vereffening-1")),
     DomainEvent(GRDissolved(arrangement: "IJW", settlement: "vereffening-2")),
     DomainEvent(RecordRetracted(record: "IJM-999", reason: "dubbel vastgelegd")),
+    DomainEvent(
+      MilestonePlannedV2(
+        milestone: "P3", title: "taken over naar de regionale dienst", scope: ["GA", "GB"],
+        plannedDate: EffectiveDate(parsing: "december 2020 - februari 2021")!)),
+    DomainEvent(
+      MilestoneReplannedV2(
+        milestone: "P3", scope: ["GB"], previousDate: EffectiveDate(parsing: "voorjaar 2024")!,
+        newDate: EffectiveDate(parsing: "uiterlijk 2025")!, reason: "raad GB besluit later")),
   ]
 
   /// The event with at most two members, lines or placements, so its golden stays readable.

@@ -51,11 +51,18 @@ extension CommandCheck {
           what: "advice request", id: event.request.rawValue, command: verb, day: day)
       }
     case let event as MilestonePlanned: for id in event.scope { try organisation(id) }
+    case let event as MilestonePlannedV2: for id in event.scope { try organisation(id) }
     case let event as MilestoneReplanned:
       guard state.milestones[event.milestone] != nil else {
         throw .unknownReference(
           what: "milestone", id: event.milestone.rawValue, command: verb, day: day)
       }
+    case let event as MilestoneReplannedV2:
+      guard state.milestones[event.milestone] != nil else {
+        throw .unknownReference(
+          what: "milestone", id: event.milestone.rawValue, command: verb, day: day)
+      }
+      for id in event.scope { try organisation(id) }
     case let event as MilestoneAchieved: for id in event.scope { try organisation(id) }
     case let event as RiskRegisterInitialised: try body(event.owner)
     case let event as RiskRecorded: try body(event.owner)

@@ -123,8 +123,12 @@ public struct TransitionCommand: Equatable, Sendable {
   }
 
   /// The command name for each event type.
+  /// Older versions keep the name of the command that records their successor.
   public static let namesByEventType: [String: String] = Dictionary(
-    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) })
+    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) }
+  ).merging([
+    MilestonePlanned.eventType: "PlanMilestone", MilestoneReplanned.eventType: "ReplanMilestone",
+  ]) { current, _ in current }
   /// The event type each command records.
   public static let eventTypesByName: [String: String] = Dictionary(
     uniqueKeysWithValues: catalogue.map { ($0.name, $0.eventType) })

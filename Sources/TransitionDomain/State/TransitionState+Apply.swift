@@ -60,6 +60,9 @@ extension TransitionState {
     case let event as ORAdviceRequested: adviceRequests[event.request] = seq
     case let event as MilestonePlanned: milestones[event.milestone] = event.plannedDate
     case let event as MilestoneReplanned: milestones[event.milestone] = event.newDate
+    case let event as MilestonePlannedV2: milestones[event.milestone] = event.plannedDate.firstDay
+    case let event as MilestoneReplannedV2:
+      milestones[event.milestone] = event.newDate.firstDay
     case let event as CostSharingKeySet:
       keys[event.costs, default: [:]][event.version] = KeyVersion(
         shares: event.shares, validFrom: event.validFrom, seq: seq)
@@ -114,6 +117,7 @@ extension TransitionState {
     case let event as DecisionSuperseded: decisions[event.decision]?.endedOn = nil
     case let event as ORAdviceRequested: adviceRequests[event.request] = nil
     case let event as MilestonePlanned: milestones[event.milestone] = nil
+    case let event as MilestonePlannedV2: milestones[event.milestone] = nil
     case let event as CostSharingKeySet: keys[event.costs]?[event.version] = nil
     case let event as CostBooked:
       for line in event.lines { costLines[line.line] = nil }
