@@ -17,7 +17,9 @@ struct RecordFilter {
       --by WHO               records recorded by WHO
       --effective-from DAY   effective on or after DAY; --effective-to DAY: on or before
       --recorded-from T      recorded at or after T; --recorded-to T: at or before T
-                             (T is a UTC time 2026-07-14T10:30:00Z or a day: its end)
+                             (T is a time with its offset, 2026-07-14T10:30+02:00 or
+                             2026-07-14T08:30:00Z, a Dutch local time 2026-07-14T10:30, or
+                             a day: from its start, to its end, in Dutch time)
     """
 
   var streams: [String] = []
@@ -40,7 +42,7 @@ struct RecordFilter {
     }
     if let text = arguments.value("recorded-from") {
       if let day = CalendarDay(parsing: text) {
-        recordedFrom = LogInstant(millisecondsSinceEpoch: Int64(day.dayNumber) * 86_400_000)
+        recordedFrom = DutchTime.startOfDay(day)
       } else {
         recordedFrom = try TimeArguments.instant(text, flag: "recorded-from")
       }
