@@ -13,6 +13,7 @@ let package = Package(
   products: [
     .executable(name: "transition", targets: ["TransitionCLI"]),
     .executable(name: "transition-bench", targets: ["TransitionBench"]),
+    .executable(name: "transition-generate", targets: ["TransitionGenerate"]),
     .library(name: "EventLog", targets: ["EventLog"]),
     .library(name: "TransitionDomain", targets: ["TransitionDomain"]),
     .library(name: "Projections", targets: ["Projections"]),
@@ -40,6 +41,9 @@ let package = Package(
       name: "TransitionBench",
       dependencies: ["TransitionApp", "Projections", "TransitionDomain", "EventLog"],
       path: "Tools/TransitionBench"),
+    // Makes the generated files (the field help, the example log) or checks the committed ones.
+    .executableTarget(
+      name: "TransitionGenerate", dependencies: ["TransitionApp"], path: "Tools/TransitionGenerate"),
     // A test helper: child processes that append, crash and race for the reliability tests.
     .executableTarget(
       name: "TransitionTorture", dependencies: ["EventLog"], path: "Tools/TransitionTorture"),
@@ -55,6 +59,7 @@ let package = Package(
     .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
     .testTarget(name: "TransitionAppTests", dependencies: ["TransitionApp"]),
     .testTarget(
-      name: "TransitionCLITests", dependencies: ["TransitionCLI", "TransitionApp"]),
+      name: "TransitionCLITests",
+      dependencies: ["TransitionCLI", "TransitionApp", "TransitionGenerate"]),
   ]
 )
