@@ -212,8 +212,8 @@ extension DomainEvent {
 
     /// The event types without their data.
     ///
-    /// In the order of DOMAIN.md 11.2 up to `RecordRetracted`, then newer ones. The order is stored (a type's
-    /// index in sidecars and ledgers): add new types at the end.
+    /// In the order of DOMAIN.md 11.2 up to `RecordRetracted`, then newer ones. The order is
+    /// stored (a type's index in sidecars and ledgers): add new types at the end.
     public enum Kind: CaseIterable, Hashable, Sendable {
       /// `OrganisationRegistered`.
       case organisationRegistered

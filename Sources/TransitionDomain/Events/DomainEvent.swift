@@ -74,7 +74,13 @@ public struct DomainEvent: Equatable, Sendable, CustomStringConvertible {
         case untilKey:
           until = try JSONValueDecoder.decode(CalendarDay.self, from: member.value)
         case sourceKey:
-          source = try JSONValueDecoder.decode(Provenance.self, from: member.value)
+          do {
+            source = try JSONValueDecoder.decode(Provenance.self, from: member.value)
+          } catch {
+            throw FieldError(
+              field: sourceKey + (error.field.isEmpty ? "" : "." + error.field),
+              problem: error.problem)
+          }
         default: rest.insert(member.key, member.value)
         }
       }

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Projections
 
 /// `transition state`: a view of the transition on one day, as known at one moment.
@@ -21,6 +22,9 @@ enum StateCommand: Command {
       costs         booked cost lines per municipality with the key version, against the estimate
 
     \(Moment.help)
+
+    --json prints one object: "view", "title" (the day and the moment used), "rows" (one object
+    per row, keyed by column) and "summary" (every line the text prints below the table).
 
     The log is folded once and the result cached beside it in LOG.projections, so repeated
     questions are fast. The cache is rebuilt whenever it does not match the log and may be
@@ -46,8 +50,23 @@ enum StateCommand: Command {
     let view = try ViewSource.view(arguments.value("view") ?? "staffing", usage: usage)
     let moment = try Moment(arguments, usage: usage)
     let table = try ViewSource(path: path, console: console).table(view, moment: moment)
-    console.writeOutput(TableRenderer.render(table, as: format, console: console))
+    if format == .json {
+      console.writeOutput(JSONText.pretty(document(table)) + "\n")
+    } else {
+      console.writeOutput(TableRenderer.render(table, as: format, console: console))
+    }
     return .ok
+  }
+
+  /// The view for programs: its name, its title (the day, the known-at moment with the UTC
+  /// instant or record it used, and the correction mode), the rows, and every summary line
+  /// the text prints below the table (counts, totals, verdicts).
+  static func document(_ table: ViewTable) -> JSONValue {
+    .object([
+      "view": .string(table.name), "title": .string(table.title),
+      "rows": JSONText.table(columns: table.columns.map(\.name), rows: table.rows),
+      "summary": .array(table.notes.map { .string($0) }),
+    ])
   }
 }
 
