@@ -61,7 +61,7 @@ struct MilestonePeriodTests {
 
   static func context(_ commands: [JSONObject], on day: String) throws -> ViewContext {
     let ledger = try Ledger(records: try records(commands))
-    let query = ViewQuery(validAt: CalendarDay(parsing: day)!)
+    let query = ViewQuery(validAt: try #require(CalendarDay(parsing: day)))
     return try TransitionProjector(ledger: ledger).context(query)
   }
 
@@ -72,7 +72,8 @@ struct MilestonePeriodTests {
     plan("P4", "2024-Q1"), achieve("P4", "2024-Q2"),
     plan("P5", "2024-03"), achieve("P5", "voorjaar 2024"),
     plan("P6", "uiterlijk 2026-07-01"), achieve("P6", "uiterlijk 2026-07-01"),
-    plan("P7", "winter 2025/2026"), replan("P7", "2025-11-15", from: "winter 2025/2026", to: "voorjaar 2026"),
+    plan("P7", "winter 2025/2026"),
+    replan("P7", "2025-11-15", from: "winter 2025/2026", to: "voorjaar 2026"),
     plan("P8", "uiterlijk 2026"), achieve("P8", "uiterlijk 2027-03"),
     plan("P9", "2026-07-01"), achieve("P9", "2026-06-20"),
   ]
@@ -83,7 +84,8 @@ struct MilestonePeriodTests {
     let got = lines.map { "\($0.milestone) \($0.verdict.rawValue) \($0.slipText)" }
     #expect(
       got == [
-        "P1 on time 0", "P2 late 10", "P3 on time 0", "P4 late 1-91", "P5 undetermined undetermined",
+        "P1 on time 0", "P2 late 10", "P3 on time 0", "P4 late 1-91",
+        "P5 undetermined undetermined",
         "P6 open 0 (planned)", "P7 open 92 (planned)", "P8 open 0 (planned)", "P9 open 0 (planned)",
       ])
     // Later, P6, P8 and P9 are achieved too.
@@ -128,7 +130,10 @@ struct MilestonePeriodTests {
       [Self.plan("M1", "2026-03-31"), Self.achieve("M1", "2026-04-16")], on: "2026-12-31"
     ).milestonesTable()
     #expect(table.notes == ["slipped: M1 - 16 days"])
-    #expect(table.rows == [["M1", "-", "mijlpaal M1", "2026-03-31", "-", "2026-03-31", "2026-04-16", "16"]])
+    #expect(
+      table.rows == [
+        ["M1", "-", "mijlpaal M1", "2026-03-31", "-", "2026-03-31", "2026-04-16", "16"]
+      ])
   }
 
   @Test("judging a period: within, after its end, straddling it, before it began")
@@ -156,7 +161,10 @@ struct MilestonePeriodTests {
   @Test("a replanning from another period than the planned one is a finding; from the same, none")
   func replanningFrom() throws {
     let wrong = try Self.context(
-      [Self.plan("P1", "voorjaar 2024"), Self.replan("P1", "2024-02-01", from: "zomer 2024", to: "najaar 2024")],
+      [
+        Self.plan("P1", "voorjaar 2024"),
+        Self.replan("P1", "2024-02-01", from: "zomer 2024", to: "najaar 2024"),
+      ],
       on: "2024-12-31"
     ).audit().filter { $0.rule == "milestone-history" }
     #expect(
@@ -167,7 +175,10 @@ struct MilestonePeriodTests {
             + " voorjaar 2024.")
       ])
     let right = try Self.context(
-      [Self.plan("P1", "voorjaar 2024"), Self.replan("P1", "2024-02-01", from: "voorjaar 2024", to: "najaar 2024")],
+      [
+        Self.plan("P1", "voorjaar 2024"),
+        Self.replan("P1", "2024-02-01", from: "voorjaar 2024", to: "najaar 2024"),
+      ],
       on: "2024-12-31"
     ).audit().filter { $0.rule == "milestone-history" }
     #expect(right.isEmpty)

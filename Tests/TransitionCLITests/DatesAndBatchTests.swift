@@ -4,10 +4,11 @@ import Testing
 
 @testable import TransitionCLI
 
-/// Issue 19, item 6 and 10 and the batch bullets, end to end through the binary: dates as
-/// precise as the sources, Dutch time for --known-at, optional batch fields, fixed-list and
-/// planned-date errors, and `state --json` with its summary lines. The log is a different
-/// shape from IJmond: municipalities GA and GB and a regional service RWD.
+/// Issue 19, items 6 and 10 and the batch bullets, end to end through the binary.
+///
+/// Dates as precise as the sources, Dutch time for --known-at, optional batch fields,
+/// fixed-list and planned-date errors, and `state --json` with its summary lines. The log is
+/// a different shape from IJmond: municipalities GA and GB and a regional service RWD.
 @Suite("record and state with periods, Dutch time, batch defaults and fixed lists")
 struct DatesAndBatchTests {
   /// A log with GA, GB, the regional service RWD (a GR of both) and GA's college.
@@ -37,7 +38,8 @@ struct DatesAndBatchTests {
     let line = try String(contentsOfFile: log.path, encoding: .utf8).split(separator: "\n").last
     #expect(
       line?.contains(
-        #""jointlyWith":[],"kind":"opdracht","status":"definitief","subject":"opdracht regionale dienst","dictum":[],"legalBasis":[],"subjectEmployees":[],"conditions":[],"orAdviceRequests":[],"deviatesFromORAdvice":false,"documents":[],"effectivePrecision":"range","effectiveUntil":"2021-02-28""#)
+        #""jointlyWith":[],"kind":"opdracht","status":"definitief","subject":"opdracht regionale dienst","dictum":[],"legalBasis":[],"subjectEmployees":[],"conditions":[],"orAdviceRequests":[],"deviatesFromORAdvice":false,"documents":[],"effectivePrecision":"range","effectiveUntil":"2021-02-28""#
+      )
         == true, "\(line ?? "")")
   }
 
@@ -97,7 +99,9 @@ struct DatesAndBatchTests {
     #expect(try log.bytes() == before)
   }
 
-  @Test("a planned date takes every form and its error lists only accepted forms; a day field asks for a day")
+  @Test(
+    "a planned date takes every form and its error lists only accepted forms; a day field asks for a day"
+  )
   func plannedDateErrors() throws {
     let log = try Self.log()
     let wrong = try log.record([

@@ -82,7 +82,8 @@ struct DutchTimeTests {
         + " Add the offset: 2026-10-25T02:30+02:00 (the first, summer time) or"
         + " 2026-10-25T02:30+01:00.")
     for text in [
-      "yesterday", "2026-07-14T25:00", "2026-07-14T10:30+2:00", "2026-07-14T10:30+02", "2026-07-14T10",
+      "yesterday", "2026-07-14T25:00", "2026-07-14T10:30+2:00", "2026-07-14T10:30+02",
+      "2026-07-14T10",
       "2026-07-14T10:30:00.5Z", "2026-02-30T10:00Z", "2026-07-14T10:30+15:00",
     ] {
       #expect(
@@ -96,9 +97,12 @@ struct DutchTimeTests {
 
   @Test("the local form of an instant and the Dutch day it falls on")
   func local() {
-    #expect(DutchTime.local(LogInstant("2026-07-14T21:59:59.999Z")!) == "2026-07-14T23:59:59.999+02:00")
-    #expect(DutchTime.local(LogInstant("2026-01-14T23:30:00.000Z")!) == "2026-01-15T00:30:00.000+01:00")
+    #expect(
+      DutchTime.local(LogInstant("2026-07-14T21:59:59.999Z")!) == "2026-07-14T23:59:59.999+02:00")
+    #expect(
+      DutchTime.local(LogInstant("2026-01-14T23:30:00.000Z")!) == "2026-01-15T00:30:00.000+01:00")
     #expect(DutchTime.day(at: LogInstant("2026-07-14T22:30:00.000Z")!) == CalendarDay(2026, 7, 15))
-    #expect(DutchTime.startOfDay(CalendarDay(2026, 7, 14)).description == "2026-07-13T22:00:00.000Z")
+    #expect(
+      DutchTime.startOfDay(CalendarDay(2026, 7, 14)).description == "2026-07-13T22:00:00.000Z")
   }
 }

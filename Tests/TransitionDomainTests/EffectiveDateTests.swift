@@ -139,3 +139,23 @@ struct EffectiveDateTests {
     #expect(throws: Refusal.self) { try TransitionCommand(json: json) }
   }
 }
+
+@Suite("Every kind of record takes every precision")
+struct EveryKindEveryPrecisionTests {
+  @Test(
+    "each event type, recorded with each form, stores and reads back the same date",
+    arguments: GoldenExamples.all)
+  func everyKind(event: DomainEvent) throws {
+    for form in EffectiveDateTests.forms {
+      let date = try #require(EffectiveDate(parsing: form.text))
+      let command = TransitionCommand(event.payload.value, effective: date, source: event.source)
+      let data = command.event.encodeData()
+      let read = try DomainEvent.decode(type: event.eventType, data: data)
+      #expect(read == command.event, "\(event.eventType) \(form.text)")
+      let record = DomainRecord(
+        seq: 1, id: "R1", recordedMilliseconds: 0, effective: date.firstDay, by: "test",
+        event: read)
+      #expect(record.effectiveDate.description == form.printed, "\(event.eventType) \(form.text)")
+    }
+  }
+}

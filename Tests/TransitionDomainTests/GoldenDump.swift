@@ -26,11 +26,16 @@ enum GoldenExamples {
     DomainEvent(
       MilestonePlannedV2(
         milestone: "P3", title: "taken over naar de regionale dienst", scope: ["GA", "GB"],
-        plannedDate: EffectiveDate(parsing: "december 2020 - februari 2021")!)),
+        plannedDate: EffectiveDate(
+          CalendarDay(2020, 12, 1), precision: .range, until: CalendarDay(2021, 2, 28))
+          ?? EffectiveDate(CalendarDay(2020, 12, 1)))),
     DomainEvent(
       MilestoneReplannedV2(
-        milestone: "P3", scope: ["GB"], previousDate: EffectiveDate(parsing: "voorjaar 2024")!,
-        newDate: EffectiveDate(parsing: "uiterlijk 2025")!, reason: "raad GB besluit later")),
+        milestone: "P3", scope: ["GB"],
+        previousDate: EffectiveDate(CalendarDay(2024, 3, 1), precision: .season),
+        newDate: EffectiveDate(
+          CalendarDay(2025, 1, 1), precision: .onOrBefore, until: CalendarDay(2025, 12, 31))
+          ?? EffectiveDate(CalendarDay(2025, 1, 1)), reason: "raad GB besluit later")),
   ]
 
   /// The event with at most two members, lines or placements, so its golden stays readable.

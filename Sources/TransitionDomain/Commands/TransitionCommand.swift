@@ -123,6 +123,7 @@ public struct TransitionCommand: Equatable, Sendable {
   }
 
   /// The command name for each event type.
+  ///
   /// Older versions keep the name of the command that records their successor.
   public static let namesByEventType: [String: String] = Dictionary(
     uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) }

@@ -30,9 +30,10 @@ public struct MilestoneReplanned: EventPayload {
   public var stream: String { "milestone/\(milestone)" }
 }
 
-/// A milestone was planned for a day or a period as precise as the source; its first planned
-/// date is never overwritten. Replaces `MilestonePlanned.v1` for new records (a v1 record reads
-/// as this with its day and precision).
+/// A milestone was planned for a day or a period as precise as the source.
+///
+/// Its first planned date is never overwritten. Replaces `MilestonePlanned.v1` for new records
+/// (a v1 record reads as this with its day and precision).
 public struct MilestonePlannedV2: EventPayload {
   public static let eventType = "MilestonePlanned.v2"
   /// The milestone's id, such as `M1`.
@@ -57,8 +58,9 @@ public struct MilestonePlannedV2: EventPayload {
   }
 }
 
-/// A milestone's planned date moved to another day or period, with a reason. Replaces
-/// `MilestoneReplanned.v1` for new records.
+/// A milestone's planned date moved to another day or period, with a reason.
+///
+/// Replaces `MilestoneReplanned.v1` for new records.
 public struct MilestoneReplannedV2: EventPayload {
   public static let eventType = "MilestoneReplanned.v2"
   /// The milestone.

@@ -158,8 +158,10 @@ public struct EffectiveDate: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The precision of the one period (not a day, range or approximate) that runs exactly from
-  /// `first` to `last`; nil when none does. A day when they are equal.
+  /// The precision of the one period that runs exactly from `first` to `last`, or nil.
+  ///
+  /// A day when they are equal; else a month, season, quarter, half year or year (never a
+  /// range or approximate).
   static func period(from first: CalendarDay, to last: CalendarDay) -> DatePrecision? {
     if first == last { return .day }
     for precision in [DatePrecision.month, .season, .quarter, .halfYear, .year] {
@@ -179,7 +181,8 @@ extension EffectiveDate: Codable {
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath,
-          debugDescription: "\"\(text)\" is not a date; write one of: \(EffectiveDate.acceptedForms)"))
+          debugDescription:
+            "\"\(text)\" is not a date; write one of: \(EffectiveDate.acceptedForms)"))
     }
     self = value
   }

@@ -62,10 +62,11 @@ enum DutchTime {
     return String(shifted.description.dropLast()) + (offset == 120 ? "+02:00" : "+01:00")
   }
 
-  /// Parses `YYYY-MM-DDTHH:MM[:SS[.mmm]]` followed by `Z`, `+HH:MM` or `-HH:MM`, or with no
-  /// zone, meaning Dutch time. `instant` is nil when the text is not in that form (`local` is
-  /// then nil too) or when a Dutch local time does not exist (`local` 0: the hour the clocks go
-  /// forward) or occurs twice (`local` 2: the hour they go back).
+  /// Parses `YYYY-MM-DDTHH:MM[:SS[.mmm]]` with a zone (`Z`, `+HH:MM`, `-HH:MM`) or without.
+  ///
+  /// Without a zone the time is Dutch time. `instant` is nil when the text is not in that form
+  /// (`local` is then nil too) or when a Dutch local time does not exist (`local` 0: the hour
+  /// the clocks go forward) or occurs twice (`local` 2: the hour they go back).
   static func instant(_ text: String) -> (instant: LogInstant?, local: Int?) {
     guard let tee = text.firstIndex(of: "T"), let day = CalendarDay(parsing: String(text[..<tee]))
     else { return (nil, nil) }

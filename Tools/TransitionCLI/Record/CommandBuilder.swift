@@ -83,10 +83,11 @@ enum CommandBuilder {
     return object
   }
 
-  /// `object` (the fields of `structure`, as a batch line or a JSON literal gives them) with
-  /// what `--help` calls optional filled in where left out: an empty list for a list, false for
-  /// a Boolean, and the same inside nested structures. Other members are left as they are, for
-  /// the domain to judge.
+  /// `object` with what `--help` calls optional filled in where it was left out.
+  ///
+  /// `object` holds the fields of `structure`, as a batch line or a JSON literal gives them. A
+  /// list left out becomes empty and a Boolean false, inside nested structures too; other
+  /// members are left as they are, for the domain to judge.
   static func withDefaults(_ object: JSONObject, structure: FieldCatalogue.Structure)
     -> JSONObject
   {

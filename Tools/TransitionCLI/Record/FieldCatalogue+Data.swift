@@ -454,9 +454,7 @@ extension FieldCatalogue {
     Structure(
       name: "MilestonePlannedV2", eventType: "MilestonePlanned.v2",
       doc: "A milestone was planned for a day or a period as precise as "
-        + "the source; its first planned date is never overwritten. "
-        + "Replaces `MilestonePlanned.v1` for new records (a v1 record "
-        + "reads as this with its day and precision).",
+        + "the source.",
       fields: [
         Field("milestone", "MilestoneID", "The milestone's id, such as `M1`."),
         Field("title", "String", "Its title."),
@@ -470,8 +468,7 @@ extension FieldCatalogue {
     Structure(
       name: "MilestoneReplannedV2", eventType: "MilestoneReplanned.v2",
       doc: "A milestone's planned date moved to another day or period, "
-        + "with a reason. Replaces `MilestoneReplanned.v1` for new "
-        + "records.",
+        + "with a reason.",
       fields: [
         Field("milestone", "MilestoneID", "The milestone."),
         Field(
