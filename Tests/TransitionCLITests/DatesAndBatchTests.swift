@@ -215,6 +215,25 @@ struct DatesAndBatchTests {
     #expect(lines.contains { $0.contains("BEV: headcount 14, contract fte 12.2400") }, "\(lines)")
   }
 
+  @Test("log --type names every version of a type or command; an unknown type names the types")
+  func typeFilter() throws {
+    let demo = try DemoLog()
+    // The example's plans are MilestonePlanned.v1; PlanMilestone now records .v2.
+    for type in ["PlanMilestone", "MilestonePlanned", "MilestonePlanned.v1"] {
+      let run = try TransitionBinary.run(["log", demo.path, "--type", type])
+      #expect(run.output.hasPrefix("\(demo.path): 5 of 172 records"), "\(type): \(run.output)")
+    }
+    let none = try TransitionBinary.run(["log", demo.path, "--type", "MilestonePlanned.v2"])
+    #expect(none.output.hasPrefix("\(demo.path): 0 of 172 records"))
+    let unknown = try TransitionBinary.run(["log", demo.path, "--type", "Besluit"])
+    #expect(unknown.status == 64)
+    #expect(
+      unknown.errors.contains(
+        "Unknown --type Besluit: choose a stored type, its name without version, or its command"
+          + " name; stored types: BodyRegistered.v1, CaseloadTransferred.v1,"), "\(unknown.errors)")
+    #expect(unknown.errors.contains("MilestonePlanned.v2, MilestoneReplanned.v1"))
+  }
+
   @Test("--known-at with an offset or a bare Dutch day; the title prints the UTC instant used")
   func knownAtDutchTime() throws {
     let demo = try DemoLog()

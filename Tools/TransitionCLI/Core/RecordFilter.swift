@@ -12,8 +12,8 @@ struct RecordFilter {
   /// Flag help, shared by the verbs that filter.
   static let help = """
       --stream S             records of stream S (staff/E017); S/ for a prefix (staff/)
-      --type T               records of type T: StaffTransferred.v1, StaffTransferred or
-                             the command name TransferStaff
+      --type T               records of type T: StaffTransferred.v1, or every version of
+                             StaffTransferred or of what the command TransferStaff records
       --by WHO               records recorded by WHO
       --effective-from DAY   effective on or after DAY; --effective-to DAY: on or before
       --recorded-from T      recorded at or after T; --recorded-to T: at or before T
@@ -32,7 +32,18 @@ struct RecordFilter {
 
   init(_ arguments: Arguments) throws(CommandFailure) {
     streams = arguments.all("stream")
-    types = arguments.all("type").map(Self.eventType)
+    for text in arguments.all("type") {
+      let matching = Self.eventTypes(text)
+      guard !matching.isEmpty else {
+        throw CommandFailure(
+          status: .usage,
+          message: "Unknown --type \(text): choose a stored type, its name without version, or"
+            + " its command name; stored types: "
+            + DomainEvent.payloadTypes.map { $0.eventType }.sorted().joined(separator: ", ")
+            + ".")
+      }
+      types += matching
+    }
     recorders = arguments.all("by")
     if let text = arguments.value("effective-from") {
       effectiveFrom = RecordCodec.logDay(try TimeArguments.day(text, flag: "effective-from"))
@@ -52,11 +63,17 @@ struct RecordFilter {
     }
   }
 
-  /// The stored type a `--type` value names.
-  static func eventType(_ text: String) -> String {
-    if text.contains(".") { return text }
-    if let type = TransitionCommand.eventTypesByName[text] { return type }
-    return text + ".v1"
+  /// The stored types a `--type` value names: one with a version (`StaffTransferred.v1`), or
+  /// every version of a name (`MilestonePlanned`) or of the type a command records
+  /// (`PlanMilestone`: `MilestonePlanned.v1` and `.v2`); none when it names nothing.
+  static func eventTypes(_ text: String) -> [String] {
+    let known = DomainEvent.payloadTypes.map { $0.eventType }
+    if text.contains(".") { return known.filter { $0 == text } }
+    let base = TransitionCommand.eventTypesByName[text].map { String($0.prefix { $0 != "." }) }
+    return known.filter {
+      let name = String($0.prefix { $0 != "." })
+      return name == text || name == base
+    }
   }
 
   /// Whether `record` passes every filter given.
