@@ -129,37 +129,37 @@ extension ViewContext {
   /// from which date and why.
   func milestoneFindings() -> [Finding] {
     var findings: [Finding] = []
-    var planned: [String: (day: CalendarDay, seq: Int64, byOrganisation: [String: CalendarDay])] =
-      [:]
-    enum Step {
-      case planned(MilestonePlanned)
-      case replanned(MilestoneReplanned)
+    var planned:
+      [String: (date: EffectiveDate, seq: Int64, byOrganisation: [String: EffectiveDate])] = [:]
+    var events: [(RecordVersion, Either)] = []
+    enum Either {
+      case plan(MilestonePlan)
+      case replan(MilestoneReplan)
     }
-    var events: [(RecordVersion, Step)] = []
-    for item in ledger.versions(of: MilestonePlanned.self) {
-      events.append((item.version, .planned(item.event)))
-    }
-    for item in ledger.versions(of: MilestoneReplanned.self) {
-      events.append((item.version, .replanned(item.event)))
-    }
+    events += milestonePlans().map { ($0.version, .plan($0)) }
+    events += milestoneReplans().map { ($0.version, .replan($0)) }
     events.sort { $0.0.seq < $1.0.seq }
-    for (version, payload) in events where version.effective <= day {
-      switch payload {
-      case .planned(let event):
+    // A v1 replanning names the previous date as a day: the first day of a coarser plan.
+    func same(_ plannedDate: EffectiveDate, _ previous: EffectiveDate) -> Bool {
+      plannedDate == previous || (previous.isDay && plannedDate.firstDay == previous.firstDay)
+    }
+    for (version, item) in events where version.effective <= day {
+      switch item {
+      case .plan(let event):
         let id = event.milestone.rawValue
         if let first = planned[id] {
           findings.append(
             Finding(
               rule: "milestone-history", day: version.effective, seqs: [first.seq, version.seq],
               message: "Milestone \(id) is planned again by \(version.id); its first planned date"
-                + " \(first.day) must stay, and a new date needs a replanning with a reason."))
+                + " \(first.date) must stay, and a new date needs a replanning with a reason."))
           continue
         }
         planned[id] = (
-          event.plannedDate, version.seq,
-          Dictionary(event.scope.map { ($0.rawValue, event.plannedDate) }, uniquingKeysWith: { $1 })
+          event.planned, version.seq,
+          Dictionary(event.scope.map { ($0.rawValue, event.planned) }, uniquingKeysWith: { $1 })
         )
-      case .replanned(let event):
+      case .replan(let event):
         let id = event.milestone.rawValue
         guard var plan = planned[id] else {
           findings.append(
@@ -170,12 +170,20 @@ extension ViewContext {
         }
         let scope =
           event.scope.isEmpty ? Array(plan.byOrganisation.keys) : event.scope.map(\.rawValue)
-        let differing = scope.filter { (plan.byOrganisation[$0] ?? plan.day) != event.previousDate }
+        let differing = scope.filter { !same(plan.byOrganisation[$0] ?? plan.date, event.previous) }
+        if scope.isEmpty, !same(plan.date, event.previous) {
+          // A milestone planned without organisations: one planned date to compare with.
+          findings.append(
+            Finding(
+              rule: "milestone-history", day: version.effective, seqs: [plan.seq, version.seq],
+              message: "Replanning \(version.id) of \(id) starts from \(event.previous), but"
+                + " the planned date was \(plan.date)."))
+        }
         if !differing.isEmpty {
           findings.append(
             Finding(
               rule: "milestone-history", day: version.effective, seqs: [plan.seq, version.seq],
-              message: "Replanning \(version.id) of \(id) starts from \(event.previousDate), but"
+              message: "Replanning \(version.id) of \(id) starts from \(event.previous), but"
                 + " the planned date of \(differing.sorted().joined(separator: ", ")) was another.")
           )
         }
@@ -185,7 +193,8 @@ extension ViewContext {
               rule: "milestone-history", day: version.effective, seqs: [version.seq],
               message: "Replanning \(version.id) of \(id) gives no reason."))
         }
-        for organisation in scope { plan.byOrganisation[organisation] = event.newDate }
+        for organisation in scope { plan.byOrganisation[organisation] = event.new }
+        if scope.isEmpty { plan.date = event.new }
         planned[id] = plan
       }
     }

@@ -111,7 +111,8 @@ enum SubjectHistory {
     case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
       .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
       .zienswijzeSubmitted, .decisionCorrected, .decisionRevoked, .orAdviceRequested,
-      .transitionPlanVersionRegistered, .milestonePlanned, .milestoneReplanned, .milestoneAchieved,
+      .transitionPlanVersionRegistered, .milestonePlanned, .milestonePlannedV2, .milestoneReplanned,
+      .milestoneReplannedV2, .milestoneAchieved,
       .riskRegisterInitialised, .riskRecorded, .externalContextRecorded, .staffBaselineRecorded,
       .placementProcedureStep, .staffReassigned, .secondmentStarted, .secondmentExtended,
       .secondmentEnded, .surplusDeclared, .staffDeparted, .externalHireRecorded,
@@ -134,7 +135,8 @@ enum SubjectHistory {
     case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
       .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
       .zienswijzeSubmitted, .decisionCorrected, .decisionRevoked, .decisionSuperseded,
-      .transitionPlanVersionRegistered, .milestonePlanned, .milestoneReplanned, .milestoneAchieved,
+      .transitionPlanVersionRegistered, .milestonePlanned, .milestonePlannedV2, .milestoneReplanned,
+      .milestoneReplannedV2, .milestoneAchieved,
       .riskRegisterInitialised, .riskRecorded, .externalContextRecorded, .staffBaselineRecorded,
       .placementProcedureStep, .staffTransferred, .staffReassigned, .contractChanged,
       .secondmentStarted, .secondmentExtended, .secondmentEnded, .surplusDeclared, .staffDeparted,
@@ -169,6 +171,10 @@ enum SubjectHistory {
     case .milestonePlanned(let event):
       return "\(event.milestone) \(event.title) planned \(event.plannedDate)"
     case .milestoneReplanned(let event):
+      return "\(event.milestone) \(event.previousDate)→\(event.newDate): \(event.reason)"
+    case .milestonePlannedV2(let event):
+      return "\(event.milestone) \(event.title) planned \(event.plannedDate)"
+    case .milestoneReplannedV2(let event):
       return "\(event.milestone) \(event.previousDate)→\(event.newDate): \(event.reason)"
     case .milestoneAchieved(let event):
       return "\(event.milestone) achieved for \(Cell.list(event.scope.map(\.rawValue)))"

@@ -79,8 +79,13 @@ public struct RecordVersion: Sendable {
     self.storage = storage
   }
 
-  /// The effective date as coarse as recorded.
-  public var effectiveDate: EffectiveDate { EffectiveDate(effective, precision: precision) }
+  /// The effective date as coarse as recorded (a range or "on or before" a period reads its
+  /// last day from the event).
+  public var effectiveDate: EffectiveDate {
+    guard precision.hasOwnEnd else { return EffectiveDate(effective, precision: precision) }
+    return EffectiveDate(effective, precision: precision, until: event.effectiveUntil)
+      ?? EffectiveDate(effective, precision: precision)
+  }
 }
 
 /// A version as an owned ledger keeps it: plain numbers in `seq` order, so that a replay can

@@ -30,9 +30,9 @@ final class ExampleFile {
   }
 }
 
-/// The end of `day`, UTC: what `--known-at DAY` means.
+/// The end of `day` in Dutch time: what `--known-at DAY` means.
 func endOf(_ day: CalendarDay) -> KnownAt {
-  .instant(LogInstant(millisecondsSinceEpoch: Int64(day.dayNumber + 1) * 86_400_000 - 1))
+  .instant(DutchTime.endOfDay(day))
 }
 
 /// The visible text of `html`: tags removed, the entities the report writes decoded, runs of
@@ -72,7 +72,7 @@ struct ReportTests {
     // (ReportBrowserTests) and then pin the new value.
     #expect(
       SHA256.hash(first).hexString
-        == "6c2454f91089bcd506aee35bef476f74896a69fb1909c4606a816db2fead6f17")
+        == "bd7a8e85df44741b7a8e06d7dea1f2a39f303b2b63af22406463a2b9640f4cdb")
     let now = try example.report(
       ViewQuery(validAt: Self.firstJuly), .en, since: Self.beforeLateRecord)
     #expect(
@@ -81,7 +81,7 @@ struct ReportTests {
           ViewQuery(validAt: Self.firstJuly), .en, since: Self.beforeLateRecord)))
     #expect(
       SHA256.hash(now).hexString
-        == "ad5333ea79c845d5634f0aec0d3e0b510d93b798b1a89768c5869a4fa8836d70")
+        == "3ac1663ef97838b5081bb220e35393b5043375c3da5b3fe493fb20b67914c9f0")
   }
 
   @Test("Dutch figures and days in Dutch forms, English in English forms")
@@ -110,11 +110,22 @@ struct ReportTests {
     #expect(text.contains("117 van 172 gelezen"))
     #expect(text.contains(verified.headHash.hexString))
     #expect(text.contains(checkpoint.text.split(separator: "\n").joined(separator: " ")))
-    #expect(text.contains("Stand op 1 juli 2026, zoals bekend 2 juli 2026, 23:59:59 UTC"))
+    #expect(
+      text.contains("Stand op 1 juli 2026, zoals bekend 2 juli 2026, 23:59:59 (Nederlandse tijd)"))
     #expect(text.contains("Bevindingen 3"))
     // The staff table's last day holds the staffing view's totals on that day.
     #expect(text.contains("1 juli 2026 12,24 fte · 14 11,41 fte · 14 19,00 fte · 22"))
     #expect(text.contains("30 juni 2026 – – 43,65 fte · 51"))
+  }
+
+  @Test("a milestone date coarser than a day is written as given, never as an invented day")
+  func coarseMilestoneDates() throws {
+    let example = try ExampleFile()
+    let text = visibleText(try example.report(ViewQuery(validAt: Self.firstJuly)))
+    // F0 was achieved in March 2024 and F1 planned and achieved in June 2023, to the month.
+    #expect(text.contains("F0 BEV+HKK+VLS bereikt 2024-03"))
+    #expect(text.contains("F1 BEV+HKK+VLS gepland op 2023-06; bereikt 2023-06"))
+    #expect(!text.contains("bereikt 1 maart 2024"))
   }
 
   @Test("the decision recorded late (IJM-077) is marked as known now, and absent before it")
@@ -214,7 +225,13 @@ struct ReportTests {
     #expect(ReportLanguage.nl.cell("12.2400") == "12,24")
     #expect(ReportLanguage.nl.cell("2026-07-01") == "1 juli 2026")
     #expect(ReportLanguage.nl.cell("klantmanager werk") == "klantmanager werk")
-    #expect(ReportLanguage.nl.instant("2026-07-14T08:30:00.000Z") == "14 juli 2026, 08:30:00 UTC")
+    #expect(
+      ReportLanguage.nl.instant("2026-07-14T08:30:00.000Z")
+        == "14 juli 2026, 10:30:00 (Nederlandse tijd)")
+    #expect(
+      ReportLanguage.en.instant("2026-01-14T08:30:00.000Z")
+        == "14 January 2026, 09:30:00 (Dutch time)")
+    #expect(ReportLanguage.nl.instant("not an instant") == "not an instant")
     #expect(CellText.firstDay("2023-Q1") == CalendarDay(2023, 1, 1))
     #expect(CellText.firstDay("2024-07~") == CalendarDay(2024, 7, 1))
     #expect(CellText.firstDay("-") == nil)

@@ -21,7 +21,7 @@ struct ReadVerbTests {
     #expect(run.status == 0, "\(run.errors)")
     #expect(run.output.contains("172 records, verified"))
     #expect(run.output.contains("RAAD-HKK"))
-    #expect(run.output.contains("as known at 2026-07-02T23:59:59.999Z"))
+    #expect(run.output.contains("as known at 2026-07-02T21:59:59.999Z"))
     #expect(run.output.contains("transition verify ijmond-demo.log"))
     #expect(!run.output.contains("\u{1B}["), "no colour in a pipe")
     let path = work.file("ijmond-demo.log")

@@ -15,7 +15,8 @@ struct ReportVerbTests {
     #expect(run.output.contains("written to \(output)"))
     let html = try String(contentsOfFile: output, encoding: .utf8)
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
-    #expect(html.contains("Stand op 1 juli 2026, zoals bekend 2 juli 2026, 23:59:59 UTC"))
+    #expect(
+      html.contains("Stand op 1 juli 2026, zoals bekend 2 juli 2026, 23:59:59 (Nederlandse tijd)"))
     let again = try TransitionBinary.run([
       "report", demo.path, "--valid-at", "2026-07-01", "--known-at", "2026-07-02", "--output",
       output,

@@ -6,6 +6,11 @@ func jsonRows(_ text: String) throws -> [[String: String]] {
   try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: String]])
 }
 
+/// The rows of `state --json`: the document's "rows".
+func stateRows(_ text: String) throws -> [[String: String]] {
+  try #require(jsonObject(text)["rows"] as? [[String: String]])
+}
+
 /// A JSON object printed by a command.
 func jsonObject(_ text: String) throws -> [String: Any] {
   try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -54,7 +59,7 @@ struct ViewVerbTests {
     #expect(text.output.contains("on 2027-12-31, as known now (seq 172)"), "\(text.output)")
     let json = try TransitionBinary.run(words + ["--json"])
     #expect(json.status == 0)
-    let rows = try jsonRows(json.output)
+    let rows = try stateRows(json.output)
     #expect(!rows.isEmpty)
     let csv = try TransitionBinary.run(words + ["--csv"])
     #expect(csv.status == 0)
@@ -74,7 +79,7 @@ struct ViewVerbTests {
     let staffing = try TransitionBinary.run(
       ["state", log, "--view", "staffing", "--valid-at", "2026-07-01"])
     #expect(staffing.output.contains("BEV: headcount 14, contract fte 12.2400"))
-    let conservation = try jsonRows(
+    let conservation = try stateRows(
       try TransitionBinary.run(
         ["state", log, "--view", "conservation", "--valid-at", "2027-12-31", "--json"]
       ).output)
@@ -87,7 +92,7 @@ struct ViewVerbTests {
       let run = try TransitionBinary.run(
         ["state", log, "--view", "decisions", "--valid-at", "2026-07-01", "--json"] + extra)
       #expect(run.status == 0, "\(run.errors)")
-      return try jsonRows(run.output).map { $0["decision"] ?? "" }
+      return try stateRows(run.output).map { $0["decision"] ?? "" }
     }
     #expect(try decisions([]).contains("IJM-077"))
     #expect(try !decisions(["--known-at", "2026-07-02"]).contains("IJM-077"))
@@ -97,8 +102,8 @@ struct ViewVerbTests {
     #expect(try !decisions(["--known-at-seq", "120"]).contains("IJM-077"))
     #expect(try decisions(["--known-at-seq", "121"]).contains("IJM-077"))
     let employees = ["state", log, "--view", "employees", "--valid-at", "2026-06-01", "--json"]
-    let corrected = try jsonRows(try TransitionBinary.run(employees).output)
-    let original = try jsonRows(try TransitionBinary.run(employees + ["--as-recorded"]).output)
+    let corrected = try stateRows(try TransitionBinary.run(employees).output)
+    let original = try stateRows(try TransitionBinary.run(employees + ["--as-recorded"]).output)
     #expect(corrected.first { $0["employee"] == "E017" }?["plaatsing"]?.hasPrefix("BEV") == true)
     #expect(original.first { $0["employee"] == "E017" }?["plaatsing"]?.hasPrefix("VLS") == true)
     let regional = try TransitionBinary.run(

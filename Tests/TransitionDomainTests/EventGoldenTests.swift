@@ -101,6 +101,14 @@ struct EventGoldenTests {
       #"{"milestone":"F1","title":"regionale probleemanalyse gestart","scope":["BEV","HKK","VLS"],"plannedDate":"2023-06-01","plannedPrecision":"month","effectivePrecision":"month","source":{"kind":"seed","detail":"seed 001"}}"#
     ),
     (
+      "MilestonePlanned.v2",
+      #"{"milestone":"P3","title":"taken over naar de regionale dienst","scope":["GA","GB"],"plannedDate":"2020-12 - 2021-02"}"#
+    ),
+    (
+      "MilestoneReplanned.v2",
+      #"{"milestone":"P3","scope":["GB"],"previousDate":"voorjaar 2024","newDate":"uiterlijk 2025","reason":"raad GB besluit later"}"#
+    ),
+    (
       "MilestoneReplanned.v1",
       #"{"milestone":"M1","scope":["VLS"],"previousDate":"2026-03-31","newDate":"2026-04-16","reason":"raad Velsen agendeert het transitieplan voor de nieuw geïnstalleerde raad","source":{"kind":"illustrative","detail":"illustrative"}}"#
     ),

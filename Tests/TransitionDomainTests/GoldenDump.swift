@@ -24,6 +24,19 @@ enum GoldenExamples {
     DomainEvent(GRDissolved(arrangement: "IJW", settlement: "vereffening-2")),
     DomainEvent(RecordRetracted(record: "IJM-999", reason: "dubbel vastgelegd")),
     DomainEvent(PersonalDataErased(employee: "E007", reason: "bewaartermijn verstreken")),
+    DomainEvent(
+      MilestonePlannedV2(
+        milestone: "P3", title: "taken over naar de regionale dienst", scope: ["GA", "GB"],
+        plannedDate: EffectiveDate(
+          CalendarDay(2020, 12, 1), precision: .range, until: CalendarDay(2021, 2, 28))
+          ?? EffectiveDate(CalendarDay(2020, 12, 1)))),
+    DomainEvent(
+      MilestoneReplannedV2(
+        milestone: "P3", scope: ["GB"],
+        previousDate: EffectiveDate(CalendarDay(2024, 3, 1), precision: .season),
+        newDate: EffectiveDate(
+          CalendarDay(2025, 1, 1), precision: .onOrBefore, until: CalendarDay(2025, 12, 31))
+          ?? EffectiveDate(CalendarDay(2025, 1, 1)), reason: "raad GB besluit later")),
   ]
 
   /// The event with at most two members, lines or placements, so its golden stays readable.

@@ -52,6 +52,8 @@ struct PayloadEnumTests {
     "GRMemberLeft.v1",
     "GRDissolved.v1",
     "RecordRetracted.v1", "PersonalDataErased.v1",
+    "MilestonePlanned.v2",
+    "MilestoneReplanned.v2",
   ]
 
   @Test("the event types keep their stored order (new types go at the end)")

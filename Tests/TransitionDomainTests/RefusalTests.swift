@@ -226,8 +226,17 @@ struct RefusalTests {
     }
     #expect(
       Refusal.notARealDay(field: "effective", text: "2026-02-30").description
-        == "'2026-02-30' in 'effective' is not a real date. Use YYYY-MM-DD (or 2024-04, 2023-Q1, 2025-H2, 2013, 2024-07~ for a coarse effective date)."
+        == "'2026-02-30' in 'effective' is not a date. Write one of: 2026-07-01, 2024-04 (or"
+        + " april 2024), 2023-Q1, 2025-H2, 2013, 2024-07~ (about), voorjaar 2024 (March-May),"
+        + " zomer 2024 (June-August), najaar 2024 (September-November), winter 2020/2021"
+        + " (December-February), a range such as 2020-12 - 2021-02 (december 2020 - februari"
+        + " 2021), or uiterlijk 2026-07-01 / uiterlijk 2026 (on or before)."
     )
+    // A day field that takes only a day suggests only a day.
+    #expect(
+      Refusal.notARealDay(field: "lastWorkingDay", text: "2026-02").description
+        == "'2026-02' in 'lastWorkingDay' is not a real day. Write it as YYYY-MM-DD, such as"
+        + " 2026-07-01.")
   }
 
   @Test("command JSON with an unknown or missing field is refused naming the field")

@@ -53,7 +53,7 @@ extension ReportDocument {
           lane.group, lane.name,
           lane.marks.map { mark in
             (mark.label.isEmpty ? "" : mark.label + " ") + markWords(mark) + " "
-              + language.day(mark.day)
+              + (mark.given ?? language.day(mark.day))
               + (mark.late ? t(" (laat vastgelegd)", " (recorded late)") : "")
           }.joined(separator: "; "),
         ]
@@ -138,8 +138,12 @@ extension ReportDocument {
     )
     for row in milestones.rows {
       var lane: [ReportTimeline.Mark] = []
+      /// The date as given when the cell is coarser than a day.
+      func given(_ cell: String) -> String? { CalendarDay(parsing: cell) == nil ? cell : nil }
       if let day = CellText.firstDay(row[first]) {
-        lane.append(ReportTimeline.Mark(day: day, kind: .planned, label: "", late: false))
+        lane.append(
+          ReportTimeline.Mark(
+            day: day, kind: .planned, label: "", late: false, given: given(row[first])))
       }
       if row[replanned] != "-" {
         for entry in row[replanned].components(separatedBy: "; ") {
@@ -152,8 +156,10 @@ extension ReportDocument {
           }
         }
       }
-      if let day = CalendarDay(parsing: row[achieved]) {
-        lane.append(ReportTimeline.Mark(day: day, kind: .achieved, label: "", late: false))
+      if let day = CellText.firstDay(row[achieved]) {
+        lane.append(
+          ReportTimeline.Mark(
+            day: day, kind: .achieved, label: "", late: false, given: given(row[achieved])))
       }
       if !lane.isEmpty {
         lanes.append(

@@ -1,3 +1,4 @@
+import EventLog
 import TransitionDomain
 
 /// The language of a report, and how it writes numbers, amounts and days.
@@ -72,13 +73,16 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
     return hundredths(rounded)
   }
 
-  /// An instant of the log in words: `2 juli 2026, 23:59:59 UTC`.
+  /// An instant of the log in words, in Dutch time: `2 juli 2026, 23:59:59 (Nederlandse tijd)`.
+  ///
+  /// Readers are Dutch officials: a moment is shown as the clock in the Netherlands read it
+  /// (`DutchTime`), not in UTC; text that is not a log instant is shown as it is.
   func instant(_ text: String) -> String {
-    guard text.count >= 19, let day = CalendarDay(parsing: String(text.prefix(10))) else {
-      return text
-    }
-    let time = text.dropFirst(11).prefix(8)
-    return self.day(day) + (self == .nl ? ", " : ", ") + time + " UTC"
+    guard let instant = LogInstant(text) else { return text }
+    let local = DutchTime.local(instant)
+    guard let day = CalendarDay(parsing: String(local.prefix(10))) else { return text }
+    let time = local.dropFirst(11).prefix(8)
+    return self.day(day) + ", " + time + (self == .nl ? " (Nederlandse tijd)" : " (Dutch time)")
   }
 
   /// A view's cell in the reader's forms: FTE, amounts, days, percentages and the views'

@@ -22,6 +22,9 @@ enum ReportTimeline {
     let label: String
     /// Recorded late (after records that rely on it): drawn with a ring and "!".
     let late: Bool
+    /// The date as the source gave it when coarser than a day (`2024-03`, `voorjaar 2024`):
+    /// drawn at its first day, written as given, never as an invented day.
+    var given: String? = nil
   }
 
   /// One lane: a participant group, a name and its marks.

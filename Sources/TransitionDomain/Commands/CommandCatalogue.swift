@@ -65,10 +65,10 @@ extension TransitionCommand {
       "RegisterTransitionPlanVersion", TransitionPlanVersionRegistered.eventType,
       "Register a transitieplan version and its status."
     ),
-    ("PlanMilestone", MilestonePlanned.eventType, "Plan a milestone."),
+    ("PlanMilestone", MilestonePlannedV2.eventType, "Plan a milestone for a day or a period."),
     (
-      "ReplanMilestone", MilestoneReplanned.eventType,
-      "Move a milestone's planned date, with a reason."
+      "ReplanMilestone", MilestoneReplannedV2.eventType,
+      "Move a milestone's planned day or period, with a reason."
     ),
     ("AchieveMilestone", MilestoneAchieved.eventType, "Record that a milestone was reached."),
     (

@@ -51,11 +51,18 @@ extension CommandCheck {
           what: "advice request", id: event.request.rawValue, command: verb, day: day)
       }
     case .milestonePlanned(let event): for id in event.scope { try organisation(id) }
+    case .milestonePlannedV2(let event): for id in event.scope { try organisation(id) }
     case .milestoneReplanned(let event):
       guard state.milestones[event.milestone] != nil else {
         throw .unknownReference(
           what: "milestone", id: event.milestone.rawValue, command: verb, day: day)
       }
+    case .milestoneReplannedV2(let event):
+      guard state.milestones[event.milestone] != nil else {
+        throw .unknownReference(
+          what: "milestone", id: event.milestone.rawValue, command: verb, day: day)
+      }
+      for id in event.scope { try organisation(id) }
     case .milestoneAchieved(let event): for id in event.scope { try organisation(id) }
     case .riskRegisterInitialised(let event): try body(event.owner)
     case .riskRecorded(let event): try body(event.owner)

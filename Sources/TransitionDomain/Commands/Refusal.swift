@@ -147,9 +147,10 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
       "Cannot leave GR \(arrangement) with \(members.count) member(s) on \(day)"
         + (members.isEmpty ? "" : " (" + members.map(\.rawValue).joined(separator: ", ") + ")")
         + ": a GR needs at least two. Record GRDissolved instead."
+    case .notARealDay(let field, let text) where field == "effective":
+      "'\(text)' in 'effective' is not a date. Write one of: \(EffectiveDate.acceptedForms)."
     case .notARealDay(let field, let text):
-      "'\(text)' in '\(field)' is not a real date. Use YYYY-MM-DD (or 2024-04, 2023-Q1, 2025-H2,"
-        + " 2013, 2024-07~ for a coarse effective date)."
+      "'\(text)' in '\(field)' is not a real day. Write it as YYYY-MM-DD, such as 2026-07-01."
     case .invalidInput(let command, let problem):
       "Cannot read \(command): \(problem). See `transition help \(command)` for its fields."
     case .unknownCommand(let name):

@@ -9,7 +9,7 @@ import CanonicalJSON
 /// | member | meaning |
 /// |---|---|
 /// | `command` | the command name (required) |
-/// | `effective` | the effective date: `2026-07-01`, or coarse `2024-04`, `2023-Q1`, `2025-H2`, `2013`, `2024-07~` (required) |
+/// | `effective` | the effective date: `2026-07-01`, or as precise as the source: `2024-04`, `2023-Q1`, `2025-H2`, `voorjaar 2024`, `winter 2020/2021`, `2013`, `2024-07~`, `2020-12 - 2021-02`, `uiterlijk 2026-07-01` (required; every form of `EffectiveDate`) |
 /// | `corrects` | the `seq` of the record this corrects (optional; see `Correction`) |
 /// | `correctionReason` | why, required with `corrects` |
 /// | `id` | a record id of your choice (optional; the log assigns one otherwise) |
@@ -42,7 +42,9 @@ public struct TransitionCommand: Equatable, Sendable {
     self.corrects = corrects
     self.correctionReason = correctionReason
     self.id = id
-    self.event = DomainEvent(payload, effectivePrecision: effective.precision, source: source)
+    self.event = DomainEvent(
+      payload, effectivePrecision: effective.precision, effectiveUntil: effective.until,
+      source: source)
   }
 
   /// Reads the JSON form; refuses unknown commands and missing, unknown or mistyped fields.
@@ -82,14 +84,18 @@ public struct TransitionCommand: Equatable, Sendable {
         guard id != nil else {
           throw .invalidInput(command: name, problem: "field 'id' should be text")
         }
-      case DomainEvent.precisionKey:
+      case DomainEvent.precisionKey, DomainEvent.untilKey:
         throw .invalidInput(
-          command: name, problem: "give the precision in 'effective', not in 'effectivePrecision'")
+          command: name,
+          problem: "give the precision in 'effective', not in '\(member.key)'")
       default: data.insert(member.key, member.value)
       }
     }
     if effective.precision != .day {
       data.insert(DomainEvent.precisionKey, .string(effective.precision.rawValue))
+    }
+    if let until = effective.until {
+      data.insert(DomainEvent.untilKey, .string(until.description))
     }
     do {
       event = try DomainEvent.decode(type: eventType, data: data)
@@ -117,8 +123,13 @@ public struct TransitionCommand: Equatable, Sendable {
   }
 
   /// The command name for each event type.
+  ///
+  /// Older versions keep the name of the command that records their successor.
   public static let namesByEventType: [String: String] = Dictionary(
-    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) })
+    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) }
+  ).merging([
+    MilestonePlanned.eventType: "PlanMilestone", MilestoneReplanned.eventType: "ReplanMilestone",
+  ]) { current, _ in current }
   /// The event type each command records.
   public static let eventTypesByName: [String: String] = Dictionary(
     uniqueKeysWithValues: catalogue.map { ($0.name, $0.eventType) })

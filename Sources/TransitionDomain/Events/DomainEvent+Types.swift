@@ -39,8 +39,12 @@ extension DomainEvent {
     case transitionPlanVersionRegistered(TransitionPlanVersionRegistered)
     /// The `MilestonePlanned` event.
     case milestonePlanned(MilestonePlanned)
+    /// The `MilestonePlanned.v2` event.
+    case milestonePlannedV2(MilestonePlannedV2)
     /// The `MilestoneReplanned` event.
     case milestoneReplanned(MilestoneReplanned)
+    /// The `MilestoneReplanned.v2` event.
+    case milestoneReplannedV2(MilestoneReplannedV2)
     /// The `MilestoneAchieved` event.
     case milestoneAchieved(MilestoneAchieved)
     /// The `RiskRegisterInitialised` event.
@@ -120,7 +124,9 @@ extension DomainEvent {
       case .orAdviceGiven(let event): event
       case .transitionPlanVersionRegistered(let event): event
       case .milestonePlanned(let event): event
+      case .milestonePlannedV2(let event): event
       case .milestoneReplanned(let event): event
+      case .milestoneReplannedV2(let event): event
       case .milestoneAchieved(let event): event
       case .riskRegisterInitialised(let event): event
       case .riskRecorded(let event): event
@@ -173,7 +179,9 @@ extension DomainEvent {
       case .orAdviceGiven: .orAdviceGiven
       case .transitionPlanVersionRegistered: .transitionPlanVersionRegistered
       case .milestonePlanned: .milestonePlanned
+      case .milestonePlannedV2: .milestonePlannedV2
       case .milestoneReplanned: .milestoneReplanned
+      case .milestoneReplannedV2: .milestoneReplannedV2
       case .milestoneAchieved: .milestoneAchieved
       case .riskRegisterInitialised: .riskRegisterInitialised
       case .riskRecorded: .riskRecorded
@@ -208,8 +216,8 @@ extension DomainEvent {
 
     /// The event types without their data.
     ///
-    /// In the order of DOMAIN.md 11.2, `RecordRetracted` last. The order is stored (a type's
-    /// index in sidecars and ledgers): add new types at the end.
+    /// In the order of DOMAIN.md 11.2 up to `RecordRetracted`, then newer ones. The order is
+    /// stored (a type's index in sidecars and ledgers): add new types at the end.
     public enum Kind: CaseIterable, Hashable, Sendable {
       /// `OrganisationRegistered`.
       case organisationRegistered
@@ -306,6 +314,10 @@ extension DomainEvent {
       /// `PersonalDataErased` (issue 17), after `RecordRetracted`: new kinds go last, since the
       /// order is stored.
       case personalDataErased
+      /// `MilestonePlanned.v2`.
+      case milestonePlannedV2
+      /// `MilestoneReplanned.v2`.
+      case milestoneReplannedV2
 
       /// The struct of this type.
       public var payloadType: any EventPayload.Type {
@@ -327,7 +339,9 @@ extension DomainEvent {
         case .orAdviceGiven: ORAdviceGiven.self
         case .transitionPlanVersionRegistered: TransitionPlanVersionRegistered.self
         case .milestonePlanned: MilestonePlanned.self
+        case .milestonePlannedV2: MilestonePlannedV2.self
         case .milestoneReplanned: MilestoneReplanned.self
+        case .milestoneReplannedV2: MilestoneReplannedV2.self
         case .milestoneAchieved: MilestoneAchieved.self
         case .riskRegisterInitialised: RiskRegisterInitialised.self
         case .riskRecorded: RiskRecorded.self
@@ -362,7 +376,8 @@ extension DomainEvent {
     }
   }
 
-  /// Every event type, in the order of `Payload.Kind` (DOMAIN.md 11.2; `RecordRetracted` last).
+  /// Every event type, in the order of `Payload.Kind` (DOMAIN.md 11.2 up to `RecordRetracted`,
+  /// then newer types and versions in the order they were added).
   public static let payloadTypes: [any EventPayload.Type] = Payload.Kind.allCases.map(\.payloadType)
 }
 
@@ -454,6 +469,16 @@ extension MilestonePlanned {
 extension MilestoneReplanned {
   /// This event as a `DomainEvent.Payload`.
   public var payloadCase: DomainEvent.Payload { .milestoneReplanned(self) }
+}
+
+extension MilestonePlannedV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .milestonePlannedV2(self) }
+}
+
+extension MilestoneReplannedV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .milestoneReplannedV2(self) }
 }
 
 extension MilestoneAchieved {

@@ -60,6 +60,8 @@ extension TransitionState {
     case .orAdviceRequested(let event): adviceRequests[event.request] = seq
     case .milestonePlanned(let event): milestones[event.milestone] = event.plannedDate
     case .milestoneReplanned(let event): milestones[event.milestone] = event.newDate
+    case .milestonePlannedV2(let event): milestones[event.milestone] = event.plannedDate.firstDay
+    case .milestoneReplannedV2(let event): milestones[event.milestone] = event.newDate.firstDay
     case .costSharingKeySet(let event):
       keys[event.costs, default: [:]][event.version] = KeyVersion(
         shares: event.shares, validFrom: event.validFrom, seq: seq)
@@ -121,6 +123,7 @@ extension TransitionState {
     case .decisionSuperseded(let event): decisions[event.decision]?.endedOn = nil
     case .orAdviceRequested(let event): adviceRequests[event.request] = nil
     case .milestonePlanned(let event): milestones[event.milestone] = nil
+    case .milestonePlannedV2(let event): milestones[event.milestone] = nil
     case .costSharingKeySet(let event): keys[event.costs]?[event.version] = nil
     case .costBooked(let event):
       for line in event.lines { costLines[line.line] = nil }
@@ -134,6 +137,7 @@ extension TransitionState {
     case .organisationChanged, .documentRegistered, .proposalSubmitted, .committeeConsidered,
       .informationProvided, .stakeholderPositionSubmitted, .zienswijzeSubmitted,
       .decisionCorrected, .orAdviceGiven, .transitionPlanVersionRegistered, .milestoneReplanned,
+      .milestoneReplannedV2,
       .milestoneAchieved, .riskRegisterInitialised, .riskRecorded, .externalContextRecorded,
       .placementProcedureStep, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeyCorrected, .costBookingCorrected,
@@ -160,7 +164,8 @@ extension TransitionState {
       .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
       .zienswijzeSubmitted, .decisionTaken, .decisionCorrected, .decisionRevoked,
       .decisionSuperseded, .orAdviceRequested, .orAdviceGiven, .transitionPlanVersionRegistered,
-      .milestonePlanned, .milestoneReplanned, .milestoneAchieved, .riskRegisterInitialised,
+      .milestonePlanned, .milestonePlannedV2, .milestoneReplanned, .milestoneReplannedV2,
+      .milestoneAchieved, .riskRegisterInitialised,
       .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
       .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,

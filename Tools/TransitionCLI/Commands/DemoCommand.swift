@@ -112,11 +112,10 @@ enum DemoCommand: Command {
   /// The end of the tour's last day: every view of the tour is valid on it.
   static let lastDay = CalendarDay(2027, 12, 31)
 
-  /// The moves of 2026-07-01 and the moment before IJM-077 was recorded (end of 2026-07-02).
+  /// The moves of 2026-07-01 and the moment before IJM-077 was recorded (end of 2026-07-02 in
+  /// Dutch time, as `--known-at 2026-07-02` means it).
   static let firstJuly = CalendarDay(2026, 7, 1)
-  static let beforeLateRecord = Moment.Known.instant(
-    LogInstant(
-      millisecondsSinceEpoch: Int64(CalendarDay(2026, 7, 2).dayNumber + 1) * 86_400_000 - 1))
+  static let beforeLateRecord = Moment.Known.instant(DutchTime.endOfDay(CalendarDay(2026, 7, 2)))
 
   /// The commands the tour ends with, for the log at `path`; each works as printed (`audit`
   /// exits 1 because the example has findings).

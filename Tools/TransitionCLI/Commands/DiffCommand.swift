@@ -25,8 +25,9 @@ enum DiffCommand: Command {
     When some changed row is touched by none (a change the keys do not show, such as a
     reassignment), it lists every record in between and says so.
 
-    --from-known-at and --to-known-at take a UTC instant 2026-07-02T12:00:00.000Z or a day,
-    meaning the end of that day, UTC; --from-known-at-seq and --to-known-at-seq take record
+    --from-known-at and --to-known-at take an instant with its offset (2020-09-30T23:59+02:00,
+    2026-07-02T12:00:00.000Z), a Dutch local time, or a day, meaning the end of that day in
+    Dutch time (Europe/Amsterdam); --from-known-at-seq and --to-known-at-seq take record
     numbers. Left out, --to-known-at means everything recorded.
     Views: \(ViewSource.viewNames.joined(separator: ", ")).
 

@@ -28,8 +28,11 @@ enum RecordCommand: Command {
       one object per line such as
         {"command":"RegisterBody","effective":"2026-01-01","body":"RAAD-X", …}
       and appends them all or nothing: if any line is malformed or refused, nothing is appended
-      and every bad line is named. Each line has the fields of its kind plus "effective" and
-      optionally "corrects", "correctionReason", "id" and "source".
+      and every bad line is named. Each line has the fields of its kind plus "effective" (any
+      form --effective takes, such as "voorjaar 2024") and optionally "corrects",
+      "correctionReason", "id" and "source". What KIND --help calls optional may be left out
+      of a line too: a list is then empty and true/false is false, also inside nested objects.
+      A value outside a fixed list is refused with the values allowed.
 
       Every KIND with its fields: `transition record LOG KIND --help`.
 
@@ -193,7 +196,7 @@ enum RecordCommand: Command {
           continue
         }
         do {
-          commands.append((number, try TransitionCommand(json: object)))
+          commands.append((number, try TransitionCommand(json: withDefaults(object))))
         } catch {
           problems.append("line \(number): \(error.description)")
         }
@@ -212,6 +215,31 @@ enum RecordCommand: Command {
       throw CommandFailure(status: .dataError, message: "\(input) holds no commands.")
     }
     return commands
+  }
+
+  /// A batch line with what `--help` calls optional filled in where left out (see
+  /// `CommandBuilder.withDefaults`); the envelope members stay as given.
+  static func withDefaults(_ line: JSONObject) -> JSONObject {
+    guard let name = line["command"]?.stringValue,
+      let structure = FieldCatalogue.event(forCommand: name)
+    else { return line }
+    let envelope: Set<String> = [
+      "command", "effective", "corrects", "correctionReason", "id", "source",
+      DomainEvent.precisionKey, DomainEvent.untilKey,
+    ]
+    var fields = JSONObject()
+    var result = JSONObject()
+    for member in line.members {
+      if envelope.contains(member.key) {
+        result.insert(member.key, member.value)
+      } else {
+        fields.insert(member.key, member.value)
+      }
+    }
+    for member in CommandBuilder.withDefaults(fields, structure: structure).members {
+      result.insert(member.key, member.value)
+    }
+    return result
   }
 
   /// Drops commands whose `id` is in the log already with the same content (a retry), and

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Projections
 
 /// `transition state`: a view of the transition on one day, as known at one moment.
@@ -23,6 +24,9 @@ enum StateCommand: Command {
     \(Moment.help)
       --names               add the names of the people register (LOG.people) beside the
                             employee ids, when you may read it; never without this flag
+
+    --json prints one object: "view", "title" (the day and the moment used), "rows" (one object
+    per row, keyed by column) and "summary" (every line the text prints below the table).
 
     The log is folded once and the result cached beside it in LOG.projections, so repeated
     questions are fast. The cache is rebuilt whenever it does not match the log and may be
@@ -52,8 +56,23 @@ enum StateCommand: Command {
     if arguments.flag(PeopleNames.flag), let names = PeopleNames.load(path, console: console) {
       table = PeopleNames.annotate(table, names: names)
     }
-    console.writeOutput(TableRenderer.render(table, as: format, console: console))
+    if format == .json {
+      console.writeOutput(JSONText.pretty(document(table)) + "\n")
+    } else {
+      console.writeOutput(TableRenderer.render(table, as: format, console: console))
+    }
     return .ok
+  }
+
+  /// The view for programs: its name, its title (the day, the known-at moment with the UTC
+  /// instant or record it used, and the correction mode), the rows, and every summary line
+  /// the text prints below the table (counts, totals, verdicts).
+  static func document(_ table: ViewTable) -> JSONValue {
+    .object([
+      "view": .string(table.name), "title": .string(table.title),
+      "rows": JSONText.table(columns: table.columns.map(\.name), rows: table.rows),
+      "summary": .array(table.notes.map { .string($0) }),
+    ])
   }
 }
 

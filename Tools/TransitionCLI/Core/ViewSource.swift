@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Projections
+import TransitionApp
 import TransitionDomain
 
 /// The moment a view shows: the day the facts are valid, and what the log knew.
@@ -26,10 +27,12 @@ struct Moment: Equatable {
   /// Whether corrections are ignored (the facts as first recorded).
   var asRecorded = false
 
-  /// Today, UTC.
-  static var today: CalendarDay { ViewQuery.todayUTC() }
+  /// Today in the Netherlands.
+  static var today: CalendarDay {
+    DutchTime.day(at: LogInstant(millisecondsSinceEpoch: Int64(time(nil)) * 1000))
+  }
 
-  /// How the moment reads for people: "valid on 2026-07-01, as known at 2026-07-02T23:59:59.999Z".
+  /// How the moment reads for people: "valid on 2026-07-01, as known at 2026-07-02T21:59:59.999Z".
   var description: String {
     var text = "valid on \(validAt)"
     switch knownAt {
@@ -72,11 +75,15 @@ struct Moment: Equatable {
 
   /// Flag help shared by the verbs that show views.
   static let help = """
-      --valid-at DAY        the day the facts are valid, YYYY-MM-DD (default: today, UTC)
-      --known-at T          as the log knew it at T: a UTC instant such as
-                            2026-07-02T12:00:00.000Z (2026-07-02T12:00:00Z and
-                            2026-07-02T12:00Z also do), or a day 2026-07-02, meaning the end
-                            of that day, UTC (default: everything recorded)
+      --valid-at DAY        the day the facts are valid, YYYY-MM-DD (default: today in
+                            the Netherlands)
+      --known-at T          as the log knew it at T: a time with its offset such as
+                            2020-09-30T23:59+02:00 or 2026-07-02T12:00:00.000Z (seconds
+                            and milliseconds may be left out), a Dutch local time such as
+                            2026-07-02T14:00, or a day 2026-07-02, meaning the end of that
+                            day in Dutch time (23:59:59.999 Europe/Amsterdam; summer time
+                            by the EU rule) (default: everything recorded). The title says
+                            which UTC instant was used.
       --known-at-seq N      as the log knew it after record N (0 = before the first record)
       --as-recorded         ignore corrections: the facts as first recorded
     """

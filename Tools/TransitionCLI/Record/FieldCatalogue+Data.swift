@@ -452,6 +452,40 @@ extension FieldCatalogue {
         Field("reason", "String", "Why it moved."),
       ]),
     Structure(
+      name: "MilestonePlannedV2", eventType: "MilestonePlanned.v2",
+      doc: "A milestone was planned for a day or a period as precise as "
+        + "the source.",
+      fields: [
+        Field("milestone", "MilestoneID", "The milestone's id, such as `M1`."),
+        Field("title", "String", "Its title."),
+        Field("scope", "[OrganisationID]", "The organisations it applies to."),
+        Field(
+          "plannedDate", "EffectiveDate",
+          "The planned date as precise as the source: a day, month, "
+            + "quarter, half year, season, year, range or \"on or before\" "
+            + "(`voorjaar 2024`, `2020-12 - 2021-02`, `uiterlijk 2026`)."),
+      ]),
+    Structure(
+      name: "MilestoneReplannedV2", eventType: "MilestoneReplanned.v2",
+      doc: "A milestone's planned date moved to another day or period, "
+        + "with a reason.",
+      fields: [
+        Field("milestone", "MilestoneID", "The milestone."),
+        Field(
+          "scope", "[OrganisationID]",
+          "The organisations the new date applies to (a subset when "
+            + "only one slips)."),
+        Field(
+          "previousDate", "EffectiveDate",
+          "The planned date before this change, as precise as it was "
+            + "planned."),
+        Field(
+          "newDate", "EffectiveDate",
+          "The new planned date, as precise as the source (`najaar "
+            + "2026`, `uiterlijk 2027-01-01`)."),
+        Field("reason", "String", "Why it moved."),
+      ]),
+    Structure(
       name: "MilestoneAchieved", eventType: "MilestoneAchieved.v1",
       doc: "A milestone was reached (the record's effective day is the "
         + "day it was reached).",
@@ -745,6 +779,10 @@ extension FieldCatalogue {
           "effectivePrecision", "DatePrecision",
           "How precisely the record's effective day was known; `.day` "
             + "unless coarser."),
+        Field(
+          "effectiveUntil", "CalendarDay?",
+          "The last day of a range or of an \"on or before\" period; nil "
+            + "otherwise."),
         Field("source", "Provenance?", "Where the facts come from; nil when not stated."),
       ]),
     Structure(

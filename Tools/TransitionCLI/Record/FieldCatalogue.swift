@@ -103,6 +103,7 @@ enum FieldCatalogue {
     var text: String
     switch element {
     case "CalendarDay": text = "a day YYYY-MM-DD"
+    case "EffectiveDate": text = "a day or a period: " + EffectiveDate.acceptedForms
     case "FTE": text = "FTE with 4 decimals, such as 0.8889"
     case "Money": text = "an amount in euro cents, such as 235250000"
     case "Percentage": text = "a percentage with 2 decimals, such as 27.79"

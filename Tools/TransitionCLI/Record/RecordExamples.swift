@@ -40,8 +40,19 @@ enum RecordExamples {
       }
       return words.map(shellQuoted).joined(separator: " ")
     }
-    return nil
+    return written[name].map { "transition record \(log) \(name) " + $0 }
   }
+
+  /// Examples for kinds the IJmond log does not hold (newer versions), as the flags after the
+  /// kind: an invented transition of five municipalities (GA … GE) and a regional service.
+  static let written: [String: String] = [
+    "PlanMilestone":
+      "--effective 2023-11-01 --milestone P3 --title 'taken over naar de regionale dienst'"
+      + " --scope GA --scope GB --plannedDate 'december 2020 - februari 2021'",
+    "ReplanMilestone":
+      "--effective 2024-02-01 --milestone P3 --scope GB --previousDate 'voorjaar 2024'"
+      + " --newDate 'uiterlijk 2025' --reason 'raad GB besluit later'",
+  ]
 
   private static func effective(record: JSONObject, data: JSONObject) -> String {
     let day = record["effective"]?.stringValue ?? ""
