@@ -92,13 +92,16 @@ enum RecordCommand: Command {
       pairs.last { $0.flag == "by" }?.value, console: console, usage: usage)
     pairs.removeAll { $0.flag == "by" }
     let commands: [(line: Int?, command: TransitionCommand)]
+    var batchKey: SHA256Digest?
     if let input = pairs.first(where: { $0.flag == "input" })?.value {
       guard positionals.count == 1, pairs.count == 1 else {
         throw CommandFailure.usage(
           "--input reads every command from the file; give no KIND or field flags with it.",
           help: usage)
       }
-      commands = try batch(input, console: console)
+      let read = try batch(input, console: console)
+      commands = read.commands
+      batchKey = Self.batchKey(read.canonicalLines, by: by)
     } else {
       guard positionals.count >= 2 else {
         throw CommandFailure.usage(
@@ -118,11 +121,25 @@ enum RecordCommand: Command {
       }
     }
     try LogAccess.requireFile(path)
+    var opened: TransitionLog?
+    if let batchKey {
+      // The same batch again (a retry after a crash or a timeout) is answered, not appended.
+      let log = try LogAccess.openForRecording(path, console: console)
+      if let seqs = log.recordedBatch(key: batchKey) {
+        reportRecordedBatch(seqs, key: batchKey, path: path, console: console)
+        return .ok
+      }
+      opened = log
+    }
     let pending = try skippingRetries(commands, path: path, console: console)
     guard !pending.isEmpty else { return .ok }
-    let log = try LogAccess.openForRecording(path, console: console)
+    let log = try opened ?? LogAccess.openForRecording(path, console: console)
     do {
-      let appended = try log.record(pending.map { $0.command }, by: by)
+      let appended = try log.record(pending.map { $0.command }, by: by, batchKey: batchKey)
+      if appended.isEmpty, let batchKey, let seqs = log.recordedBatch(key: batchKey) {
+        reportRecordedBatch(seqs, key: batchKey, path: path, console: console)
+        return .ok
+      }
       report(appended, path: path, json: json, console: console)
       return .ok
     } catch let TransitionLog.Failure.refused(index, refusal) {
@@ -142,9 +159,32 @@ enum RecordCommand: Command {
       status: .dataError, message: refusal.description + " Nothing was appended to \(path).")
   }
 
+  /// The key a batch read from a file is stored under: the SHA-256 of who records it and
+  /// of each command in its canonical JSON, one per line. The same file recorded again by
+  /// the same recorder has the same key, whatever its blank lines or spacing.
+  static func batchKey(_ canonicalLines: [[UInt8]], by: String) -> SHA256Digest {
+    var content = Array("transition record --input\nby:\(by)\n".utf8)
+    for line in canonicalLines {
+      content.append(contentsOf: line)
+      content.append(0x0A)
+    }
+    return BatchKey.of(content: content)
+  }
+
+  private static func reportRecordedBatch(
+    _ seqs: ClosedRange<Int64>, key: SHA256Digest, path: String, console: Console
+  ) {
+    console.print(
+      "Already recorded: this batch is records \(seqs.lowerBound) to \(seqs.upperBound) of"
+        + " \(path) (batch key \(key.hexString.prefix(12))…); nothing was appended again.")
+  }
+
   /// Reads a batch of JSON lines; names every bad line; nothing is returned unless all are good.
+  ///
+  /// Returns the commands with their line numbers, and each command's object in canonical
+  /// JSON (for the batch key).
   static func batch(_ input: String, console: Console) throws(CommandFailure)
-    -> [(line: Int?, command: TransitionCommand)]
+    -> (commands: [(line: Int?, command: TransitionCommand)], canonicalLines: [[UInt8]])
   {
     let data: Data
     if input == "-" {
@@ -157,6 +197,7 @@ enum RecordCommand: Command {
       data = contents
     }
     var commands: [(line: Int?, command: TransitionCommand)] = []
+    var canonicalLines: [[UInt8]] = []
     var problems: [String] = []
     for (offset, line) in Array(data).split(separator: 0x0A, omittingEmptySubsequences: false)
       .enumerated()
@@ -173,6 +214,7 @@ enum RecordCommand: Command {
         }
         do {
           commands.append((number, try TransitionCommand(json: object)))
+          canonicalLines.append(CanonicalJSON.encode(.object(object)))
         } catch {
           problems.append("line \(number): \(error.description)")
         }
@@ -190,7 +232,7 @@ enum RecordCommand: Command {
     guard !commands.isEmpty else {
       throw CommandFailure(status: .dataError, message: "\(input) holds no commands.")
     }
-    return commands
+    return (commands, canonicalLines)
   }
 
   /// Drops commands whose `id` is in the log already with the same content (a retry), and
