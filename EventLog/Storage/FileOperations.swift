@@ -108,6 +108,7 @@ public struct SystemFileOperations: FileOperations {
         descriptor = opened
         break
       }
+      if errno == EISDIR { throw FileError.notRegularFile(path: path, mode: S_IFDIR) }
       if errno != EINTR { throw FileError(operation: "open", path: path, code: errno) }
     }
     if wantsDirectory { return descriptor }
