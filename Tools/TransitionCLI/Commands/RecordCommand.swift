@@ -242,15 +242,16 @@ enum RecordCommand: Command {
   ) throws(CommandFailure) -> [(line: Int?, command: TransitionCommand)] {
     let ids = Set(commands.compactMap { $0.command.id })
     guard !ids.isEmpty else { return commands }
-    var existing: [String: LogRecord] = [:]
+    // Ids compare byte for byte (FORMAT.md section 3), so they are keyed by their bytes.
+    var existing: [[UInt8]: LogRecord] = [:]
     for record in try LogAccess.records(path, console: console, matching: { ids.contains($0.id) })
       .records
     {
-      existing[record.id] = record
+      existing[Array(record.id.utf8)] = record
     }
     var pending: [(line: Int?, command: TransitionCommand)] = []
     for entry in commands {
-      guard let id = entry.command.id, let record = existing[id] else {
+      guard let id = entry.command.id, let record = existing[Array(id.utf8)] else {
         pending.append(entry)
         continue
       }
@@ -261,12 +262,13 @@ enum RecordCommand: Command {
       else {
         throw CommandFailure(
           status: .dataError,
-          message: "A record with id \(id) is already in the log (seq \(record.seq)) with other"
+          message: "A record with id \(Visible.text(id)) is already in the log (seq \(record.seq)) with other"
             + " content. Nothing was appended. Use a new id, or check that this is the same"
             + " record (`transition show \(path) \(record.seq)`).")
       }
       console.print(
-        "Already recorded: \(id) is seq \(record.seq) (\(record.type)); not appended again.")
+        "Already recorded: \(Visible.text(id)) is seq \(record.seq) (\(record.type)); not"
+          + " appended again.")
     }
     return pending
   }
