@@ -14,10 +14,11 @@ public enum IdentifierRules {
   /// characters `"` and `\` are checked by the caller).
   public static func problem(field: StaticString, _ value: String) -> String? {
     var value = value
-    let ascii = value.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-    if ascii {
-      // ASCII: only the controls can be wrong; ASCII text is in NFC and in one script.
-      guard let bad = value.unicodeScalars.first(where: isControl) else { return nil }
+    let (ascii, control) = value.withUTF8 { bytes in
+      (bytes.allSatisfy { $0 < 0x80 }, bytes.contains { $0 < 0x20 || $0 == 0x7F })
+    }
+    if ascii && !control { return nil }  // ASCII text is in NFC and in one script
+    if ascii, let bad = value.unicodeScalars.first(where: isControl) {
       return refusal(field, value, bad, "a control character")
     }
     var scripts: Set<Script> = []
@@ -72,7 +73,11 @@ public enum IdentifierRules {
     return same && bytes.next() == nil
   }
 
-  enum Script: String { case latin = "Latin", greek = "Greek", cyrillic = "Cyrillic" }
+  enum Script: String {
+    case latin = "Latin"
+    case greek = "Greek"
+    case cyrillic = "Cyrillic"
+  }
 
   /// The script of a letter among those whose letters look alike; nil for anything else.
   static func script(of scalar: Unicode.Scalar) -> Script? {

@@ -66,7 +66,8 @@ public struct RawRecord {
   /// The batch key, on the last record of a marked batch (which commits it); nil otherwise.
   public var batchKey: SHA256Digest? {
     batchKeyRange.flatMap { range in
-      SHA256Digest(hex: String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self))
+      SHA256Digest(
+        hex: String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self))
     }
   }
 
@@ -285,7 +286,8 @@ enum RecordLineParser {
         throw LineDefect(
           byteOffsetInLine: versionOffset,
           reason: "format version \(version) is not supported; this tool reads versions"
-            + " \(LogFormat.readableVersions.lowerBound) to \(LogFormat.readableVersions.upperBound)")
+            + " \(LogFormat.readableVersions.lowerBound) to \(LogFormat.readableVersions.upperBound)"
+        )
       }
       try cursor.expectBytes(#","log":"#)
       let name = try cursor.readString()

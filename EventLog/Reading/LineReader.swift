@@ -91,7 +91,9 @@ struct LineReader {
   /// kilobytes for a log that does not end in an unfinished batch.
   func tailShape(from start: Int64, limit: Int64) throws -> TailShape {
     var newlines = BackwardNewlines(reader: self, floor: start, end: limit)
-    guard let last = try newlines.previous() else { return TailShape(recordsEnd: start, linesEnd: start) }
+    guard let last = try newlines.previous() else {
+      return TailShape(recordsEnd: start, linesEnd: start)
+    }
     let linesEnd = last + 1
     let whole = TailShape(recordsEnd: linesEnd, linesEnd: linesEnd)
     let lastStart = try newlines.previous().map { $0 + 1 } ?? start

@@ -94,10 +94,11 @@ public protocol FileOperations: Sendable {
 public struct SystemFileOperations: FileOperations {
   public init() {}
 
-  /// Opens `path`; anything but a directory (asked for with `O_DIRECTORY`) must be a regular
-  /// file. It is opened with `O_NONBLOCK`, so a FIFO or a device cannot make the open wait,
-  /// then checked with `fstat` and refused (`FileError.notRegularFile`) before a byte is
-  /// read; `O_NONBLOCK` is cleared again for a regular file.
+  /// Opens `path`, which must be a regular file (or a directory asked for as one).
+  ///
+  /// Anything else is opened with `O_NONBLOCK`, so a FIFO or a device cannot make the open
+  /// wait, then checked with `fstat` and refused (`FileError.notRegularFile`) before a byte
+  /// is read; `O_NONBLOCK` is cleared again for a regular file.
   public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
     let wantsDirectory = flags & O_DIRECTORY != 0
     let descriptor: Int32

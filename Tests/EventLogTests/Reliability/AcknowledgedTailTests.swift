@@ -239,7 +239,8 @@ struct AcknowledgedTailTests {
     var lines = FileBytes.read(middle).split(separator: 0x0A).map(Array.init)
     lines[2] = Array(
       String(decoding: lines[2], as: UTF8.self).replacingOccurrences(
-        of: #""part":1,"parts":2,"#, with: "").utf8)
+        of: #""part":1,"parts":2,"#, with: ""
+      ).utf8)
     FileBytes.write(Array(lines.joined(separator: [0x0A])) + [0x0A], to: middle)
     #expect(throws: LogDamage.self) { try LogVerifier.verify(path: middle) }
   }
@@ -265,7 +266,8 @@ struct AcknowledgedTailTests {
     var lines = FileBytes.read(marked).split(separator: 0x0A).map(Array.init)
     lines[0] = Array(
       String(decoding: lines[0], as: UTF8.self).replacingOccurrences(
-        of: #""version":2"#, with: #""version":1"#).utf8)
+        of: #""version":2"#, with: #""version":1"#
+      ).utf8)
     for index in 1..<lines.count {
       let text = String(decoding: lines[index], as: UTF8.self)
       let prev = SHA256.hash(lines[index - 1]).hexString

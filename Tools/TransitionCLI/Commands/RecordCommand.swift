@@ -159,9 +159,11 @@ enum RecordCommand: Command {
       status: .dataError, message: refusal.description + " Nothing was appended to \(path).")
   }
 
-  /// The key a batch read from a file is stored under: the SHA-256 of who records it and
-  /// of each command in its canonical JSON, one per line. The same file recorded again by
-  /// the same recorder has the same key, whatever its blank lines or spacing.
+  /// The key a batch read from a file is stored under.
+  ///
+  /// The SHA-256 of who records it and of each command in its canonical JSON, one per line:
+  /// the same file recorded again by the same recorder has the same key, whatever its blank
+  /// lines or spacing.
   static func batchKey(_ canonicalLines: [[UInt8]], by: String) -> SHA256Digest {
     var content = Array("transition record --input\nby:\(by)\n".utf8)
     for line in canonicalLines {
@@ -262,7 +264,8 @@ enum RecordCommand: Command {
       else {
         throw CommandFailure(
           status: .dataError,
-          message: "A record with id \(Visible.text(id)) is already in the log (seq \(record.seq)) with other"
+          message:
+            "A record with id \(Visible.text(id)) is already in the log (seq \(record.seq)) with other"
             + " content. Nothing was appended. Use a new id, or check that this is the same"
             + " record (`transition show \(path) \(record.seq)`).")
       }
