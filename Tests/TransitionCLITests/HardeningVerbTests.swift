@@ -8,7 +8,7 @@ struct HardeningVerbTests {
   static func runBounded(_ arguments: [String]) throws -> TransitionBinary.Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-    process.arguments = ["20", TransitionBinary.path] + arguments
+    process.arguments = ["-k", "5", "20", TransitionBinary.path] + arguments
     let errors = Pipe()
     process.standardOutput = FileHandle.nullDevice
     process.standardError = errors
