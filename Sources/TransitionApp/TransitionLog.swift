@@ -54,12 +54,19 @@ public final class TransitionLog {
   /// The torn tails the writer moved aside when opening.
   public var recoveries: [Quarantine] { writer.recoveries }
 
+  /// The `seq`s of the batch recorded with `key`, if the log holds it (a format v2 log).
+  public func recordedBatch(key: SHA256Digest) -> ClosedRange<Int64>? { writer.batch(key: key) }
+
   /// Decides `commands` and appends their records as one batch recorded by `by`.
   ///
   /// Returns the appended records. Throws `Failure.refused` (nothing appended) or
-  /// `Failure.log`.
+  /// `Failure.log`. With `batchKey` the batch is stored under that key (in a format v2 log);
+  /// if a batch with the key is in the log already (another process recorded the same batch
+  /// meanwhile), nothing is appended and the result is empty.
   @discardableResult
-  public func record(_ commands: [TransitionCommand], by: String) throws -> [DomainRecord] {
+  public func record(
+    _ commands: [TransitionCommand], by: String, batchKey: SHA256Digest? = nil
+  ) throws -> [DomainRecord] {
     var attempts = 0
     while true {
       attempts += 1
@@ -87,7 +94,8 @@ public final class TransitionLog {
       }
       do {
         let receipt = try writer.append(
-          pending.map { RecordCodec.draft($0, by: by) }, expectedLastSeq: lastSeq)
+          pending.map { RecordCodec.draft($0, by: by) }, expectedLastSeq: lastSeq,
+          batchKey: batchKey)
         var appended: [DomainRecord] = []
         // The state follows the log by applying what was written; if anything else happened
         // (a retried id, another writer's records, a record the fold refuses), it is read

@@ -95,13 +95,16 @@ enum RecordCommand: Command {
       pairs.last { $0.flag == "by" }?.value, console: console, usage: usage)
     pairs.removeAll { $0.flag == "by" }
     let commands: [(line: Int?, command: TransitionCommand)]
+    var batchKey: SHA256Digest?
     if let input = pairs.first(where: { $0.flag == "input" })?.value {
       guard positionals.count == 1, pairs.count == 1 else {
         throw CommandFailure.usage(
           "--input reads every command from the file; give no KIND or field flags with it.",
           help: usage)
       }
-      commands = try batch(input, console: console)
+      let read = try batch(input, console: console)
+      commands = read.commands
+      batchKey = Self.batchKey(read.canonicalLines, by: by)
     } else {
       guard positionals.count >= 2 else {
         throw CommandFailure.usage(
@@ -121,12 +124,26 @@ enum RecordCommand: Command {
       }
     }
     try LogAccess.requireFile(path)
+    var opened: TransitionLog?
+    if let batchKey {
+      // The same batch again (a retry after a crash or a timeout) is answered, not appended.
+      let log = try LogAccess.openForRecording(path, console: console)
+      if let seqs = log.recordedBatch(key: batchKey) {
+        reportRecordedBatch(seqs, key: batchKey, path: path, console: console)
+        return .ok
+      }
+      opened = log
+    }
     warnOfPersonalData(commands, path: path, console: console)
     let pending = try skippingRetries(commands, path: path, console: console)
     guard !pending.isEmpty else { return .ok }
-    let log = try LogAccess.openForRecording(path, console: console)
+    let log = try opened ?? LogAccess.openForRecording(path, console: console)
     do {
-      let appended = try log.record(pending.map { $0.command }, by: by)
+      let appended = try log.record(pending.map { $0.command }, by: by, batchKey: batchKey)
+      if appended.isEmpty, let batchKey, let seqs = log.recordedBatch(key: batchKey) {
+        reportRecordedBatch(seqs, key: batchKey, path: path, console: console)
+        return .ok
+      }
       report(appended, path: path, json: json, console: console)
       return .ok
     } catch let TransitionLog.Failure.refused(index, refusal) {
@@ -166,9 +183,34 @@ enum RecordCommand: Command {
       status: .dataError, message: refusal.description + " Nothing was appended to \(path).")
   }
 
+  /// The key a batch read from a file is stored under.
+  ///
+  /// The SHA-256 of who records it and of each command in its canonical JSON, one per line:
+  /// the same file recorded again by the same recorder has the same key, whatever its blank
+  /// lines or spacing.
+  static func batchKey(_ canonicalLines: [[UInt8]], by: String) -> SHA256Digest {
+    var content = Array("transition record --input\nby:\(by)\n".utf8)
+    for line in canonicalLines {
+      content.append(contentsOf: line)
+      content.append(0x0A)
+    }
+    return BatchKey.of(content: content)
+  }
+
+  private static func reportRecordedBatch(
+    _ seqs: ClosedRange<Int64>, key: SHA256Digest, path: String, console: Console
+  ) {
+    console.print(
+      "Already recorded: this batch is records \(seqs.lowerBound) to \(seqs.upperBound) of"
+        + " \(path) (batch key \(key.hexString.prefix(12))…); nothing was appended again.")
+  }
+
   /// Reads a batch of JSON lines; names every bad line; nothing is returned unless all are good.
+  ///
+  /// Returns the commands with their line numbers, and each command's object in canonical
+  /// JSON (for the batch key).
   static func batch(_ input: String, console: Console) throws(CommandFailure)
-    -> [(line: Int?, command: TransitionCommand)]
+    -> (commands: [(line: Int?, command: TransitionCommand)], canonicalLines: [[UInt8]])
   {
     let data: Data
     if input == "-" {
@@ -181,6 +223,7 @@ enum RecordCommand: Command {
       data = contents
     }
     var commands: [(line: Int?, command: TransitionCommand)] = []
+    var canonicalLines: [[UInt8]] = []
     var problems: [String] = []
     for (offset, line) in Array(data).split(separator: 0x0A, omittingEmptySubsequences: false)
       .enumerated()
@@ -197,6 +240,7 @@ enum RecordCommand: Command {
         }
         do {
           commands.append((number, try TransitionCommand(json: withDefaults(object))))
+          canonicalLines.append(CanonicalJSON.encode(.object(object)))
         } catch {
           problems.append("line \(number): \(error.description)")
         }
@@ -214,7 +258,7 @@ enum RecordCommand: Command {
     guard !commands.isEmpty else {
       throw CommandFailure(status: .dataError, message: "\(input) holds no commands.")
     }
-    return commands
+    return (commands, canonicalLines)
   }
 
   /// A batch line with what `--help` calls optional filled in where left out (see
@@ -249,15 +293,16 @@ enum RecordCommand: Command {
   ) throws(CommandFailure) -> [(line: Int?, command: TransitionCommand)] {
     let ids = Set(commands.compactMap { $0.command.id })
     guard !ids.isEmpty else { return commands }
-    var existing: [String: LogRecord] = [:]
+    // Ids compare byte for byte (FORMAT.md section 3), so they are keyed by their bytes.
+    var existing: [[UInt8]: LogRecord] = [:]
     for record in try LogAccess.records(path, console: console, matching: { ids.contains($0.id) })
       .records
     {
-      existing[record.id] = record
+      existing[Array(record.id.utf8)] = record
     }
     var pending: [(line: Int?, command: TransitionCommand)] = []
     for entry in commands {
-      guard let id = entry.command.id, let record = existing[id] else {
+      guard let id = entry.command.id, let record = existing[Array(id.utf8)] else {
         pending.append(entry)
         continue
       }
@@ -268,12 +313,14 @@ enum RecordCommand: Command {
       else {
         throw CommandFailure(
           status: .dataError,
-          message: "A record with id \(id) is already in the log (seq \(record.seq)) with other"
+          message:
+            "A record with id \(Visible.text(id)) is already in the log (seq \(record.seq)) with other"
             + " content. Nothing was appended. Use a new id, or check that this is the same"
             + " record (`transition show \(path) \(record.seq)`).")
       }
       console.print(
-        "Already recorded: \(id) is seq \(record.seq) (\(record.type)); not appended again.")
+        "Already recorded: \(Visible.text(id)) is seq \(record.seq) (\(record.type)); not"
+          + " appended again.")
     }
     return pending
   }

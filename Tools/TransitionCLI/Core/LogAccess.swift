@@ -9,11 +9,18 @@ import TransitionDomain
 enum LogAccess {
   /// Fails with "no such file" (66) unless `path` exists.
   static func requireFile(_ path: String) throws(CommandFailure) {
-    guard FileManager.default.fileExists(atPath: path) else {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
       throw CommandFailure(
         status: .noInput,
         message: "\(path) does not exist. Check the path, or create a log with"
           + " `transition init \(path) --name NAME` (or try `transition demo`).")
+    }
+    // A FIFO or a device would make a read wait forever: refuse it before opening it.
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw CommandFailure(
+        status: .noInput,
+        message: FileError.notRegularFile(path: path, mode: info.st_mode).description + ".")
     }
   }
 
