@@ -34,8 +34,8 @@ public final class LogWriter {
   /// The torn tails this writer moved aside, oldest first.
   public private(set) var recoveries: [Quarantine] = []
 
-  private let options: Options
-  private let descriptor: Int32
+  let options: Options
+  let descriptor: Int32
   private var state: ChainState
   private var index = RecordIndex()
   private var poisoned = false
@@ -427,7 +427,7 @@ public final class LogWriter {
     return keys
   }
 
-  private static func lock(_ descriptor: Int32, options: Options, path: String) throws {
+  static func lock(_ descriptor: Int32, options: Options, path: String) throws {
     let operations = options.fileOperations
     if try operations.lockExclusive(descriptor, wait: false) { return }
     var waitedMicroseconds = 0
