@@ -45,6 +45,16 @@ enum ExportCommand: Command {
         "Missing --format: jsonl, csv or cloudevents.", help: usage)
     }
     let filter = try RecordFilter(arguments)
+    guard ["jsonl", "cloudevents", "csv"].contains(format) else {
+      throw CommandFailure.usage(
+        "Unknown --format \(format): choose jsonl, csv or cloudevents.", help: usage)
+    }
+    // An export is evidence: the whole log is checked as `verify` checks it before anything
+    // is written, and views come from a replay of the log, never from the cache.
+    _ = try LogAccess.verify(path, console: console)
+    if format != "csv" || (arguments.value("view") ?? "records") == "records" {
+      ViewSource.announceLog(path, console: console)
+    }
     switch format {
     case "jsonl":
       try LogAccess.forEachRecord(path, console: console) { record in
@@ -64,7 +74,8 @@ enum ExportCommand: Command {
         let records = try LogAccess.records(path, console: console, matching: filter.accepts)
         table = RecordTable.table(records.records, title: "")
       } else {
-        table = try ViewSource.table(view, path: path, arguments: arguments, usage: usage)
+        table = try ViewSource.table(
+          view, path: path, arguments: arguments, usage: usage, console: console)
       }
       console.writeOutput(TableRenderer.render(table, as: .csv))
     default:

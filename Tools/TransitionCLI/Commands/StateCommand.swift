@@ -45,7 +45,9 @@ enum StateCommand: Command {
     let format = try OutputFormat.from(arguments, usage: usage)
     let view = try ViewSource.view(arguments.value("view") ?? "staffing", usage: usage)
     let moment = try Moment(arguments, usage: usage)
-    let table = try ViewSource(path: path, console: console).table(view, moment: moment)
+    let source = try ViewSource(path: path, console: console)
+    let table = try source.table(view, moment: moment)
+    source.announce(console)
     console.writeOutput(TableRenderer.render(table, as: format, console: console))
     return .ok
   }
@@ -86,7 +88,9 @@ enum HistoryCommand: Command {
       1, "the subject: an employee (E017), decision, body or milestone", usage: usage)
     let format = try OutputFormat.from(arguments, usage: usage)
     let moment = try Moment(arguments, usage: usage)
-    let table = try ViewSource(path: path, console: console).history(subject, moment: moment)
+    let source = try ViewSource(path: path, console: console)
+    let table = try source.history(subject, moment: moment)
+    source.announce(console)
     console.writeOutput(TableRenderer.render(table, as: format, console: console))
     return .ok
   }
