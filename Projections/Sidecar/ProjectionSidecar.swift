@@ -130,7 +130,7 @@ public struct ProjectionSidecar: Sendable {
     case .prefix(var ledger, _):
       let changeTime = logChangeTime()
       let started = Self.now()
-      if let state = try? ledger.extend(fromLog: logPath) {
+      if let state = try? ledger.extend(fromLog: logPath), ledger.readFailure == nil {
         writeIfUnchanged(ledger, state: state, changeTime: changeTime, started: started)
         return (ledger, .extended)
       }
@@ -254,6 +254,7 @@ public struct ProjectionSidecar: Sendable {
   public func write(_ ledger: Ledger, stamp: Stamp) throws {
     var ledger = ledger
     ledger.own()
+    if let failure = ledger.readFailure { throw failure }
     Self.removeAbandonedTemporaries(of: path)
     var template = Array((path + Self.temporaryInfix + "XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { buffer in

@@ -177,6 +177,12 @@ extension Ledger {
   }
 }
 
+/// A sidecar that does not fit the log it stands beside, in words.
+struct SidecarMismatch: Error, CustomStringConvertible {
+  let reason: String
+  var description: String { reason }
+}
+
 /// The parts of a ledger still in a mapped sidecar, read and checked on first use, then kept.
 ///
 /// If a section's checksum does not hold (the file was damaged after it was opened, or in a
@@ -230,7 +236,19 @@ final class StoredLedger: Sendable {
     sections.indices.allSatisfy { section($0) != nil }
   }
 
+  /// Why the log could not stand in for a damaged part, once it could not: the answers made
+  /// since are not to be given (`TransitionProjector` throws this instead).
+  private let failed = Mutex<Ledger.ReadError?>(nil)
+
+  /// The error that makes this ledger's answers void, if a damaged part could not be taken
+  /// from the log.
+  var failure: Ledger.ReadError? { failed.withLock { $0 } }
+
   /// The ledger replayed from the log up to `lastSeq`, for a part whose section is damaged.
+  ///
+  /// If the log no longer replays to `lastSeq` (damaged, cut, or never matching a forged
+  /// sidecar), an empty ledger stands in and `failure` says why: no answer is then given, and
+  /// no content of the sidecar can stop the process.
   private func replay() -> Ledger {
     replayed.withLock { ledger in
       if let ledger { return ledger }
@@ -239,17 +257,22 @@ final class StoredLedger: Sendable {
       var fresh = Ledger.spilling(besideLog: logPath)
       do {
         try fresh.extend(fromLog: logPath, through: lastSeq)
+        // The sidecar's other parts describe records 1 to lastSeq; parts from a log that no
+        // longer holds them would not fit with them.
+        guard fresh.lastSeq == lastSeq else {
+          throw Ledger.ReadError(
+            path: logPath, seq: nil,
+            underlying: SidecarMismatch(
+              reason: "the log \(logPath) holds \(fresh.lastSeq) records, the query began with"
+                + " \(lastSeq) (it was cut while it was read, or the cache \(sidecarPath) was"
+                + " not made from it); run the command again"))
+        }
       } catch {
-        preconditionFailure(
-          "the projections sidecar \(sidecarPath) is damaged and the log \(logPath) no longer"
-            + " replays (\(error)); run `transition verify \(logPath)`")
+        let failure =
+          error as? Ledger.ReadError ?? Ledger.ReadError(path: logPath, seq: nil, underlying: error)
+        failed.withLock { $0 = failure }
+        fresh = Ledger()
       }
-      // The sidecar's other parts describe records 1 to lastSeq; parts from a log that no
-      // longer holds them would not fit with them.
-      precondition(
-        fresh.lastSeq == lastSeq,
-        "the log \(logPath) was cut while it was being read (it holds \(fresh.lastSeq) records,"
-          + " the query began with \(lastSeq)); run the command again")
       ledger = fresh
       return fresh
     }
@@ -382,6 +405,9 @@ final class StoredLedger: Sendable {
             storage: LazyEvent(
               typeIndex: type, place: .sidecar(file), range: base + start..<base + start + length)))
       }
+      // Every event is decoded before the section is used: one that does not (a forged
+      // sidecar; the checksum proves nothing against a forger) sends the type to the log.
+      guard versions.allSatisfy({ $0.storage.checkedEvent() != nil }) else { return nil }
       return versions
     } catch {
       return nil
