@@ -103,7 +103,7 @@ public struct ProjectionSidecar: Sendable {
   /// The sidecar file.
   public var path: String { logPath + ".projections" }
   /// The resolution the log's change time is read with, in nanoseconds: 1 reads it as the file
-  /// system keeps it; tests pass 1,000,000,000 to act as a file system with one-second times.
+  /// system keeps it; tests pass a coarser one to act as a file system with coarse times.
   let changeTimeResolution: Int64
   /// How long after the log's change time a fold must begin for its sidecar to be settled.
   static let settleNanoseconds: Int64 = 2_000_000_000
@@ -152,7 +152,9 @@ public struct ProjectionSidecar: Sendable {
   ) {
     guard let changeTime, logChangeTime() == changeTime else { return }
     var stamp = Stamp(state)
-    let settled = started >= changeTime &+ Self.settleNanoseconds
+    // At least twice the resolution (a test's coarse clock may be coarser than a second).
+    let margin = max(Self.settleNanoseconds, 2 * changeTimeResolution)
+    let settled = started >= changeTime &+ margin
     stamp.changeTimeNanoseconds = settled ? changeTime : -1 - changeTime
     try? write(ledger, stamp: stamp)
   }
