@@ -54,7 +54,9 @@ let package = Package(
       name: "EventLogTests", dependencies: ["EventLog", "CSHA256", "TransitionTorture"],
       exclude: ["Vectors", "Independent", "Regressions"]),
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
-    .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
+    .testTarget(
+      name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"],
+      exclude: ["Regressions"]),
     .testTarget(name: "TransitionAppTests", dependencies: ["TransitionApp"]),
     .testTarget(
       name: "TransitionCLITests", dependencies: ["TransitionCLI", "TransitionApp"]),

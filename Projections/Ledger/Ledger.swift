@@ -294,7 +294,7 @@ public struct Ledger: Sendable {
     let range = Int(entry.dataStart)..<Int(entry.dataStart) + Int(entry.dataCount)
     return RecordVersion(
       seq: entry.seq, source: entry.source, id: recordID(of: entry.seq),
-      effective: CalendarDay(dayNumber: Int(entry.effective)),
+      effective: CalendarDay.stored(Int(entry.effective)),
       precision: Self.precision(code: entry.precision),
       recordedMilliseconds: entry.recordedMilliseconds, patched: entry.patched,
       span: Span(from: entry.seq, until: entry.until, original: entry.original),

@@ -13,9 +13,10 @@ public struct DuplicateIDs {
 
   public init() {}
 
-  /// Takes the id of record `seq`; returns the `seq` of an earlier record with the same id,
-  /// or nil. `earlierSeq` finds the first earlier record with an id (called only when the
-  /// id's hash was seen before).
+  /// Takes the id of record `seq`; returns an earlier record's `seq` with the same id, if any.
+  ///
+  /// `earlierSeq` finds the first earlier record with an id (called only when the id's hash
+  /// was seen before).
   public mutating func insert(
     _ id: String, seq: Int64, earlierSeq: (String) throws -> Int64?
   ) rethrows -> Int64? {

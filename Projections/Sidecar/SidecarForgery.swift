@@ -9,9 +9,10 @@ import TransitionDomain
 /// recompute them. So the reader must check every stored count and offset itself, and fall
 /// back to the log wherever one does not hold.
 public enum SidecarForgery {
-  /// Recomputes the checksum of every section whose range lies inside the file, then the
-  /// header's checksum, as a forger would after changing the bytes (`ProjectionSidecar`'s
-  /// layout). Bytes too short for a header are left as they are.
+  /// Recomputes every checksum of a sidecar's bytes, as a forger would.
+  ///
+  /// Each section whose range lies inside the file gets its checksum, then the header its own
+  /// (`ProjectionSidecar`'s layout). Bytes too short for a header are left as they are.
   public static func reseal(_ bytes: inout [UInt8]) {
     func int(_ offset: Int) -> Int64 {
       var value: UInt64 = 0

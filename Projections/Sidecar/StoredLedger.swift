@@ -167,6 +167,13 @@ extension Ledger {
       initialized = count
     }
     if 1.littleEndian != 1 { milliseconds = milliseconds.map { Int64(littleEndian: $0) } }
+    // As the log's `recorded` (a forged core could hold any number): in the years 1 to 9999
+    // and never going back, which the known-at search relies on.
+    var previous = StoredInstants.first
+    for value in milliseconds {
+      guard value >= previous, value <= StoredInstants.last else { throw ByteReader.Truncated() }
+      previous = value
+    }
     let types = Array(try reader.bytes(count))
     guard !types.contains(where: { Int($0) >= names.count }) else {
       throw ByteReader.Truncated()
@@ -392,6 +399,7 @@ final class StoredLedger: Sendable {
         let start = dataStart + Int(offset)
         let length = Int(size)
         guard seq >= 1, seq <= lastSeq, precision < precisions.count,
+          CalendarDay.isValid(dayNumber: Int(effective)), StoredInstants.isValid(recorded),
           Int(type) < DomainEvent.payloadTypes.count,
           start + length <= bytes.count - count * LedgerSection.versionEntrySize
         else { return nil }

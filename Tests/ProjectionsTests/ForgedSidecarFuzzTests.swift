@@ -75,7 +75,9 @@ struct ForgedSidecarFuzzTests {
       }
     case 1:
       // An 8-byte word (a count, offset, seq or length) set to an extreme value, aligned.
-      if let at = inSection(&random, 8) { put(value, at: at - (at - section.lowerBound) % 8, in: &bytes) }
+      if let at = inSection(&random, 8) {
+        put(value, at: at - (at - section.lowerBound) % 8, in: &bytes)
+      }
     case 2:
       // An 8-byte word anywhere in a section, unaligned.
       if let at = inSection(&random, 8) { put(value, at: at, in: &bytes) }
@@ -86,7 +88,8 @@ struct ForgedSidecarFuzzTests {
       // The first word of a section (usually its count) near its true value or extreme.
       if section.count >= 8 {
         let old = int(bytes, section.lowerBound)
-        let new = Bool.random(using: &random) ? old &+ Int64.random(in: -3...3, using: &random) : value
+        let new =
+          Bool.random(using: &random) ? old &+ Int64.random(in: -3...3, using: &random) : value
         put(new, at: section.lowerBound, in: &bytes)
       }
     case 5:
@@ -94,11 +97,14 @@ struct ForgedSidecarFuzzTests {
       let entry = 96 + Int.random(in: 0..<sections, using: &random) * 24
       let field = entry + (Bool.random(using: &random) ? 0 : 8)
       let old = int(bytes, field)
-      let new = Bool.random(using: &random) ? old &+ Int64.random(in: -16...16, using: &random) : value
+      let new =
+        Bool.random(using: &random) ? old &+ Int64.random(in: -16...16, using: &random) : value
       put(new, at: field, in: &bytes)
     case 6:
       // A byte of the core or a one-byte code (type, precision, flag) set high.
-      if let at = inSection(&random, 1) { bytes[at] = UInt8.random(in: 0xF0...0xFF, using: &random) }
+      if let at = inSection(&random, 1) {
+        bytes[at] = UInt8.random(in: 0xF0...0xFF, using: &random)
+      }
     default:
       // Two sections' directory entries swapped.
       let first = 96 + Int.random(in: 0..<sections, using: &random) * 24
@@ -107,7 +113,39 @@ struct ForgedSidecarFuzzTests {
     }
   }
 
-  @Test("thousands of resealed mutations of a real cache: no crash; a refused cache answers as the log does")
+  /// The crashing inputs the fuzz target's sidecar mode found, kept for replay.
+  static let crashDirectory: String = {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Regressions/sidecar-crashes").path
+  }()
+
+  @Test("every cache the fuzzer crashed the tool with answers now, as the fuzz target asks it")
+  func fuzzCrashes() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.crashDirectory).sorted()
+    #expect(!names.isEmpty)
+    let path = try ExampleLogFixture.copy()
+    let sidecar = ProjectionSidecar(logPath: path)
+    let plain = try TransitionProjector(path: path, useSidecar: false)
+    let questions = SidecarForgery.questions(
+      lastSeq: plain.ledger.lastSeq, subjects: Self.subjects)
+    let replayed = questions.map { SidecarForgery.answer(plain, $0) }
+    let changeTime = try #require(sidecar.logChangeTime())
+    for name in names {
+      var bytes = Array(
+        try Data(contentsOf: URL(fileURLWithPath: Self.crashDirectory + "/" + name)))
+      // As the fuzz target does: the stamp's change time is the log's, settled.
+      if bytes.count >= 56 { Self.put(changeTime, at: 48, in: &bytes) }
+      SidecarForgery.reseal(&bytes)
+      try Data(bytes).write(to: URL(fileURLWithPath: sidecar.path))
+      let projector = try TransitionProjector(path: path)
+      let answers = questions.map { SidecarForgery.answer(projector, $0) }
+      if projector.origin == .rebuilt { #expect(answers == replayed, "\(name)") }
+    }
+  }
+
+  @Test(
+    "thousands of resealed mutations of a real cache: no crash; a refused cache answers as the log does"
+  )
   func mutations() throws {
     let environment = ProcessInfo.processInfo.environment
     let trials = environment["TRANSITION_SIDECAR_TRIALS"].flatMap { Int($0) } ?? 2_000
@@ -152,7 +190,8 @@ struct ForgedSidecarFuzzTests {
     }
     // The spread of outcomes, for the record (a forged cache may answer differently: that is
     // why audit and export never read it).
-    print("forged sidecars: \(trials) trials, origins \(origins), \(differing) answered differently")
+    print(
+      "forged sidecars: \(trials) trials, origins \(origins), \(differing) answered differently")
     #expect((origins[.rebuilt] ?? 0) > 0)
     #expect((origins[.sidecar] ?? 0) > 0)
   }

@@ -20,7 +20,8 @@ struct SidecarStampTests {
     try handle.close()
   }
 
-  @Test("with coarse change times, an edit in place in the same tick is not answered from the cache")
+  @Test(
+    "with coarse change times, an edit in place in the same tick is not answered from the cache")
   func sameSecond() throws {
     let path = try ExampleLogFixture.copy()
     // As a file system with coarse change times sees the log: 1,000 s rather than one, so
@@ -46,7 +47,8 @@ struct SidecarStampTests {
     #expect(throws: (any Error).self) { try sidecar.ledger() }
   }
 
-  @Test("a sidecar made well after the log's last change is settled, and answers without a re-check")
+  @Test(
+    "a sidecar made well after the log's last change is settled, and answers without a re-check")
   func settled() throws {
     let path = try ExampleLogFixture.copy()
     var ledger = Ledger()

@@ -32,7 +32,8 @@ struct CacheTrustTests {
     line = line.replacingOccurrences(
       of: #""prev":"[0-9a-f]{64}"\}$"#, with: "\"prev\":\"\(prev)\"}", options: .regularExpression)
     lines.append(line)
-    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: path, atomically: false, encoding: .utf8)
   }
 
   @Test(
@@ -80,14 +81,20 @@ struct CacheTrustTests {
     put(Checksum64.of(Array(bytes[0..<headerEnd])), at: headerEnd)
   }
 
-  @Test("a forged cache changes no evidence: audit and export answer from the log; state says it used the cache")
+  @Test(
+    "a forged cache changes no evidence: audit and export answer from the log; state says it used the cache"
+  )
   func forgedCache() throws {
     let work = WorkDirectory()
     let path = try Self.demo(work)
-    let csvWords = ["export", path, "--format", "csv", "--view", "costs", "--valid-at", "2027-12-31"]
+    let csvWords = [
+      "export", path, "--format", "csv", "--view", "costs", "--valid-at", "2027-12-31",
+    ]
     let honestCSV = try TransitionBinary.run(csvWords)
     let honestAudit = try TransitionBinary.run(["audit", path, "--valid-at", "2027-12-31"])
-    let honestState = try TransitionBinary.run(["state", path, "--view", "costs", "--valid-at", "2027-12-31"])
+    let honestState = try TransitionBinary.run([
+      "state", path, "--view", "costs", "--valid-at", "2027-12-31",
+    ])
     #expect(honestState.status == 0)
     #expect(honestState.output.contains("EUR 142,000.00"))
     // Forge the cache: booking K01's 142,000.00 becomes 942,000.00, checksums recomputed.
@@ -108,7 +115,9 @@ struct CacheTrustTests {
     Self.reseal(&bytes)
     try Data(bytes).write(to: URL(fileURLWithPath: cache))
     // The browsing view answers from the cache, and says so.
-    let state = try TransitionBinary.run(["state", path, "--view", "costs", "--valid-at", "2027-12-31"])
+    let state = try TransitionBinary.run([
+      "state", path, "--view", "costs", "--valid-at", "2027-12-31",
+    ])
     #expect(state.status == 0)
     #expect(state.errors.contains("answered from: the cache"), "\(state.errors)")
     // The evidence does not move.
@@ -128,13 +137,18 @@ struct CacheTrustTests {
     let work = WorkDirectory()
     let path = try Self.demo(work)
     try FileManager.default.removeItem(atPath: path + ".projections")
-    let first = try TransitionBinary.run(["state", path, "--view", "staffing", "--valid-at", "2026-07-01"])
+    let first = try TransitionBinary.run([
+      "state", path, "--view", "staffing", "--valid-at", "2026-07-01",
+    ])
     #expect(first.errors.contains("answered from: the log"), "\(first.errors)")
-    let second = try TransitionBinary.run(["state", path, "--view", "staffing", "--valid-at", "2026-07-01"])
+    let second = try TransitionBinary.run([
+      "state", path, "--view", "staffing", "--valid-at", "2026-07-01",
+    ])
     #expect(second.errors.contains("answered from: the cache"), "\(second.errors)")
     #expect(first.output == second.output)
     for words in [
-      ["history", path, "E017"], ["diff", path, "--view", "costs", "--from-known-at-seq", "10", "--to-known-at-seq", "20"],
+      ["history", path, "E017"],
+      ["diff", path, "--view", "costs", "--from-known-at-seq", "10", "--to-known-at-seq", "20"],
       ["show", path, "1"], ["log", path], ["export", path, "--format", "jsonl"], ["audit", path],
     ] {
       let run = try TransitionBinary.run(words)

@@ -28,12 +28,26 @@ struct StaffSheetHardeningTests {
         "E002,jobcoach,BEV,IJW,18,36,1.0000,0.5000,Cao SGO,onbepaalde tijd\n",
         "contract FTE 1.0000 does not match 18 contract hours of 36 norm hours (0.5000)"
       ),
-      ("E0\u{0}02,jobcoach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n", "control character"),
-      ("E002,job\u{0}coach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n", "control character"),
-      ("E 002,jobcoach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n", "employee \"E 002\""),
-      ("../E002,jobcoach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n", "employee \"../E002\""),
+      (
+        "E0\u{0}02,jobcoach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n",
+        "control character"
+      ),
+      (
+        "E002,job\u{0}coach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n",
+        "control character"
+      ),
+      (
+        "E 002,jobcoach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n", "employee \"E 002\""
+      ),
+      (
+        "../E002,jobcoach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n",
+        "employee \"../E002\""
+      ),
       ("..,jobcoach,BEV,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n", "employee \"..\""),
-      ("E002,jobcoach,BEV,../IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n", "employer \"../IJW\""),
+      (
+        "E002,jobcoach,BEV,../IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n",
+        "employer \"../IJW\""
+      ),
       ("E002,jobcoach,B V,IJW,36,36,1.0000,1.0000,Cao SGO,onbepaalde tijd\n", "team \"B V\""),
     ])
   func refused(row: String, message: String) {
@@ -45,9 +59,12 @@ struct StaffSheetHardeningTests {
 
   @Test("rounded FTEs of real contracts still import")
   func rounded() {
-    #expect(Self.problems("E002,jobcoach,BEV,IJW,32,36,0.8889,0.8889,Cao SGO,bepaalde tijd\n") == nil)
-    #expect(Self.problems("E002,jobcoach,BEV,IJW,32,36,0.8888,0.8888,Cao SGO,bepaalde tijd\n") == nil)
-    #expect(Self.problems("E002,jobcoach,BEV,IJW,12,36,0.3333,0.3333,Cao SGO,bepaalde tijd\n") == nil)
+    #expect(
+      Self.problems("E002,jobcoach,BEV,IJW,32,36,0.8889,0.8889,Cao SGO,bepaalde tijd\n") == nil)
+    #expect(
+      Self.problems("E002,jobcoach,BEV,IJW,32,36,0.8888,0.8888,Cao SGO,bepaalde tijd\n") == nil)
+    #expect(
+      Self.problems("E002,jobcoach,BEV,IJW,12,36,0.3333,0.3333,Cao SGO,bepaalde tijd\n") == nil)
     #expect(Self.problems("E002,jobcoach,BEV,IJW,0,36,0,0,Cao SGO,bepaalde tijd\n") == nil)
     #expect(Self.problems("E-002_a.b,jobcoach,BEV,IJW,36,36,1,1,Cao SGO,bepaalde tijd\n") == nil)
   }

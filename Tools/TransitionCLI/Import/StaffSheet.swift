@@ -91,8 +91,8 @@ enum StaffSheet {
       func cell(_ field: String) -> String {
         positions[field].map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
       }
-      if let control = row.fields.firstIndex(where: { $0.unicodeScalars.contains(where: isControl) })
-      {
+      if let control = row.fields.firstIndex(where: { $0.unicodeScalars.contains(where: isControl) }
+      ) {
         problems.append(
           "line \(row.line): the \(ordinal(control + 1)) field holds a control character (such"
             + " as NUL or a tab); remove it from the sheet")
@@ -210,7 +210,7 @@ enum StaffSheet {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 
-  /// "1st", "2nd", "3rd", "4th" …
+  /// The ordinal of `number`: "1st", "2nd", "3rd", "4th" and so on.
   private static func ordinal(_ number: Int) -> String {
     let suffix =
       (11...13).contains(number % 100)
