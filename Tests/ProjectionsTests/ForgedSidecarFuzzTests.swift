@@ -13,7 +13,8 @@ import TransitionApp
 /// lengths set to extreme values, directory entries moved), recomputes every checksum as a
 /// forger would, and asks every view, the audit and some histories. A trial whose sidecar is
 /// refused must answer exactly as a plain replay does. `TRANSITION_SIDECAR_TRIALS` sets the
-/// number of trials (default 2,000) and `TRANSITION_SIDECAR_SEED` the first seed.
+/// number of trials (1,000 in `swift test`, 20,000 with `TRANSITION_LONG_TESTS=1`) and
+/// `TRANSITION_SIDECAR_SEED` the first seed.
 @Suite("forged sidecars: mutations of a real cache, resealed")
 struct ForgedSidecarFuzzTests {
   static let subjects = ["E017", "IJM-077", "RAAD-BEV", "M3"]
@@ -148,7 +149,9 @@ struct ForgedSidecarFuzzTests {
   )
   func mutations() throws {
     let environment = ProcessInfo.processInfo.environment
-    let trials = environment["TRANSITION_SIDECAR_TRIALS"].flatMap { Int($0) } ?? 2_000
+    let long = environment["TRANSITION_LONG_TESTS"] != nil
+    let trials =
+      environment["TRANSITION_SIDECAR_TRIALS"].flatMap { Int($0) } ?? (long ? 20_000 : 1_000)
     let firstSeed = environment["TRANSITION_SIDECAR_SEED"].flatMap { UInt64($0) } ?? 1
     let path = try ExampleLogFixture.copy()
     let sidecar = ProjectionSidecar(logPath: path)

@@ -30,15 +30,16 @@ struct CSVInjectionTests {
     #expect(CSV.field("=1+1") == "\"'=1+1\"")
     #expect(CSV.field("@SUM(A1)") == "\"'@SUM(A1)\"")
     #expect(CSV.field("-2+3") == "\"'-2+3\"")
-    #expect(CSV.field("-") == "\"'-\"")
+    #expect(CSV.field("--") == "\"'--\"")
+    #expect(CSV.field("- 1") == "\"'- 1\"")
     #expect(CSV.field("-.5") == "\"'-.5\"")
     #expect(CSV.field("-1.") == "\"'-1.\"")
     #expect(CSV.field("-1e5") == "\"'-1e5\"")
   }
 
-  @Test("plain numbers, negative ones included, and ordinary text are left as they were")
+  @Test("plain numbers, negative ones included, a lone '-' and ordinary text are left as they were")
   func untouched() {
-    for text in ["-12.50", "-3", "12.50", "0", "EUR -12.50", "IJM-077", "a=b", "", "1,5"] {
+    for text in ["-12.50", "-3", "12.50", "0", "EUR -12.50", "IJM-077", "a=b", "", "1,5", "-"] {
       let expected = text.contains(",") ? "\"" + text + "\"" : text
       #expect(CSV.field(text) == expected, "\(text)")
     }

@@ -104,6 +104,7 @@ enum CSV {
   /// shows as text. One exception: a cell that is a plain number, such as `-12.50` or `-3`
   /// (an optional minus, digits, at most one `.` followed by digits), is left as it is, so
   /// negative amounts stay numbers a spreadsheet can add up; such a cell cannot be a formula.
+  /// Nor can a lone `-`, the views' mark for "none", which is also left as it is.
   static func field(_ text: String) -> String {
     if isFormulaLike(text) {
       return "\"'" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -119,7 +120,7 @@ enum CSV {
     guard let first = text.unicodeScalars.first,
       ["=", "+", "-", "@", "\t", "\r"].contains(first)
     else { return false }
-    return !isPlainNumber(text)
+    return text != "-" && !isPlainNumber(text)
   }
 
   /// Whether `text` is `-?[0-9]+(\.[0-9]+)?`.
