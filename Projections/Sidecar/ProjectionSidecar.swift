@@ -53,7 +53,9 @@ import TransitionDomain
 ///     less than `settleNanoseconds` (2 s) after the log's change time is stamped unsettled;
 ///     before an unsettled sidecar answers for a log of exactly its size, the log's hash chain
 ///     is read again up to the stamped head (a line changed in place breaks the chain; one
-///     changed with a recomputed chain changes the head). A grown log is always read whole
+///     changed with a recomputed chain changes the head). Once the margin has passed, the
+///     first use whose check holds rewrites the sidecar settled (a copy with the new stamp,
+///     renamed over it), so the chain is read again only until then. A grown log is always read whole
 ///     with its chain checked when the sidecar is extended. (Format 5 did not check this, nor
 ///     duplicate ids: its sidecars are rebuilt.)
 ///
@@ -170,6 +172,49 @@ public struct ProjectionSidecar: Sendable {
       && summary.state.headHash == stamp.headHash && summary.state.endOffset == stamp.logBytes
   }
 
+  /// Rewrites an unsettled sidecar whose chain was just checked as settled, once the settling
+  /// margin has passed since the log's change time (rule 5), so that later queries do not read
+  /// the chain again: a copy with the stamp's change time and the header checksum changed,
+  /// synced and renamed over it (rule 3). Best effort: on any failure it stays unsettled.
+  private func settle(_ file: MappedFile, headerEnd: Int, changeTime: Int64) {
+    let margin = max(Self.settleNanoseconds, 2 * changeTimeResolution)
+    guard Self.now() >= changeTime &+ margin, file.isFile(at: path) else { return }
+    var header = ByteWriter()
+    header.bytes = Array(file.bytes[0..<headerEnd])
+    var time = ByteWriter()
+    time.int(changeTime)
+    header.bytes.replaceSubrange(48..<56, with: time.bytes)
+    header.int(Int64(bitPattern: Checksum64.of(header.bytes)))
+    var template = Array((path + Self.temporaryInfix + "XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress.map { mkstemp($0) } ?? -1
+    }
+    guard descriptor >= 0 else { return }
+    let temporary = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    fchmod(descriptor, 0o644)
+    func put(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+      var written = 0
+      while written < bytes.count {
+        let count = pwrite(
+          descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written,
+          off_t(offset + written))
+        guard count > 0 else { return false }
+        written += count
+      }
+      return true
+    }
+    let rest = UnsafeRawBufferPointer(rebasing: file.bytes[(headerEnd + 8)...])
+    let ok =
+      header.bytes.withUnsafeBytes { put($0, at: 0) } && put(rest, at: headerEnd + 8)
+      && fsync(descriptor) == 0
+    close(descriptor)
+    guard ok, rename(temporary, path) == 0 else {
+      unlink(temporary)
+      return
+    }
+  }
+
   /// Now, in nanoseconds since 1970 (the clock file change times are taken from).
   static func now() -> Int64 {
     var now = timespec()
@@ -246,6 +291,7 @@ public struct ProjectionSidecar: Sendable {
           "the log was changed in place within its file system's time resolution of the"
             + " sidecar being made")
       }
+      if !settled { settle(file, headerEnd: headerEnd, changeTime: -1 - changeTime) }
       return .fresh(ledger)
     }
     return .prefix(ledger, stamp)

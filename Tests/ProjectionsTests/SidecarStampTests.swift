@@ -47,6 +47,41 @@ struct SidecarStampTests {
     #expect(throws: (any Error).self) { try sidecar.ledger() }
   }
 
+  /// The change-time field of the stamp of the sidecar at `path` (negative when unsettled).
+  static func stampedChangeTime(_ path: String) throws -> Int64 {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    var value: UInt64 = 0
+    for index in (48..<56).reversed() { value = value << 8 | UInt64(bytes[index]) }
+    return Int64(bitPattern: value)
+  }
+
+  @Test("an unsettled sidecar whose chain holds is rewritten settled once the margin has passed")
+  func settlesLater() throws {
+    let path = try ExampleLogFixture.copy()
+    let sidecar = ProjectionSidecar(logPath: path)
+    let (_, origin) = try sidecar.ledger()
+    #expect(origin == .rebuilt)
+    // Made at once after the log was written: unsettled, and still so after a use within
+    // the margin.
+    #expect(try Self.stampedChangeTime(sidecar.path) < 0)
+    guard case .fresh = sidecar.load() else {
+      Issue.record("an unsettled sidecar of an unchanged log should answer")
+      return
+    }
+    #expect(try Self.stampedChangeTime(sidecar.path) < 0)
+    // After the margin (2 s), the next use checks the chain once and settles it.
+    usleep(2_200_000)
+    guard case .fresh = sidecar.load() else {
+      Issue.record("an unsettled sidecar of an unchanged log should answer")
+      return
+    }
+    #expect(try Self.stampedChangeTime(sidecar.path) == sidecar.logChangeTime())
+    guard case .fresh = sidecar.load(checkingEverySection: true) else {
+      Issue.record("the settled sidecar should answer, every section intact")
+      return
+    }
+  }
+
   @Test(
     "a sidecar made well after the log's last change is settled, and answers without a re-check")
   func settled() throws {
