@@ -172,10 +172,12 @@ public struct ProjectionSidecar: Sendable {
       && summary.state.headHash == stamp.headHash && summary.state.endOffset == stamp.logBytes
   }
 
-  /// Rewrites an unsettled sidecar whose chain was just checked as settled, once the settling
-  /// margin has passed since the log's change time (rule 5), so that later queries do not read
-  /// the chain again: a copy with the stamp's change time and the header checksum changed,
-  /// synced and renamed over it (rule 3). Best effort: on any failure it stays unsettled.
+  /// Rewrites an unsettled sidecar whose chain was just checked as settled (rule 5).
+  ///
+  /// Only once the settling margin has passed since the log's change time, so that later
+  /// queries do not read the chain again: a copy with the stamp's change time and the header
+  /// checksum changed, synced and renamed over it (rule 3). Best effort: on any failure it
+  /// stays unsettled.
   private func settle(_ file: MappedFile, headerEnd: Int, changeTime: Int64) {
     let margin = max(Self.settleNanoseconds, 2 * changeTimeResolution)
     guard Self.now() >= changeTime &+ margin, file.isFile(at: path) else { return }
