@@ -49,16 +49,20 @@ let package = Package(
     // A test helper: child processes that append, crash and race for the reliability tests.
     .executableTarget(
       name: "TransitionTorture", dependencies: ["EventLog"], path: "Tools/TransitionTorture"),
-    // A libFuzzer target for the line scanner, verifier and tail recovery (docs/RELIABILITY.md).
+    // A libFuzzer target for the line scanner, verifier and tail recovery, and (with
+    // TRANSITION_FUZZ_MODE=sidecar) for the projections cache's reader (docs/RELIABILITY.md).
     .executableTarget(
-      name: "TransitionFuzz", dependencies: ["EventLog", "CanonicalJSON"],
+      name: "TransitionFuzz",
+      dependencies: ["EventLog", "CanonicalJSON", "Projections", "TransitionApp"],
       path: "Tools/TransitionFuzz", swiftSettings: fuzzing ? [.define("FUZZING")] : []),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], exclude: ["Cases"]),
     .testTarget(
       name: "EventLogTests", dependencies: ["EventLog", "CSHA256", "TransitionTorture"],
       exclude: ["Vectors", "Independent", "Regressions"]),
     .testTarget(name: "TransitionDomainTests", dependencies: ["TransitionDomain"]),
-    .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"]),
+    .testTarget(
+      name: "ProjectionsTests", dependencies: ["Projections", "TransitionApp"],
+      exclude: ["Regressions"]),
     .testTarget(name: "TransitionAppTests", dependencies: ["TransitionApp"]),
     .testTarget(name: "TransitionBenchTests", dependencies: ["TransitionBench", "EventLog"]),
     .testTarget(

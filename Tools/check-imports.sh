@@ -18,7 +18,7 @@ Tools/TransitionCLI          | TransitionApp Projections TransitionDomain EventL
 Tools/TransitionBench        | TransitionApp Projections TransitionDomain EventLog CanonicalJSON CSHA256 $system
 Tools/TransitionGenerate     | TransitionApp TransitionDomain $system
 Tools/TransitionTorture      | EventLog $system
-Tools/TransitionFuzz         | EventLog CanonicalJSON Projections TransitionDomain $system
+Tools/TransitionFuzz         | EventLog CanonicalJSON Projections TransitionApp TransitionDomain $system
 RULES
 )
 

@@ -39,8 +39,8 @@ public final class LogWriter {
   /// this writer has read it; `append` reads up to the end first).
   public func batch(key: SHA256Digest) -> ClosedRange<Int64>? { batches[key] }
 
-  private let options: Options
-  private let descriptor: Int32
+  let options: Options
+  let descriptor: Int32
   private var state: ChainState
   private var index = RecordIndex()
   /// The committed batches by their keys.
@@ -479,7 +479,7 @@ public final class LogWriter {
     return keys
   }
 
-  private static func lock(_ descriptor: Int32, options: Options, path: String) throws {
+  static func lock(_ descriptor: Int32, options: Options, path: String) throws {
     let operations = options.fileOperations
     if try operations.lockExclusive(descriptor, wait: false) { return }
     var waitedMicroseconds = 0

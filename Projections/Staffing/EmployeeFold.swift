@@ -142,7 +142,7 @@ struct EmployeeFold {
 
   /// The day of a day number; nil for `Int32.min`.
   private static func day(_ number: Int32) -> CalendarDay? {
-    number == .min ? nil : CalendarDay(dayNumber: Int(number))
+    number == .min ? nil : CalendarDay.stored(Int(number))
   }
 
   /// Every employee with a fact on or before `day`, folded and sorted by name.

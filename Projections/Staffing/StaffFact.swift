@@ -46,7 +46,7 @@ public struct StaffFact: Sendable, Equatable {
   }
   /// The day it takes effect.
   public var effective: CalendarDay {
-    get { CalendarDay(dayNumber: Int(effectiveNumber)) }
+    get { CalendarDay.stored(Int(effectiveNumber)) }
     set { effectiveNumber = Int32(newValue.dayNumber) }
   }
   /// The employer: of the baseline or hire, the destination of a transfer, of a contract change.
@@ -132,7 +132,7 @@ public struct StaffFact: Sendable, Equatable {
   }
 
   private static func day(_ number: Int32) -> CalendarDay? {
-    number == .min ? nil : CalendarDay(dayNumber: Int(number))
+    number == .min ? nil : CalendarDay.stored(Int(number))
   }
 
   private static func number(_ day: CalendarDay?) -> Int32 {

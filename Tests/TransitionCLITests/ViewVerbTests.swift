@@ -41,6 +41,12 @@ struct ViewVerbTests {
         + moment
       try? FileManager.default.removeItem(atPath: sidecar)
       let replayed = try TransitionBinary.run(words)
+      if view == "audit" {
+        // The audit is evidence: it answers from a replay and neither reads nor writes the
+        // cache (issue 15, item 3); build one with a view so that the second run could use it.
+        #expect(!FileManager.default.fileExists(atPath: sidecar), "the audit wrote a sidecar")
+        _ = try TransitionBinary.run(["state", demo.path, "--view", "costs"])
+      }
       #expect(FileManager.default.fileExists(atPath: sidecar), "the run did not write a sidecar")
       // A new process: its intern pools are empty, so the sidecar's tables load as they are.
       let fromSidecar = try TransitionBinary.run(words)

@@ -63,7 +63,9 @@ enum AuditCommand: Command {
     } catch {
       throw LogFailures.failure(error, path: path)
     }
-    let views = try ViewSource(path: path, console: console)
+    // The findings are evidence: from a replay of the log, never from the cache.
+    let views = try ViewSource(path: path, console: console, trustCache: false)
+    views.announce(console)
     let seq = try views.seq(moment.knownAt)
     var findings = try views.audit(moment)
     let personal = try personalData(path: path, upTo: seq, moment: moment, console: console)

@@ -95,6 +95,7 @@ enum DiffCommand: Command {
       }
     }
     let views = try ViewSource(path: path, console: console)
+    views.announce(console)
     let old = try views.table(view, moment: from)
     let new = try views.table(view, moment: to)
     let changes = TableDiff.compare(old, new)

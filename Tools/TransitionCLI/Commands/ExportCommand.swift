@@ -54,6 +54,16 @@ enum ExportCommand: Command {
         "--names goes with --format csv: the records hold ids only, and \(format) exports them"
           + " as they are.", help: usage)
     }
+    guard ["jsonl", "cloudevents", "csv"].contains(format) else {
+      throw CommandFailure.usage(
+        "Unknown --format \(format): choose jsonl, csv or cloudevents.", help: usage)
+    }
+    // An export is evidence: the whole log is checked as `verify` checks it before anything
+    // is written, and views come from a replay of the log, never from the cache.
+    _ = try LogAccess.verify(path, console: console)
+    if format != "csv" || (arguments.value("view") ?? "records") == "records" {
+      ViewSource.announceLog(path, console: console)
+    }
     switch format {
     case "jsonl":
       try LogAccess.forEachRecord(path, console: console) { record in
@@ -73,7 +83,8 @@ enum ExportCommand: Command {
         let records = try LogAccess.records(path, console: console, matching: filter.accepts)
         table = RecordTable.table(records.records, title: "")
       } else {
-        table = try ViewSource.table(view, path: path, arguments: arguments, usage: usage)
+        table = try ViewSource.table(
+          view, path: path, arguments: arguments, usage: usage, console: console)
       }
       if arguments.flag(PeopleNames.flag), let names = PeopleNames.load(path, console: console) {
         table = PeopleNames.annotate(table, names: names)

@@ -129,22 +129,32 @@ enum RecordCommand: Command {
       // The same batch again (a retry after a crash or a timeout) is answered, not appended.
       let log = try LogAccess.openForRecording(path, console: console)
       if let seqs = log.recordedBatch(key: batchKey) {
-        reportRecordedBatch(seqs, key: batchKey, path: path, console: console)
+        reportRecordedBatch(seqs, key: batchKey, path: path, json: json, console: console)
         return .ok
       }
       opened = log
     }
     warnOfPersonalData(commands, path: path, console: console)
-    let pending = try skippingRetries(commands, path: path, console: console)
-    guard !pending.isEmpty else { return .ok }
+    let (pending, retries) = try skippingRetries(commands, path: path, console: console)
+    if !json {
+      for record in retries {
+        console.print(
+          "Already recorded: \(Visible.text(record.id)) is seq \(record.seq) (\(record.eventType));"
+            + " not appended again.")
+      }
+    }
+    guard !pending.isEmpty else {
+      if json { report([], retries: retries, path: path, json: true, console: console) }
+      return .ok
+    }
     let log = try opened ?? LogAccess.openForRecording(path, console: console)
     do {
       let appended = try log.record(pending.map { $0.command }, by: by, batchKey: batchKey)
       if appended.isEmpty, let batchKey, let seqs = log.recordedBatch(key: batchKey) {
-        reportRecordedBatch(seqs, key: batchKey, path: path, console: console)
+        reportRecordedBatch(seqs, key: batchKey, path: path, json: json, console: console)
         return .ok
       }
-      report(appended, path: path, json: json, console: console)
+      report(appended, retries: retries, path: path, json: json, console: console)
       return .ok
     } catch let TransitionLog.Failure.refused(index, refusal) {
       let line = pending[index].line.map { "line \($0): " } ?? ""
@@ -198,8 +208,16 @@ enum RecordCommand: Command {
   }
 
   private static func reportRecordedBatch(
-    _ seqs: ClosedRange<Int64>, key: SHA256Digest, path: String, console: Console
+    _ seqs: ClosedRange<Int64>, key: SHA256Digest, path: String, json: Bool, console: Console
   ) {
+    if json {
+      // As `report` prints a retry: one object a record, with its status.
+      let objects = seqs.map {
+        "{\"seq\": \($0), \"status\": \"already recorded\", \"batchKey\": \"\(key.hexString)\"}"
+      }
+      console.print("[" + objects.joined(separator: ", ") + "]")
+      return
+    }
     console.print(
       "Already recorded: this batch is records \(seqs.lowerBound) to \(seqs.upperBound) of"
         + " \(path) (batch key \(key.hexString.prefix(12))…); nothing was appended again.")
@@ -287,12 +305,15 @@ enum RecordCommand: Command {
   }
 
   /// Drops commands whose `id` is in the log already with the same content (a retry), and
-  /// refuses those whose id is taken by other content.
+  /// refuses those whose id is taken by other content; returns the commands to append and
+  /// the records of the retries.
   private static func skippingRetries(
     _ commands: [(line: Int?, command: TransitionCommand)], path: String, console: Console
-  ) throws(CommandFailure) -> [(line: Int?, command: TransitionCommand)] {
+  ) throws(CommandFailure) -> (
+    pending: [(line: Int?, command: TransitionCommand)], retries: [DomainRecord]
+  ) {
     let ids = Set(commands.compactMap { $0.command.id })
-    guard !ids.isEmpty else { return commands }
+    guard !ids.isEmpty else { return (commands, []) }
     // Ids compare byte for byte (FORMAT.md section 3), so they are keyed by their bytes.
     var existing: [[UInt8]: LogRecord] = [:]
     for record in try LogAccess.records(path, console: console, matching: { ids.contains($0.id) })
@@ -301,6 +322,7 @@ enum RecordCommand: Command {
       existing[Array(record.id.utf8)] = record
     }
     var pending: [(line: Int?, command: TransitionCommand)] = []
+    var retries: [DomainRecord] = []
     for entry in commands {
       guard let id = entry.command.id, let record = existing[Array(id.utf8)] else {
         pending.append(entry)
@@ -318,16 +340,39 @@ enum RecordCommand: Command {
             + " content. Nothing was appended. Use a new id, or check that this is the same"
             + " record (`transition show \(path) \(record.seq)`).")
       }
-      console.print(
-        "Already recorded: \(Visible.text(id)) is seq \(record.seq) (\(record.type)); not"
-          + " appended again.")
+      retries.append(stored)
     }
-    return pending
+    return (pending, retries)
   }
 
+  /// Prints what was appended: a table for people; for `--json` one array of objects, the
+  /// retries first, each with a `status` of `appended` or `already recorded`.
   private static func report(
-    _ appended: [DomainRecord], path: String, json: Bool, console: Console
+    _ appended: [DomainRecord], retries: [DomainRecord], path: String, json: Bool,
+    console: Console
   ) {
+    if json {
+      let table = ViewTable(
+        name: "appended", title: "",
+        columns: [
+          .init("seq"), .init("id"), .init("type"), .init("stream"), .init("effective"),
+          .init("status"),
+        ],
+        rows: retries.map {
+          [
+            String($0.seq), $0.id, $0.eventType, $0.stream, $0.effectiveDate.description,
+            "already recorded",
+          ]
+        }
+          + appended.map {
+            [
+              String($0.seq), $0.id, $0.eventType, $0.stream, $0.effectiveDate.description,
+              "appended",
+            ]
+          })
+      console.writeOutput(TableRenderer.render(table, as: .json, console: console))
+      return
+    }
     let table = ViewTable(
       name: "appended",
       title: "Appended \(appended.count) record\(appended.count == 1 ? "" : "s") to \(path)",

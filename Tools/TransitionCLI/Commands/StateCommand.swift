@@ -52,7 +52,9 @@ enum StateCommand: Command {
     let format = try OutputFormat.from(arguments, usage: usage)
     let view = try ViewSource.view(arguments.value("view") ?? "staffing", usage: usage)
     let moment = try Moment(arguments, usage: usage)
-    var table = try ViewSource(path: path, console: console).table(view, moment: moment)
+    let source = try ViewSource(path: path, console: console)
+    var table = try source.table(view, moment: moment)
+    source.announce(console)
     if arguments.flag(PeopleNames.flag), let names = PeopleNames.load(path, console: console) {
       table = PeopleNames.annotate(table, names: names)
     }
@@ -114,7 +116,9 @@ enum HistoryCommand: Command {
       1, "the subject: an employee (E017), decision, body or milestone", usage: usage)
     let format = try OutputFormat.from(arguments, usage: usage)
     let moment = try Moment(arguments, usage: usage)
-    var table = try ViewSource(path: path, console: console).history(subject, moment: moment)
+    let source = try ViewSource(path: path, console: console)
+    var table = try source.history(subject, moment: moment)
+    source.announce(console)
     if arguments.flag(PeopleNames.flag), let names = PeopleNames.load(path, console: console) {
       table = PeopleNames.annotateHistory(table, subject: subject, names: names)
     }
