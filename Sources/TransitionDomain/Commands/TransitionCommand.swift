@@ -118,7 +118,8 @@ public struct TransitionCommand: Equatable, Sendable {
 
   /// The command name for each event type.
   public static let namesByEventType: [String: String] = Dictionary(
-    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) })
+    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) }
+      + earlierVersions.map { ($0.eventType, $0.command) })
   /// The event type each command records.
   public static let eventTypesByName: [String: String] = Dictionary(
     uniqueKeysWithValues: catalogue.map { ($0.name, $0.eventType) })

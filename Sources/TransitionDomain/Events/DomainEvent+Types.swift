@@ -1,5 +1,7 @@
 extension DomainEvent {
-  /// Every event type, in the order of DOMAIN.md 11.2; `RecordRetracted` last.
+  /// Every event type, in the order of DOMAIN.md 11.2, then the types of issue 19 (funds, works
+  /// councils of several employers, contract changes that lower the cohort); `RecordRetracted`
+  /// last.
   public static let payloadTypes: [any EventPayload.Type] = [
     OrganisationRegistered.self, OrganisationChanged.self, BodyRegistered.self,
     DocumentRegistered.self, ProposalSubmitted.self, CommitteeConsidered.self,
@@ -14,6 +16,8 @@ extension DomainEvent {
     CaseloadTransferred.self, ReferenceDataRecorded.self, SocialPlanAgreed.self,
     CostEstimateRecorded.self, FundingRecorded.self, CostSharingKeySet.self,
     CostSharingKeyCorrected.self, CostBooked.self, CostBookingCorrected.self, GRAmended.self,
-    GRMemberLeft.self, GRDissolved.self, RecordRetracted.self,
+    GRMemberLeft.self, GRDissolved.self, FundCreated.self, WithdrawalAuthorised.self,
+    CostBookedV2.self, ORAdviceGivenV2.self, WorksCouncilAbsenceRecorded.self,
+    ContractChangedV2.self, RecordRetracted.self,
   ]
 }
