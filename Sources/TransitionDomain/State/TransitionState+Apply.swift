@@ -71,6 +71,12 @@ extension TransitionState {
       for line in event.lines {
         costLines[line.line] = BookedLine(line: line, effective: day, seq: seq)
       }
+    case let event as CostBookedV2:
+      for line in event.lines {
+        costLines[line.line] = BookedLine(line: line.costLine, effective: day, seq: seq)
+      }
+    case let event as FundCreated: funds[event.fund] = event
+    case let event as WithdrawalAuthorised: withdrawals[event.withdrawal] = event
     case let event as GRAmended: arrangementMembers[event.arrangement] = event.membersAfter
     case let event as GRMemberLeft:
       arrangementMembers[event.arrangement]?.removeAll { $0 == event.member }
@@ -81,7 +87,9 @@ extension TransitionState {
     case let event as StaffTransferred:
       for line in event.lines { staff(line.employee, .transferred(line)) }
     case let event as StaffReassigned: staff(event.employee, .reassigned(event.fte))
-    case let event as ContractChanged: staff(event.employee, .contract(event))
+    case let event as ContractChanged: staff(event.employee, .contract(event, cohortCap: nil))
+    case let event as ContractChangedV2:
+      staff(event.employee, .contract(event.contractFields, cohortCap: event.cohortCap))
     case let event as SurplusDeclared: staff(event.employee, .surplus)
     case let event as StaffDeparted: staff(event.employee, .departed)
     case let event as SecondmentStarted:
@@ -117,6 +125,10 @@ extension TransitionState {
     case let event as CostSharingKeySet: keys[event.costs]?[event.version] = nil
     case let event as CostBooked:
       for line in event.lines { costLines[line.line] = nil }
+    case let event as CostBookedV2:
+      for line in event.lines { costLines[line.line] = nil }
+    case let event as FundCreated: funds[event.fund] = nil
+    case let event as WithdrawalAuthorised: withdrawals[event.withdrawal] = nil
     default:
       for employee in Self.employeesTouched(by: record.event) {
         employees[employee]?.remove(seq: seq)
@@ -133,6 +145,7 @@ extension TransitionState {
     case let event as ExternalHireRecorded: [event.employee]
     case let event as StaffReassigned: [event.employee]
     case let event as ContractChanged: [event.employee]
+    case let event as ContractChangedV2: [event.employee]
     case let event as SurplusDeclared: [event.employee]
     case let event as StaffDeparted: [event.employee]
     case let event as SecondmentStarted: [event.employee]
