@@ -37,7 +37,7 @@ extension ViewContext {
     func key(_ allocation: CostAllocation, _ version: Int?) -> String {
       allocation == .direct ? "direct" : "v\(version.map(String.init) ?? "?")"
     }
-    for (version, booked) in ledger.versions(of: CostBooked.self) {
+    for (version, booked) in costBookings() {
       for line in booked.lines {
         categories[line.line.rawValue] = line.category.rawValue
         guard inPeriod(version.effective) else { continue }
@@ -65,6 +65,12 @@ extension ViewContext {
       }
     }
     return entries.sorted { ($0.line, $0.version.seq) < ($1.line, $1.version.seq) }
+  }
+
+  /// Every cost booking that counts, version 1 read as version 2, in `seq` order.
+  public func costBookings() -> [(version: RecordVersion, event: CostBookedV2)] {
+    (ledger.versions(of: CostBooked.self).map { ($0.version, CostBookedV2($0.event)) }
+      + ledger.versions(of: CostBookedV2.self)).sorted { $0.version.seq < $1.version.seq }
   }
 
   /// The amounts per organisation over the period.

@@ -107,6 +107,16 @@ enum SubjectHistory {
     case let event as GRAmended: result.formUnion(event.decisions.map(\.rawValue))
     case let event as ContractChanged: if let basis = event.basis { result.insert(basis.rawValue) }
     case let event as ORAdviceGiven: result.insert(event.request.rawValue)
+    case let event as ContractChangedV2:
+      if let basis = event.basis { result.insert(basis.rawValue) }
+    case let event as ORAdviceGivenV2: result.insert(event.request.rawValue)
+    case let event as WithdrawalAuthorised:
+      result.formUnion([event.decision.rawValue, event.fund.rawValue])
+    case let event as FundCreated: if let decision = event.decision { result.insert(decision.rawValue) }
+    case let event as CostBookedV2:
+      for line in event.lines {
+        result.formUnion([line.fund?.rawValue, line.withdrawal?.rawValue].compactMap { $0 })
+      }
     case let event as DecisionSuperseded: result.insert(event.supersededBy.rawValue)
     default: break
     }
@@ -119,6 +129,9 @@ enum SubjectHistory {
     case let event as DecisionTaken: [event.decision.rawValue]
     case let event as ORAdviceRequested: [event.request.rawValue]
     case let event as ORAdviceGiven: [event.request.rawValue]
+    case let event as ORAdviceGivenV2: [event.request.rawValue]
+    case let event as FundCreated: [event.fund.rawValue]
+    case let event as WithdrawalAuthorised: [event.withdrawal.rawValue]
     case let event as ProposalSubmitted: [event.proposal.rawValue]
     default: []
     }
@@ -140,6 +153,17 @@ enum SubjectHistory {
       return "advice asked of \(event.worksCouncil) by \(event.requestedBy): \(event.subject)"
     case let event as ORAdviceGiven:
       return "advice of \(event.worksCouncil) on \(event.request): \(event.outcome.rawValue)"
+    case let event as ORAdviceGivenV2:
+      return "advice of \(event.worksCouncil) on \(event.request): \(event.summary)"
+    case let event as FundCreated:
+      return "\(event.kind) \(event.fund) of \(event.holder): \(Cell.money(event.amount))"
+    case let event as WithdrawalAuthorised:
+      return "withdrawal \(event.withdrawal) from \(event.fund) up to"
+        + " \(Cell.money(event.amount)) by \(event.decision): \(event.purpose)"
+    case let event as WorksCouncilAbsenceRecorded:
+      return "\(event.employer) has no OR"
+        + (event.until.map { " until \($0)" } ?? "")
+        + (event.consultedInstead.map { "; consults \($0) instead" } ?? "") + ": \(event.reason)"
     case let event as DecisionCorrected:
       return "corrects \(event.decision): "
         + event.changes.map { "\($0.field) \($0.before)→\($0.after)" }.joined(separator: ", ")

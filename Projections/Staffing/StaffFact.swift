@@ -79,7 +79,8 @@ public struct StaffFact: Sendable, Equatable {
     get { contractFTEValue < 0 ? nil : FTE(tenThousandths: contractFTEValue) }
     set { contractFTEValue = newValue?.tenThousandths ?? -1 }
   }
-  /// The cohort FTE: allocated at the baseline, moved by a transfer, reassigned.
+  /// The cohort FTE: allocated at the baseline, moved by a transfer, reassigned; for a
+  /// version-2 contract change, the most the cohort keeps.
   public var fte: FTE? {
     get { fteValue < 0 ? nil : FTE(tenThousandths: fteValue) }
     set { fteValue = newValue?.tenThousandths ?? -1 }
@@ -216,6 +217,17 @@ public struct StaffFact: Sendable, Equatable {
       var value = fact(event.employee, .contract)
       value.employer = event.employer.rawValue
       value.contractFTE = event.contractFTEAfter
+      value.cao = event.caoAfter
+      value.function = event.functionAfter
+      value.contractType = event.contractTypeAfter
+      value.contractEnd = event.contractEndAfter
+      value.decisions = event.basis.map { [$0.rawValue] } ?? []
+      return [value]
+    case let event as ContractChangedV2:
+      var value = fact(event.employee, .contract)
+      value.employer = event.employer.rawValue
+      value.contractFTE = event.contractFTEAfter
+      value.fte = event.cohortCap
       value.cao = event.caoAfter
       value.function = event.functionAfter
       value.contractType = event.contractTypeAfter
