@@ -279,29 +279,40 @@ extension ViewContext {
     var members: [String: [String]] = [:]
     var dissolved: Set<String> = []
     var evidence: [String: [Int64]] = [:]
-    var events: [(RecordVersion, any EventPayload)] = []
+    enum Step {
+      case registered(OrganisationRegistered)
+      case amended(GRAmended)
+      case memberLeft(GRMemberLeft)
+      case dissolved(GRDissolved)
+    }
+    var events: [(RecordVersion, Step)] = []
     for item in ledger.versions(of: OrganisationRegistered.self)
     where item.event.kind == .gemeenschappelijkeRegeling {
-      events.append((item.version, item.event))
+      events.append((item.version, .registered(item.event)))
     }
-    for item in ledger.versions(of: GRAmended.self) { events.append((item.version, item.event)) }
-    for item in ledger.versions(of: GRMemberLeft.self) { events.append((item.version, item.event)) }
-    for item in ledger.versions(of: GRDissolved.self) { events.append((item.version, item.event)) }
+    for item in ledger.versions(of: GRAmended.self) {
+      events.append((item.version, .amended(item.event)))
+    }
+    for item in ledger.versions(of: GRMemberLeft.self) {
+      events.append((item.version, .memberLeft(item.event)))
+    }
+    for item in ledger.versions(of: GRDissolved.self) {
+      events.append((item.version, .dissolved(item.event)))
+    }
     events.sort { ($0.0.effective, $0.0.seq) < ($1.0.effective, $1.0.seq) }
     for (version, payload) in events where version.effective <= day {
       switch payload {
-      case let event as OrganisationRegistered:
+      case .registered(let event):
         members[event.organisation.rawValue] = event.members.map(\.rawValue)
         evidence[event.organisation.rawValue, default: []].append(version.seq)
-      case let event as GRAmended:
+      case .amended(let event):
         members[event.arrangement.rawValue] = event.membersAfter.map(\.rawValue)
         evidence[event.arrangement.rawValue, default: []].append(version.seq)
-      case let event as GRMemberLeft:
+      case .memberLeft(let event):
         members[event.arrangement.rawValue]?.removeAll { $0 == event.member.rawValue }
         evidence[event.arrangement.rawValue, default: []].append(version.seq)
-      case let event as GRDissolved:
+      case .dissolved(let event):
         dissolved.insert(event.arrangement.rawValue)
-      default: break
       }
     }
     return members.keys.sorted().compactMap { arrangement in

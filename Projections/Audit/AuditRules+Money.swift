@@ -131,17 +131,21 @@ extension ViewContext {
     var findings: [Finding] = []
     var planned: [String: (day: CalendarDay, seq: Int64, byOrganisation: [String: CalendarDay])] =
       [:]
-    var events: [(RecordVersion, any EventPayload)] = []
+    enum Step {
+      case planned(MilestonePlanned)
+      case replanned(MilestoneReplanned)
+    }
+    var events: [(RecordVersion, Step)] = []
     for item in ledger.versions(of: MilestonePlanned.self) {
-      events.append((item.version, item.event))
+      events.append((item.version, .planned(item.event)))
     }
     for item in ledger.versions(of: MilestoneReplanned.self) {
-      events.append((item.version, item.event))
+      events.append((item.version, .replanned(item.event)))
     }
     events.sort { $0.0.seq < $1.0.seq }
     for (version, payload) in events where version.effective <= day {
       switch payload {
-      case let event as MilestonePlanned:
+      case .planned(let event):
         let id = event.milestone.rawValue
         if let first = planned[id] {
           findings.append(
@@ -155,7 +159,7 @@ extension ViewContext {
           event.plannedDate, version.seq,
           Dictionary(event.scope.map { ($0.rawValue, event.plannedDate) }, uniquingKeysWith: { $1 })
         )
-      case let event as MilestoneReplanned:
+      case .replanned(let event):
         let id = event.milestone.rawValue
         guard var plan = planned[id] else {
           findings.append(
@@ -183,7 +187,6 @@ extension ViewContext {
         }
         for organisation in scope { plan.byOrganisation[organisation] = event.newDate }
         planned[id] = plan
-      default: break
       }
     }
     return findings

@@ -96,29 +96,42 @@ enum SubjectHistory {
   static func cited(by event: DomainEvent) -> Set<String> {
     var result: Set<String> = []
     switch event.payload {
-    case let event as StaffTransferred:
+    case .staffTransferred(let event):
       for line in event.lines {
         result.formUnion(line.decisions.map(\.rawValue))
         result.formUnion(line.orAdvice)
       }
-    case let event as DecisionTaken:
+    case .decisionTaken(let event):
       result.formUnion(event.orAdviceRequests.map(\.rawValue))
       if let proposal = event.proposal { result.insert(proposal.rawValue) }
-    case let event as GRAmended: result.formUnion(event.decisions.map(\.rawValue))
-    case let event as ContractChanged: if let basis = event.basis { result.insert(basis.rawValue) }
-    case let event as ORAdviceGiven: result.insert(event.request.rawValue)
-    case let event as ContractChangedV2:
+    case .contractChangedV2(let event):
       if let basis = event.basis { result.insert(basis.rawValue) }
-    case let event as ORAdviceGivenV2: result.insert(event.request.rawValue)
-    case let event as WithdrawalAuthorised:
+    case .orAdviceGivenV2(let event): result.insert(event.request.rawValue)
+    case .withdrawalAuthorised(let event):
       result.formUnion([event.decision.rawValue, event.fund.rawValue])
-    case let event as FundCreated: if let decision = event.decision { result.insert(decision.rawValue) }
-    case let event as CostBookedV2:
+    case .fundCreated(let event):
+      if let decision = event.decision { result.insert(decision.rawValue) }
+    case .costBookedV2(let event):
       for line in event.lines {
         result.formUnion([line.fund?.rawValue, line.withdrawal?.rawValue].compactMap { $0 })
       }
-    case let event as DecisionSuperseded: result.insert(event.supersededBy.rawValue)
-    default: break
+    case .worksCouncilAbsenceRecorded(let event):
+      if let instead = event.consultedInstead { result.insert(instead.rawValue) }
+    case .grAmended(let event): result.formUnion(event.decisions.map(\.rawValue))
+    case .contractChanged(let event): if let basis = event.basis { result.insert(basis.rawValue) }
+    case .orAdviceGiven(let event): result.insert(event.request.rawValue)
+    case .decisionSuperseded(let event): result.insert(event.supersededBy.rawValue)
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionCorrected, .decisionRevoked, .orAdviceRequested,
+      .transitionPlanVersionRegistered, .milestonePlanned, .milestoneReplanned, .milestoneAchieved,
+      .riskRegisterInitialised, .riskRecorded, .externalContextRecorded, .staffBaselineRecorded,
+      .placementProcedureStep, .staffReassigned, .secondmentStarted, .secondmentExtended,
+      .secondmentEnded, .surplusDeclared, .staffDeparted, .externalHireRecorded,
+      .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded,
+      .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected, .costBooked,
+      .costBookingCorrected, .grMemberLeft, .grDissolved, .recordRetracted:
+      break
     }
     return result
   }
@@ -126,55 +139,75 @@ enum SubjectHistory {
   /// The ids an event defines (decision, request, proposal).
   static func names(of event: DomainEvent) -> Set<String> {
     switch event.payload {
-    case let event as DecisionTaken: [event.decision.rawValue]
-    case let event as ORAdviceRequested: [event.request.rawValue]
-    case let event as ORAdviceGiven: [event.request.rawValue]
-    case let event as ORAdviceGivenV2: [event.request.rawValue]
-    case let event as FundCreated: [event.fund.rawValue]
-    case let event as WithdrawalAuthorised: [event.withdrawal.rawValue]
-    case let event as ProposalSubmitted: [event.proposal.rawValue]
-    default: []
+    case .orAdviceGivenV2(let event): [event.request.rawValue]
+    case .fundCreated(let event): [event.fund.rawValue]
+    case .withdrawalAuthorised(let event): [event.withdrawal.rawValue]
+    case .costBookedV2, .worksCouncilAbsenceRecorded, .contractChangedV2: []
+    case .decisionTaken(let event): [event.decision.rawValue]
+    case .orAdviceRequested(let event): [event.request.rawValue]
+    case .orAdviceGiven(let event): [event.request.rawValue]
+    case .proposalSubmitted(let event): [event.proposal.rawValue]
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionCorrected, .decisionRevoked, .decisionSuperseded,
+      .transitionPlanVersionRegistered, .milestonePlanned, .milestoneReplanned, .milestoneAchieved,
+      .riskRegisterInitialised, .riskRecorded, .externalContextRecorded, .staffBaselineRecorded,
+      .placementProcedureStep, .staffTransferred, .staffReassigned, .contractChanged,
+      .secondmentStarted, .secondmentExtended, .secondmentEnded, .surplusDeclared, .staffDeparted,
+      .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
+      .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
+      .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted:
+      []
     }
   }
 
   /// A short description for people.
   static func summary(of event: DomainEvent, _ subject: String) -> String {
     switch event.payload {
-    case let event as StaffTransferred:
+    case .staffTransferred(let event):
       let lines = event.lines.filter { $0.employee.rawValue == subject }
       let shown = lines.isEmpty ? event.lines : lines
       return shown.map {
         "\($0.line) \($0.employee) \($0.from)→\($0.to) \($0.fte) fte, \($0.functionAfter),"
           + " \($0.caoAfter); decisions \(Cell.list($0.decisions.map(\.rawValue)))"
       }.joined(separator: "; ")
-    case let event as DecisionTaken:
+    case .decisionTaken(let event):
       return "\(event.body) \(event.kind.rawValue) \(event.status.rawValue): \(event.subject)"
-    case let event as ORAdviceRequested:
+    case .orAdviceRequested(let event):
       return "advice asked of \(event.worksCouncil) by \(event.requestedBy): \(event.subject)"
-    case let event as ORAdviceGiven:
+    case .orAdviceGiven(let event):
       return "advice of \(event.worksCouncil) on \(event.request): \(event.outcome.rawValue)"
-    case let event as ORAdviceGivenV2:
+    case .orAdviceGivenV2(let event):
       return "advice of \(event.worksCouncil) on \(event.request): \(event.summary)"
-    case let event as FundCreated:
+    case .fundCreated(let event):
       return "\(event.kind) \(event.fund) of \(event.holder): \(Cell.money(event.amount))"
-    case let event as WithdrawalAuthorised:
+    case .withdrawalAuthorised(let event):
       return "withdrawal \(event.withdrawal) from \(event.fund) up to"
         + " \(Cell.money(event.amount)) by \(event.decision): \(event.purpose)"
-    case let event as WorksCouncilAbsenceRecorded:
+    case .worksCouncilAbsenceRecorded(let event):
       return "\(event.employer) has no OR"
         + (event.until.map { " until \($0)" } ?? "")
         + (event.consultedInstead.map { "; consults \($0) instead" } ?? "") + ": \(event.reason)"
-    case let event as DecisionCorrected:
+    case .decisionCorrected(let event):
       return "corrects \(event.decision): "
         + event.changes.map { "\($0.field) \($0.before)→\($0.after)" }.joined(separator: ", ")
         + " (\(event.reason))"
-    case let event as MilestonePlanned:
+    case .milestonePlanned(let event):
       return "\(event.milestone) \(event.title) planned \(event.plannedDate)"
-    case let event as MilestoneReplanned:
+    case .milestoneReplanned(let event):
       return "\(event.milestone) \(event.previousDate)→\(event.newDate): \(event.reason)"
-    case let event as MilestoneAchieved:
+    case .milestoneAchieved(let event):
       return "\(event.milestone) achieved for \(Cell.list(event.scope.map(\.rawValue)))"
-    default:
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionRevoked, .decisionSuperseded, .transitionPlanVersionRegistered,
+      .riskRegisterInitialised, .riskRecorded, .externalContextRecorded, .staffBaselineRecorded,
+      .placementProcedureStep, .staffReassigned, .contractChanged, .secondmentStarted,
+      .secondmentExtended, .secondmentEnded, .surplusDeclared, .staffDeparted,
+      .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
+      .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
+      .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
+      .costBookedV2, .contractChangedV2:
       let text = String(decoding: CanonicalJSON.encode(.object(event.encodeData())), as: UTF8.self)
       return text.count > 140 ? String(text.prefix(139)) + "…" : text
     }

@@ -175,7 +175,7 @@ public struct StaffFact: Sendable, Equatable {
         span: span)
     }
     switch event.payload {
-    case let event as StaffBaselineRecorded:
+    case .staffBaselineRecorded(let event):
       return event.members.map { member in
         var value = fact(member.employee, .baseline)
         value.employer = member.employer.rawValue
@@ -188,14 +188,14 @@ public struct StaffFact: Sendable, Equatable {
         value.contractEnd = member.contractEnd
         return value
       }
-    case let event as ExternalHireRecorded:
+    case .externalHireRecorded(let event):
       var value = fact(event.employee, .hired)
       value.employer = event.employer.rawValue
       value.function = event.function
       value.cao = event.cao
       value.contractFTE = event.contractFTE
       return [value]
-    case let event as StaffTransferred:
+    case .staffTransferred(let event):
       return event.lines.map { line in
         var value = fact(line.employee, .transferred)
         value.employer = line.to.rawValue
@@ -208,12 +208,12 @@ public struct StaffFact: Sendable, Equatable {
         value.advice = line.orAdvice
         return value
       }
-    case let event as StaffReassigned:
+    case .staffReassigned(let event):
       var value = fact(event.employee, .reassigned)
       value.employer = event.employer.rawValue
       value.fte = event.fte
       return [value]
-    case let event as ContractChanged:
+    case .contractChanged(let event):
       var value = fact(event.employee, .contract)
       value.employer = event.employer.rawValue
       value.contractFTE = event.contractFTEAfter
@@ -223,7 +223,7 @@ public struct StaffFact: Sendable, Equatable {
       value.contractEnd = event.contractEndAfter
       value.decisions = event.basis.map { [$0.rawValue] } ?? []
       return [value]
-    case let event as ContractChangedV2:
+    case .contractChangedV2(let event):
       var value = fact(event.employee, .contract)
       value.employer = event.employer.rawValue
       value.contractFTE = event.contractFTEAfter
@@ -234,30 +234,39 @@ public struct StaffFact: Sendable, Equatable {
       value.contractEnd = event.contractEndAfter
       value.decisions = event.basis.map { [$0.rawValue] } ?? []
       return [value]
-    case let event as SurplusDeclared:
+    case .surplusDeclared(let event):
       var value = fact(event.employee, .surplus)
       value.employer = event.employer.rawValue
       value.until = event.vwnwUntil
       return [value]
-    case let event as StaffDeparted:
+    case .staffDeparted(let event):
       var value = fact(event.employee, .departed)
       value.employer = event.employer.rawValue
       return [value]
-    case let event as SecondmentStarted:
+    case .secondmentStarted(let event):
       var value = fact(event.employee, .secondment)
       value.host = event.host.rawValue
       value.until = event.until
       return [value]
-    case let event as SecondmentExtended:
+    case .secondmentExtended(let event):
       var value = fact(event.employee, .secondment)
       value.host = event.host.rawValue
       value.until = event.until
       return [value]
-    case let event as SecondmentEnded:
+    case .secondmentEnded(let event):
       var value = fact(event.employee, .secondmentEnded)
       value.host = event.host.rawValue
       return [value]
-    default:
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionTaken, .decisionCorrected, .decisionRevoked,
+      .decisionSuperseded, .orAdviceRequested, .orAdviceGiven, .transitionPlanVersionRegistered,
+      .milestonePlanned, .milestoneReplanned, .milestoneAchieved, .riskRegisterInitialised,
+      .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
+      .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
+      .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
+      .grMemberLeft, .grDissolved, .recordRetracted, .fundCreated, .withdrawalAuthorised,
+      .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
       return nil
     }
   }

@@ -167,7 +167,7 @@ enum RandomLog {
     let target = records[random.below(records.count)]
     guard target.corrects == nil, target.seq > 8 else { return nil }
     switch target.event.payload {
-    case let transfer as StaffTransferred where random.below(2) == 0:
+    case .staffTransferred(let transfer) where random.below(2) == 0:
       let lines = transfer.lines.map {
         TransferLine(
           line: $0.line, employee: $0.employee, from: $0.from, to: random.pick(organisations),
@@ -179,7 +179,7 @@ enum RandomLog {
         StaffTransferred(batch: transfer.batch, lines: lines),
         target.effective.adding(days: random.below(30)), target.seq
       )
-    case let decision as DecisionTaken where random.below(2) == 0:
+    case .decisionTaken(let decision) where random.below(2) == 0:
       let after = decision.status == .definitief ? "voorgenomen" : "definitief"
       return (
         DecisionCorrected(
@@ -188,7 +188,7 @@ enum RandomLog {
           retroactiveFrom: target.effective, authority: [decision.body], reason: "fix"),
         target.effective, target.seq
       )
-    case let booked as CostBooked:
+    case .costBooked(let booked):
       guard let line = booked.lines.first else { return nil }
       return (
         CostBookingCorrected(

@@ -62,7 +62,7 @@ enum GoldenExamples {
 
   /// The event with at most two members, lines or placements, so its golden stays readable.
   static func trimmed(_ event: DomainEvent) -> DomainEvent {
-    var payload: any EventPayload = event.payload
+    var payload: any EventPayload = event.payload.value
     if let baseline = event.payload(as: StaffBaselineRecorded.self) {
       payload = StaffBaselineRecorded(
         cohort: baseline.cohort, members: Array(baseline.members.suffix(4).prefix(2)))
@@ -90,7 +90,8 @@ enum GoldenExamples {
       + extra.map({
         ScriptedStep(
           recordedMilliseconds: 0, by: "", id: "",
-          command: TransitionCommand($0.payload, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
+          command: TransitionCommand(
+            $0.payload.value, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
       }) where seen.insert(step.command.event.eventType).inserted
     {
       events.append(trimmed(step.command.event))

@@ -2,59 +2,59 @@ extension CommandCheck {
   /// The checks specific to the command's event type.
   func payload() throws(Refusal) {
     switch command.event.payload {
-    case let event as OrganisationRegistered:
+    case .organisationRegistered(let event):
       for member in event.members { try organisation(member) }
       if event.kind == .gemeenschappelijkeRegeling, event.members.count < 2 {
         throw .tooFewMembers(arrangement: event.organisation, members: event.members, day: day)
       }
-    case let event as OrganisationChanged: try organisation(event.organisation)
-    case let event as BodyRegistered:
+    case .organisationChanged(let event): try organisation(event.organisation)
+    case .bodyRegistered(let event):
       for id in event.organisations { try organisation(id) }
-    case let event as DocumentRegistered: try organisation(event.organisation)
-    case let event as ProposalSubmitted:
+    case .documentRegistered(let event): try organisation(event.organisation)
+    case .proposalSubmitted(let event):
       try body(event.from)
       for id in event.to { try body(id) }
       if let via = event.via { try body(via) }
-    case let event as CommitteeConsidered:
+    case .committeeConsidered(let event):
       try body(event.committee)
       if let advised = event.advises { try body(advised) }
-    case let event as InformationProvided:
+    case .informationProvided(let event):
       for id in event.from + event.to { try body(id) }
-    case let event as StakeholderPositionSubmitted:
+    case .stakeholderPositionSubmitted(let event):
       for id in event.from + event.to { try body(id) }
-    case let event as ZienswijzeSubmitted:
+    case .zienswijzeSubmitted(let event):
       try body(event.raad)
       try body(event.to)
-    case let event as DecisionTaken: try decisionTaken(event)
-    case let event as DecisionRevoked:
+    case .decisionTaken(let event): try decisionTaken(event)
+    case .decisionRevoked(let event):
       try decision(event.decision)
       try body(event.body)
-    case let event as DecisionSuperseded:
+    case .decisionSuperseded(let event):
       try decision(event.decision)
       try decision(event.supersededBy)
-    case let event as DecisionCorrected:
+    case .decisionCorrected(let event):
       for id in event.authority { try body(id) }
       if command.corrects == nil {
         throw .invalidInput(command: verb, problem: "field 'corrects' is missing")
       }
-    case let event as RecordRetracted:
+    case .recordRetracted(let event):
       if command.corrects == nil {
         throw .invalidInput(command: verb, problem: "field 'corrects' is missing (\(event.record))")
       }
-    case let event as ORAdviceRequested:
+    case .orAdviceRequested(let event):
       try body(event.worksCouncil)
       try body(event.requestedBy)
-    case let event as ORAdviceGiven:
+    case .orAdviceGiven(let event):
       try body(event.worksCouncil)
       guard state.adviceRequests[event.request] != nil else {
         throw .unknownReference(
           what: "advice request", id: event.request.rawValue, command: verb, day: day)
       }
-    case let event as ORAdviceGivenV2: try advice(event)
-    case let event as WorksCouncilAbsenceRecorded:
+    case .orAdviceGivenV2(let event): try advice(event)
+    case .worksCouncilAbsenceRecorded(let event):
       try organisation(event.employer)
       if let instead = event.consultedInstead { try body(instead) }
-    case let event as FundCreated:
+    case .fundCreated(let event):
       try organisation(event.holder)
       if state.funds[event.fund] != nil, command.corrects == nil {
         throw .duplicateIdentifier(what: "fund", id: event.fund.rawValue, command: verb)
@@ -62,7 +62,7 @@ extension CommandCheck {
       if event.amount < .zero {
         throw .negativeAmount(what: "fund", id: event.fund.rawValue, amount: event.amount)
       }
-    case let event as WithdrawalAuthorised:
+    case .withdrawalAuthorised(let event):
       guard state.funds[event.fund] != nil else {
         throw .unknownReference(what: "fund", id: event.fund.rawValue, command: verb, day: day)
       }
@@ -74,65 +74,65 @@ extension CommandCheck {
         throw .negativeAmount(
           what: "withdrawal", id: event.withdrawal.rawValue, amount: event.amount)
       }
-    case let event as CostBookedV2:
+    case .costBookedV2(let event):
       for line in event.lines {
         try costLine(line.costLine, costs: event.costs)
         try fundOf(line)
       }
-    case let event as MilestonePlanned: for id in event.scope { try organisation(id) }
-    case let event as MilestoneReplanned:
+    case .milestonePlanned(let event): for id in event.scope { try organisation(id) }
+    case .milestoneReplanned(let event):
       guard state.milestones[event.milestone] != nil else {
         throw .unknownReference(
           what: "milestone", id: event.milestone.rawValue, command: verb, day: day)
       }
-    case let event as MilestoneAchieved: for id in event.scope { try organisation(id) }
-    case let event as RiskRegisterInitialised: try body(event.owner)
-    case let event as RiskRecorded: try body(event.owner)
-    case let event as StaffBaselineRecorded: try baseline(event)
-    case let event as StaffTransferred: try transfer(event)
-    case let event as StaffReassigned:
+    case .milestoneAchieved(let event): for id in event.scope { try organisation(id) }
+    case .riskRegisterInitialised(let event): try body(event.owner)
+    case .riskRecorded(let event): try body(event.owner)
+    case .staffBaselineRecorded(let event): try baseline(event)
+    case .staffTransferred(let event): try transfer(event)
+    case .staffReassigned(let event):
       let snapshot = try employed(event.employee, by: event.employer)
       if event.fte > snapshot.allocatedFTE {
         throw .fteWouldBecomeNegative(
           event.employee, day: day, available: snapshot.allocatedFTE, requested: event.fte)
       }
-    case let event as ContractChanged: try contractChange(event)
-    case let event as ContractChangedV2: try contractChange(event)
-    case let event as SecondmentStarted:
+    case .contractChanged(let event): try contractChange(event)
+    case .contractChangedV2(let event): try contractChange(event)
+    case .secondmentStarted(let event):
       try employed(event.employee, by: event.employer)
       try organisation(event.host)
-    case let event as SecondmentExtended:
+    case .secondmentExtended(let event):
       try secondment(event.employee, event.host)
-    case let event as SecondmentEnded:
+    case .secondmentEnded(let event):
       try secondment(event.employee, event.host)
-    case let event as SurplusDeclared: try employed(event.employee, by: event.employer)
-    case let event as StaffDeparted: try departure(event)
-    case let event as ExternalHireRecorded:
+    case .surplusDeclared(let event): try employed(event.employee, by: event.employer)
+    case .staffDeparted(let event): try departure(event)
+    case .externalHireRecorded(let event):
       try organisation(event.employer)
       try notEmployedElsewhere(event.employee, joining: event.employer)
       if event.contractFTE > .one {
         throw .fteAboveFullTime(event.employee, day: day, requested: event.contractFTE)
       }
-    case let event as PlacementProcedureStep:
+    case .placementProcedureStep(let event):
       for id in event.bodies { try body(id) }
       for placement in event.placements { try organisation(placement.destination) }
-    case let event as CaseloadTransferred:
+    case .caseloadTransferred(let event):
       try organisation(event.from)
       try organisation(event.to)
-    case let event as SocialPlanAgreed: for id in event.parties { try body(id) }
-    case let event as FundingRecorded:
+    case .socialPlanAgreed(let event): for id in event.parties { try body(id) }
+    case .fundingRecorded(let event):
       for id in [event.holder] + event.beneficiaries { try organisation(id) }
-    case let event as CostSharingKeySet: try keyShares(event.costs, event.version, event.shares)
-    case let event as CostSharingKeyCorrected:
+    case .costSharingKeySet(let event): try keyShares(event.costs, event.version, event.shares)
+    case .costSharingKeyCorrected(let event):
       guard state.keys[event.costs]?[event.correctsVersion] != nil else {
         throw .unknownReference(
           what: "key version", id: "\(event.costs) v\(event.correctsVersion)", command: verb,
           day: day)
       }
       try keyShares(event.costs, event.version, event.shares)
-    case let event as CostBooked:
+    case .costBooked(let event):
       for line in event.lines { try costLine(line, costs: event.costs) }
-    case let event as CostBookingCorrected:
+    case .costBookingCorrected(let event):
       for line in event.lines {
         guard let original = state.costLines[line.corrects] else {
           throw .unknownReference(
@@ -147,13 +147,13 @@ extension CommandCheck {
           keyVersion: line.keyVersion, charged: line.charged, costs: event.costs,
           isCorrection: true)
       }
-    case let event as GRAmended:
+    case .grAmended(let event):
       try organisation(event.arrangement)
       for member in event.membersAfter { try organisation(member) }
       if event.membersAfter.count < 2 {
         throw .tooFewMembers(arrangement: event.arrangement, members: event.membersAfter, day: day)
       }
-    case let event as GRMemberLeft:
+    case .grMemberLeft(let event):
       try organisation(event.arrangement)
       let remaining = (state.arrangementMembers[event.arrangement] ?? []).filter {
         $0 != event.member
@@ -161,8 +161,10 @@ extension CommandCheck {
       if remaining.count < 2 {
         throw .tooFewMembers(arrangement: event.arrangement, members: remaining, day: day)
       }
-    case let event as GRDissolved: try organisation(event.arrangement)
-    default: break
+    case .grDissolved(let event): try organisation(event.arrangement)
+    case .transitionPlanVersionRegistered, .externalContextRecorded, .referenceDataRecorded,
+      .costEstimateRecorded:
+      break
     }
   }
 

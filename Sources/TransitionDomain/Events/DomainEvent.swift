@@ -4,11 +4,11 @@ import CanonicalJSON
 ///
 /// The data object in the log is the payload's fields in declaration order, then
 /// `effectivePrecision` (only when coarser than a day) and `source` (provenance, DOMAIN.md 11.1).
-/// Read the payload with `event.payload(as: StaffTransferred.self)` or a `switch` on
-/// `event.payload` with `case let x as StaffTransferred`.
+/// Read the payload with an exhaustive `switch` on `event.payload`
+/// (`case .staffTransferred(let transfer)`) or, for one type, `event.payload(as: StaffTransferred.self)`.
 public struct DomainEvent: Equatable, Sendable, CustomStringConvertible {
   /// The typed data of the event.
-  public let payload: any EventPayload
+  public let payload: Payload
   /// How precisely the record's effective day was known; `.day` unless coarser.
   public var effectivePrecision: DatePrecision
   /// Where the facts come from; nil when not stated.
@@ -19,23 +19,23 @@ public struct DomainEvent: Equatable, Sendable, CustomStringConvertible {
     _ payload: any EventPayload, effectivePrecision: DatePrecision = .day,
     source: Provenance? = nil
   ) {
-    self.payload = payload
+    self.payload = payload.payloadCase
     self.effectivePrecision = effectivePrecision
     self.source = source
   }
 
   /// The stored type name with its version, such as `StaffTransferred.v1`.
-  public var eventType: String { type(of: payload).eventType }
+  public var eventType: String { type(of: payload.value).eventType }
 
   /// The stream of the payload, such as `staff/E017`.
-  public var stream: String { payload.stream }
+  public var stream: String { payload.value.stream }
 
   /// The payload as `type`, or nil when it is another type.
-  public func payload<P: EventPayload>(as type: P.Type) -> P? { payload as? P }
+  public func payload<P: EventPayload>(as type: P.Type) -> P? { payload.value as? P }
 
   /// The canonical data object: payload fields in declaration order, then the common fields.
   public func encodeData() -> JSONObject {
-    guard case .object(var object) = payload.encodedValue() else {
+    guard case .object(var object) = payload.value.encodedValue() else {
       preconditionFailure("\(eventType) did not encode to an object")
     }
     if effectivePrecision != .day {
@@ -98,7 +98,7 @@ public struct DomainEvent: Equatable, Sendable, CustomStringConvertible {
 
   public static func == (lhs: DomainEvent, rhs: DomainEvent) -> Bool {
     lhs.effectivePrecision == rhs.effectivePrecision && lhs.source == rhs.source
-      && lhs.payload.isEqual(to: rhs.payload)
+      && lhs.payload == rhs.payload
   }
 
   /// The type name and canonical data, for messages and debugging.
@@ -110,12 +110,6 @@ public struct DomainEvent: Equatable, Sendable, CustomStringConvertible {
 extension EventPayload {
   /// The payload's fields as a JSON value, in declaration order.
   func encodedValue() -> JSONValue { JSONValueEncoder.encode(self) }
-
-  /// Whether `other` is the same type with equal fields.
-  func isEqual(to other: any EventPayload) -> Bool {
-    guard let other = other as? Self else { return false }
-    return self == other
-  }
 }
 
 /// Why stored event data could not be read.

@@ -46,58 +46,64 @@ extension TransitionState {
         StaffChange(seq: seq, effective: day, eventType: record.eventType, kind: kind))
     }
     switch record.event.payload {
-    case let event as OrganisationRegistered:
+    case .organisationRegistered(let event):
       organisations[event.organisation] = event
       if event.kind == .gemeenschappelijkeRegeling {
         arrangementMembers[event.organisation] = event.members
       }
-    case let event as BodyRegistered: bodies[event.body] = event
-    case let event as DecisionTaken:
+    case .bodyRegistered(let event): bodies[event.body] = event
+    case .decisionTaken(let event):
       decisions[event.decision] = DecisionState(taken: event, seq: seq, effective: day)
-    case let event as DecisionRevoked: decisions[event.decision]?.endedOn = day
-    case let event as DecisionSuperseded: decisions[event.decision]?.endedOn = day
-    case let event as DecisionCorrected: patchDecision(event, correcting: record.corrects)
-    case let event as ORAdviceRequested: adviceRequests[event.request] = seq
-    case let event as MilestonePlanned: milestones[event.milestone] = event.plannedDate
-    case let event as MilestoneReplanned: milestones[event.milestone] = event.newDate
-    case let event as CostSharingKeySet:
+    case .decisionRevoked(let event): decisions[event.decision]?.endedOn = day
+    case .decisionSuperseded(let event): decisions[event.decision]?.endedOn = day
+    case .decisionCorrected(let event): patchDecision(event, correcting: record.corrects)
+    case .orAdviceRequested(let event): adviceRequests[event.request] = seq
+    case .milestonePlanned(let event): milestones[event.milestone] = event.plannedDate
+    case .milestoneReplanned(let event): milestones[event.milestone] = event.newDate
+    case .costSharingKeySet(let event):
       keys[event.costs, default: [:]][event.version] = KeyVersion(
         shares: event.shares, validFrom: event.validFrom, seq: seq)
-    case let event as CostSharingKeyCorrected:
+    case .costSharingKeyCorrected(let event):
       keys[event.costs, default: [:]][event.correctsVersion]?.correctedByVersion = event.version
       keys[event.costs, default: [:]][event.version] = KeyVersion(
         shares: event.shares, validFrom: event.validFrom, seq: seq)
-    case let event as CostBooked:
+    case .costBooked(let event):
       for line in event.lines {
         costLines[line.line] = BookedLine(line: line, effective: day, seq: seq)
       }
-    case let event as CostBookedV2:
+    case .costBookedV2(let event):
       for line in event.lines {
         costLines[line.line] = BookedLine(line: line.costLine, effective: day, seq: seq)
       }
-    case let event as FundCreated: funds[event.fund] = event
-    case let event as WithdrawalAuthorised: withdrawals[event.withdrawal] = event
-    case let event as GRAmended: arrangementMembers[event.arrangement] = event.membersAfter
-    case let event as GRMemberLeft:
+    case .fundCreated(let event): funds[event.fund] = event
+    case .withdrawalAuthorised(let event): withdrawals[event.withdrawal] = event
+    case .grAmended(let event): arrangementMembers[event.arrangement] = event.membersAfter
+    case .grMemberLeft(let event):
       arrangementMembers[event.arrangement]?.removeAll { $0 == event.member }
-    case let event as GRDissolved: arrangementMembers[event.arrangement] = []
-    case let event as StaffBaselineRecorded:
+    case .grDissolved(let event): arrangementMembers[event.arrangement] = []
+    case .staffBaselineRecorded(let event):
       for member in event.members { staff(member.employee, .baseline(member)) }
-    case let event as ExternalHireRecorded: staff(event.employee, .hired(event))
-    case let event as StaffTransferred:
+    case .externalHireRecorded(let event): staff(event.employee, .hired(event))
+    case .staffTransferred(let event):
       for line in event.lines { staff(line.employee, .transferred(line)) }
-    case let event as StaffReassigned: staff(event.employee, .reassigned(event.fte))
-    case let event as ContractChanged: staff(event.employee, .contract(event, cohortCap: nil))
-    case let event as ContractChangedV2:
+    case .staffReassigned(let event): staff(event.employee, .reassigned(event.fte))
+    case .contractChanged(let event): staff(event.employee, .contract(event, cohortCap: nil))
+    case .contractChangedV2(let event):
       staff(event.employee, .contract(event.contractFields, cohortCap: event.cohortCap))
-    case let event as SurplusDeclared: staff(event.employee, .surplus)
-    case let event as StaffDeparted: staff(event.employee, .departed)
-    case let event as SecondmentStarted:
+    case .surplusDeclared(let event): staff(event.employee, .surplus)
+    case .staffDeparted(let event): staff(event.employee, .departed)
+    case .secondmentStarted(let event):
       staff(event.employee, .secondment(host: event.host, until: event.until))
-    case let event as SecondmentExtended:
+    case .secondmentExtended(let event):
       staff(event.employee, .secondment(host: event.host, until: event.until))
-    case let event as SecondmentEnded: staff(event.employee, .secondmentEnded)
-    default: break
+    case .secondmentEnded(let event): staff(event.employee, .secondmentEnded)
+    case .organisationChanged, .documentRegistered, .proposalSubmitted, .committeeConsidered,
+      .informationProvided, .stakeholderPositionSubmitted, .zienswijzeSubmitted, .orAdviceGiven,
+      .transitionPlanVersionRegistered, .milestoneAchieved, .riskRegisterInitialised, .riskRecorded,
+      .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
+      .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
+      .costBookingCorrected, .recordRetracted, .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
+      break
     }
   }
 
@@ -115,43 +121,64 @@ extension TransitionState {
   private mutating func unapply(seq: Int64) {
     guard let record = recordsBySeq[seq] else { return }
     switch record.event.payload {
-    case let event as OrganisationRegistered: organisations[event.organisation] = nil
-    case let event as BodyRegistered: bodies[event.body] = nil
-    case let event as DecisionTaken: decisions[event.decision] = nil
-    case let event as DecisionRevoked: decisions[event.decision]?.endedOn = nil
-    case let event as DecisionSuperseded: decisions[event.decision]?.endedOn = nil
-    case let event as ORAdviceRequested: adviceRequests[event.request] = nil
-    case let event as MilestonePlanned: milestones[event.milestone] = nil
-    case let event as CostSharingKeySet: keys[event.costs]?[event.version] = nil
-    case let event as CostBooked:
+    case .organisationRegistered(let event): organisations[event.organisation] = nil
+    case .bodyRegistered(let event): bodies[event.body] = nil
+    case .decisionTaken(let event): decisions[event.decision] = nil
+    case .decisionRevoked(let event): decisions[event.decision]?.endedOn = nil
+    case .decisionSuperseded(let event): decisions[event.decision]?.endedOn = nil
+    case .orAdviceRequested(let event): adviceRequests[event.request] = nil
+    case .milestonePlanned(let event): milestones[event.milestone] = nil
+    case .costSharingKeySet(let event): keys[event.costs]?[event.version] = nil
+    case .costBooked(let event):
       for line in event.lines { costLines[line.line] = nil }
-    case let event as CostBookedV2:
+    case .costBookedV2(let event):
       for line in event.lines { costLines[line.line] = nil }
-    case let event as FundCreated: funds[event.fund] = nil
-    case let event as WithdrawalAuthorised: withdrawals[event.withdrawal] = nil
-    default:
+    case .fundCreated(let event): funds[event.fund] = nil
+    case .withdrawalAuthorised(let event): withdrawals[event.withdrawal] = nil
+    case .staffBaselineRecorded, .staffTransferred, .externalHireRecorded, .staffReassigned,
+      .contractChanged, .contractChangedV2, .surplusDeclared, .staffDeparted, .secondmentStarted,
+      .secondmentExtended, .secondmentEnded:
       for employee in Self.employeesTouched(by: record.event) {
         employees[employee]?.remove(seq: seq)
         if employees[employee]?.isEmpty == true { employees[employee] = nil }
       }
+    case .organisationChanged, .documentRegistered, .proposalSubmitted, .committeeConsidered,
+      .informationProvided, .stakeholderPositionSubmitted, .zienswijzeSubmitted,
+      .decisionCorrected, .orAdviceGiven, .transitionPlanVersionRegistered, .milestoneReplanned,
+      .milestoneAchieved, .riskRegisterInitialised, .riskRecorded, .externalContextRecorded,
+      .placementProcedureStep, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
+      .costEstimateRecorded, .fundingRecorded, .costSharingKeyCorrected, .costBookingCorrected,
+      .grAmended, .grMemberLeft, .grDissolved, .recordRetracted, .orAdviceGivenV2,
+      .worksCouncilAbsenceRecorded:
+      break
     }
   }
 
   /// The employees whose history a staff event changes.
   static func employeesTouched(by event: DomainEvent) -> [EmployeeID] {
     switch event.payload {
-    case let event as StaffBaselineRecorded: event.members.map(\.employee)
-    case let event as StaffTransferred: event.lines.map(\.employee)
-    case let event as ExternalHireRecorded: [event.employee]
-    case let event as StaffReassigned: [event.employee]
-    case let event as ContractChanged: [event.employee]
-    case let event as ContractChangedV2: [event.employee]
-    case let event as SurplusDeclared: [event.employee]
-    case let event as StaffDeparted: [event.employee]
-    case let event as SecondmentStarted: [event.employee]
-    case let event as SecondmentExtended: [event.employee]
-    case let event as SecondmentEnded: [event.employee]
-    default: []
+    case .staffBaselineRecorded(let event): event.members.map(\.employee)
+    case .staffTransferred(let event): event.lines.map(\.employee)
+    case .externalHireRecorded(let event): [event.employee]
+    case .staffReassigned(let event): [event.employee]
+    case .contractChanged(let event): [event.employee]
+    case .contractChangedV2(let event): [event.employee]
+    case .surplusDeclared(let event): [event.employee]
+    case .staffDeparted(let event): [event.employee]
+    case .secondmentStarted(let event): [event.employee]
+    case .secondmentExtended(let event): [event.employee]
+    case .secondmentEnded(let event): [event.employee]
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionTaken, .decisionCorrected, .decisionRevoked,
+      .decisionSuperseded, .orAdviceRequested, .orAdviceGiven, .transitionPlanVersionRegistered,
+      .milestonePlanned, .milestoneReplanned, .milestoneAchieved, .riskRegisterInitialised,
+      .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
+      .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
+      .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
+      .grMemberLeft, .grDissolved, .recordRetracted, .fundCreated, .withdrawalAuthorised,
+      .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
+      []
     }
   }
 }
