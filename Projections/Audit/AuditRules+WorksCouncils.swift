@@ -2,8 +2,9 @@ import TransitionDomain
 
 extension ViewContext {
   /// The recorded absences of a works council, by employer, in `seq` order.
-  func worksCouncilAbsences() -> [String: [(version: RecordVersion, event: WorksCouncilAbsenceRecorded)]]
-  {
+  func worksCouncilAbsences() -> [String: [(
+    version: RecordVersion, event: WorksCouncilAbsenceRecorded
+  )]] {
     Dictionary(
       grouping: ledger.versions(of: WorksCouncilAbsenceRecorded.self),
       by: { $0.event.employer.rawValue })
@@ -39,7 +40,9 @@ extension ViewContext {
     }
     let given = adviceGiven()
     return requests.contains { request in
-      given.contains { $0.event.request == request.event.request && $0.version.effective <= decided }
+      given.contains {
+        $0.event.request == request.event.request && $0.version.effective <= decided
+      }
     }
   }
 
@@ -64,8 +67,10 @@ extension ViewContext {
       var missing: [String: (employees: [String], councils: [String], evidence: [Int64])] = [:]
       for line in lines {
         guard let from = line.from else { continue }
-        var councils = bodies.filter { $0.value.contains(from) && kinds[$0.key] == .ondernemingsraad }
-          .map(\.key).sorted()
+        var councils = bodies.filter {
+          $0.value.contains(from) && kinds[$0.key] == .ondernemingsraad
+        }
+        .map(\.key).sorted()
         var evidence: [Int64] = []
         if let absence = worksCouncilAbsence(of: from, on: line.effective, in: absences) {
           guard let instead = absence.event.consultedInstead else { continue }
@@ -73,7 +78,8 @@ extension ViewContext {
           evidence.append(absence.version.seq)
         }
         let candidates = given.filter {
-          councils.contains($0.event.worksCouncil.rawValue) && $0.version.effective <= line.effective
+          councils.contains($0.event.worksCouncil.rawValue)
+            && $0.version.effective <= line.effective
         }
         let cited = Set(line.advice)
         let found =

@@ -90,7 +90,9 @@ extension ViewContext {
             withdrawal: target.withdrawal, amount: line.amount))
       }
     }
-    return result.sorted { ($0.version.effective, $0.version.seq) < ($1.version.effective, $1.version.seq) }
+    return result.sorted {
+      ($0.version.effective, $0.version.seq) < ($1.version.effective, $1.version.seq)
+    }
   }
 
   /// Every fund created by the day, with its withdrawals and bookings, by fund id.
