@@ -62,9 +62,10 @@ struct FundAndWorksCouncilAuditTests {
 
   /// The log; `adviseA` records OR-A's advice before the move, `absence` records that RUO has no
   /// OR yet.
-  static func log(adviseA: Bool = false, absence: Bool = false, moveOn: String = "2026-04-15")
-    throws -> [DomainRecord]
-  {
+  static func log(
+    adviseA: Bool = false, absence: Bool = false, moveOn: String = "2026-04-15",
+    absenceAInstead: BodyID? = nil
+  ) throws -> [DomainRecord] {
     var log = Builder()
     for (id, kind, members) in [
       ("GEM-A", OrganisationKind.gemeente, [OrganisationID]()), ("GEM-B", .gemeente, []),
@@ -115,6 +116,12 @@ struct FundAndWorksCouncilAuditTests {
         ORAdviceGiven(
           request: "ADV-A", worksCouncil: "OR-A", outcome: .positief, conditions: []),
         "2026-03-20")
+    }
+    if let instead = absenceAInstead {
+      try log.run(
+        WorksCouncilAbsenceRecorded(
+          employer: "GEM-A", reason: "OR-A opgeheven", until: nil, consultedInstead: instead),
+        "2026-01-01")
     }
     if absence {
       try log.run(
@@ -239,6 +246,19 @@ struct FundAndWorksCouncilAuditTests {
       ])
     let silent = try Self.context(try Self.log(adviseA: true), "2026-06-30")
     #expect(Self.findings(silent, ["or-advice-missing-per-employer"]) == [])
+  }
+
+  @Test("an old employer without an OR: the move asks for the advice of the body consulted instead")
+  func absentOldEmployerCouncil() throws {
+    let silent = try Self.context(try Self.log(absenceAInstead: "OR-GR"), "2026-06-30")
+    #expect(Self.findings(silent, ["or-advice-missing-per-employer"]) == [])
+    let fired = try Self.context(try Self.log(absenceAInstead: "BESTUUR-GR"), "2026-06-30")
+    #expect(
+      Self.findings(fired, ["or-advice-missing-per-employer"]) == [
+        "or-advice-missing-per-employer 2026-04-15 [17,21] 1 move(s) of R21 leave GEM-A on"
+          + " 2026-04-15, but no advice of BESTUUR-GR given by 2026-04-15 is recorded (art. 25"
+          + " WOR: the OR of each old employer advises before its staff move): E201."
+      ])
   }
 
   @Test("a decision deviating from one OR's advice suspends the moves of every employer under it")
