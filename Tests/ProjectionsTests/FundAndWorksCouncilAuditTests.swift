@@ -14,8 +14,9 @@ struct FundAndWorksCouncilAuditTests {
     var records: [DomainRecord] = []
 
     mutating func run(_ payload: any EventPayload, _ day: String, corrects: Int64? = nil) throws {
+      let effective = try #require(EffectiveDate(parsing: day))
       let command = TransitionCommand(
-        payload, effective: EffectiveDate(parsing: day)!, corrects: corrects,
+        payload, effective: effective, corrects: corrects,
         correctionReason: corrects == nil ? nil : "fix")
       for item in try decide(command, state: state) {
         let seq = Int64(records.count + 1)
@@ -163,7 +164,7 @@ struct FundAndWorksCouncilAuditTests {
     let ledger = try Ledger(records: records)
     return ViewContext(
       ledger: ledger,
-      query: ViewQuery(validAt: CalendarDay(parsing: day)!, knownAt: .everything),
+      query: ViewQuery(validAt: try #require(CalendarDay(parsing: day)), knownAt: .everything),
       seq: knownAt ?? ledger.lastSeq)
   }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Issue 19 items 4, 5 and 8 end to end through the `transition` binary, in a transition of
-/// another shape than IJmond: tasks of a GR (GR-WERK, of GEM-A and GEM-B) and of a
-/// municipality (GEM-A) move into a new regional organisation (RUO). Two works councils: OR-GR
+/// Issue 19 items 4, 5 and 8 end to end through the `transition` binary.
+///
+/// A transition of another shape than IJmond: tasks of a GR (GR-WERK, of GEM-A and GEM-B) and
+/// of a municipality (GEM-A) move into a new regional organisation (RUO). Two works councils: OR-GR
 /// advises negatively on one part, OR-A positively; the GR's decision deviates from OR-GR's
 /// advice. GEM-A holds a reserve with an authorised withdrawal and two bookings against it, the
 /// second over the authorisation. E202's contract falls to 0.8889 FTE before the move.
