@@ -307,4 +307,26 @@ struct FundAndWorksCouncilRefusalTests {
     #expect(TransitionCommand.namesByEventType["CostBooked.v1"] == "BookCosts")
     #expect(TransitionCommand.eventTypesByName["BookCosts"] == "CostBooked.v2")
   }
+
+  @Test("a batch line written for ORAdviceGiven.v1 still records v1; with parts it records v2")
+  func earlierVersionInput() throws {
+    var json: JSONObject = [
+      "command": .string("RecordORAdvice"), "effective": .string("2026-03-15"),
+      "request": .string("ADV-1"), "worksCouncil": .string("OR-GR"),
+      "outcome": .string("positief"), "conditions": .array([]),
+    ]
+    #expect(try TransitionCommand(json: json).event.eventType == "ORAdviceGiven.v1")
+    json.insert("parts", .array([]))
+    #expect(try TransitionCommand(json: json).event.eventType == "ORAdviceGiven.v2")
+    let partly: JSONObject = [
+      "command": .string("RecordORAdvice"), "effective": .string("2026-03-15"),
+      "request": .string("ADV-1"), "worksCouncil": .string("OR-GR"),
+      "outcome": .string("negatief op onderdelen"), "conditions": .array([]),
+    ]
+    #expect(
+      throws: Refusal.invalidInput(command: "RecordORAdvice", problem: "field 'parts' is missing")
+    ) {
+      try TransitionCommand(json: partly)
+    }
+  }
 }

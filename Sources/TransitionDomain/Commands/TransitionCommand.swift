@@ -92,7 +92,7 @@ public struct TransitionCommand: Equatable, Sendable {
       data.insert(DomainEvent.precisionKey, .string(effective.precision.rawValue))
     }
     do {
-      event = try DomainEvent.decode(type: eventType, data: data)
+      event = try TransitionCommand.decodeLatestOrEarlier(name: name, type: eventType, data: data)
     } catch {
       if case .field(let field) = error.problem, field.problem.contains("not a real date"),
         let text = TransitionCommand.text(at: field.field, in: data)
@@ -109,6 +109,24 @@ public struct TransitionCommand: Equatable, Sendable {
     self.corrects = corrects
     self.correctionReason = reason
     self.id = id
+  }
+
+  /// The event of `data` as the command's latest type; when that fails, as an earlier version
+  /// of it (`earlierVersions`), so that input written for the earlier version records what it
+  /// always did. The latest type's error is the one reported.
+  private static func decodeLatestOrEarlier(name: String, type: String, data: JSONObject)
+    throws(EventDecodingError) -> DomainEvent
+  {
+    do {
+      return try DomainEvent.decode(type: type, data: data)
+    } catch {
+      for earlier in earlierVersions where earlier.command == name {
+        if let event = try? DomainEvent.decode(type: earlier.eventType, data: data) {
+          return event
+        }
+      }
+      throw error
+    }
   }
 
   private static func text(at path: String, in data: JSONObject) -> String? {
