@@ -111,9 +111,10 @@ public struct TransitionCommand: Equatable, Sendable {
     self.id = id
   }
 
-  /// The event of `data` as the command's latest type; when that fails, as an earlier version
-  /// of it (`earlierVersions`), so that input written for the earlier version records what it
-  /// always did. The latest type's error is the one reported.
+  /// The event of `data` as the command's latest type, else as an earlier version of it.
+  ///
+  /// Input written for the earlier version (`earlierVersions`) records what it always did; the
+  /// latest type's error is the one reported.
   private static func decodeLatestOrEarlier(name: String, type: String, data: JSONObject)
     throws(EventDecodingError) -> DomainEvent
   {
