@@ -11,8 +11,8 @@ public struct AuditRuleInfo: Sendable, Equatable {
 }
 
 extension ViewContext {
-  /// The rules of issue 19 items 4 and 5 (funds; works councils of several employers), for a
-  /// listing of every rule.
+  /// The rules of issue 19 items 4, 5 and 8 (funds; works councils of several employers;
+  /// contract changes and the cohort), for a listing of every rule.
   public static let issue19Rules: [AuditRuleInfo] = [
     AuditRuleInfo(
       rule: "fund-booking-unauthorised",
@@ -33,6 +33,11 @@ extension ViewContext {
       checks: "every staff move has the advice of its old employer's works council (or of the"
         + " body consulted instead when that employer has no OR), given by the move day",
       basis: "art. 25 lid 1 WOR (each employer asks its own OR); DOMAIN.md 10.1, 12.6"),
+    AuditRuleInfo(
+      rule: "cohort-above-contract",
+      checks: "no employee of the cohort counts more cohort FTE than their contract FTE (a"
+        + " ContractChanged.v1 that lowered the contract left the cohort as it was)",
+      basis: "DOMAIN.md 12.3 (FTE conservation: any FTE change is a separate delta)"),
   ]
 
   /// Issue 19 item 4: bookings on a fund stay within authorised withdrawals and the fund.

@@ -317,4 +317,34 @@ struct FundAndWorksCouncilAuditTests {
     let before = try Self.context(records, "2026-05-31").table(.conservation)
     #expect(before.rows == [["at RUO", "2", "2.0000"]])
   }
+
+  @Test("cohort-above-contract fires after a version-1 reduction and is silent after a version 2")
+  func cohortAboveContract() throws {
+    let base = try Self.log(adviseA: true, moveOn: "2026-05-01")
+    func with(_ change: any EventPayload) throws -> [DomainRecord] {
+      var log = Builder()
+      for record in base { try log.state.apply(record) }
+      log.records = base
+      try log.run(change, "2026-06-01")
+      return log.records
+    }
+    let v1 = try with(
+      ContractChanged(
+        employee: "E201", employer: "RUO", contractFTEBefore: FTE(tenThousandths: 10_000),
+        contractFTEAfter: FTE(tenThousandths: 8_889), reason: "eigen verzoek"))
+    let fired = Self.findings(try Self.context(v1, "2026-06-30"), ["cohort-above-contract"])
+    #expect(
+      fired == [
+        "cohort-above-contract 2026-06-30 [26] On 2026-06-30 E201 counts 1.0000 cohort fte at"
+          + " RUO, but the contract is 0.8889 fte since 2026-06-01 (R26, ContractChanged.v1,"
+          + " which kept the cohort). Record ChangeContract with --cohortFTEAfter 0.8889 so that"
+          + " the cohort follows the contract (the difference then shows as 'contract reduced')."
+      ])
+    #expect(Self.findings(try Self.context(v1, "2026-05-31"), ["cohort-above-contract"]) == [])
+    let v2 = try with(
+      ContractChangedV2(
+        employee: "E201", employer: "RUO", contractFTEBefore: FTE(tenThousandths: 10_000),
+        contractFTEAfter: FTE(tenThousandths: 8_889), reason: "eigen verzoek"))
+    #expect(Self.findings(try Self.context(v2, "2026-06-30"), ["cohort-above-contract"]) == [])
+  }
 }
