@@ -18,7 +18,7 @@ public struct CostEntry: Sendable {
   public let amount: Money
   /// `v1`, `v2` or `direct`.
   public let key: String
-  /// The budget that pays.
+  /// The budget that pays, with the fund and withdrawal a version-2 line is charged to.
   public let funding: String
   /// The amount per organisation.
   public let charged: [String: Money]
@@ -41,11 +41,15 @@ extension ViewContext {
       for line in booked.lines {
         categories[line.line.rawValue] = line.category.rawValue
         guard inPeriod(version.effective) else { continue }
+        let fund = line.fund.map { fund in
+          "; fund \(fund)" + (line.withdrawal.map { " (\($0))" } ?? "")
+        }
         entries.append(
           CostEntry(
             line: line.line.rawValue, corrects: nil, version: version, costs: booked.costs,
             category: line.category.rawValue, description: line.description, amount: line.amount,
-            key: key(line.allocation, line.keyVersion), funding: line.funding.rawValue,
+            key: key(line.allocation, line.keyVersion),
+            funding: line.funding.rawValue + (fund ?? ""),
             charged: Dictionary(
               line.charged.map { ($0.organisation.rawValue, $0.amount) }, uniquingKeysWith: +)))
       }

@@ -208,6 +208,9 @@ struct FundAndWorksCouncilAuditTests {
       april.table(.funds).rows.first?.suffix(3) == [
         "EUR 40,000.00", "EUR 25,000.00", "EUR 75,000.00",
       ])
+    let costs = june.table(.costs)
+    #expect(costs.cell("funding", key: "F01") == "eigen middelen; fund RES-A (W-A1)")
+    #expect(costs.cell("funding", key: "F03") == "eigen middelen; fund RES-A")
     let earlier = try Self.context(records, "2026-06-30", knownAt: 20)
     #expect(earlier.fundBalances().first?.booked == Money(euros: 25_000))
   }
