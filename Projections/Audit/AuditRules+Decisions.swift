@@ -139,7 +139,7 @@ extension ViewContext {
         guard let request = link.request, let advice = link.advice else { return false }
         return request.version.effective < decided && advice.version.effective <= decided
       }
-      if good == nil {
+      if good == nil, !consultedInsteadSuffices(for: entry) {
         let requests = group.compactMap(\.request)
         let detail =
           requests.isEmpty
@@ -157,13 +157,21 @@ extension ViewContext {
               "Personnel decision \(id) of \(entry.taken.body) on \(entry.version.effectiveDate):"
               + " \(detail)."))
       }
-      guard entry.taken.deviatesFromORAdvice else { continue }
+      guard
+        let deviated = Self.deviatedRequests(
+          of: entry.taken, linked: group.compactMap { $0.request?.event.request })
+      else { continue }
+      let deviatedLinks = group.filter { link in
+        link.request.map { deviated.contains($0.event.request) } ?? false
+      }
       let waitEnd = decided.adding(months: 1)
       let evidence =
-        [entry.version.seq] + group.compactMap { $0.request?.version.seq }
-        + group.compactMap { $0.advice?.version.seq }
-      let advices = group.compactMap { $0.advice }.map {
-        "\($0.event.outcome.rawValue) advice \($0.version.id)"
+        [entry.version.seq] + deviatedLinks.compactMap { $0.request?.version.seq }
+        + deviatedLinks.compactMap { $0.advice?.version.seq }
+      let councils = Set(deviatedLinks.compactMap { $0.advice?.event.worksCouncil })
+      let advices = deviatedLinks.compactMap { $0.advice }.map {
+        "\($0.event.summary) advice \($0.version.id)"
+          + (councils.count > 1 ? " of \($0.event.worksCouncil)" : "")
       }
       findings.append(
         Finding(
@@ -180,7 +188,7 @@ extension ViewContext {
             seqs: evidence + early.map(\.seq),
             message:
               "\(id) deviates from the OR advice, yet it is executed before \(waitEnd):"
-              + " \(early.isEmpty ? "in force from \(entry.start)" : Cell.list(early.map { "\($0.employee) on \($0.effective)" }))."
+              + " \(early.isEmpty ? "in force from \(entry.start)" : Cell.list(early.map { "\($0.employee) (from \($0.from ?? "-")) on \($0.effective)" }))."
           ))
       }
     }

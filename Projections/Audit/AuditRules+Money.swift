@@ -21,7 +21,7 @@ extension ViewContext {
           rule: "money-adds-up", day: version.effective, seqs: [version.seq],
           message: "Key v\(key.version) of \(key.costs) does not sum to 100.00 %."))
     }
-    let booked = ledger.versions(of: CostBooked.self).filter { $0.version.effective <= day }
+    let booked = costBookings().filter { $0.version.effective <= day }
     // The key records as known when each line was booked: the key records of the whole ledger
     // (few) filtered per booking, instead of a scan of every version per booking.
     let everything = ledger.ledger.view(at: .max, asRecorded: false)
@@ -87,7 +87,7 @@ extension ViewContext {
 
   /// Key lines whose key was corrected must be re-allocated by correcting lines.
   private func reallocationFindings(
-    _ entries: [CostEntry], booked: [(version: RecordVersion, event: CostBooked)]
+    _ entries: [CostEntry], booked: [(version: RecordVersion, event: CostBookedV2)]
   ) -> [Finding] {
     var findings: [Finding] = []
     var keysByCosts: [String: [Int: KeyVersionInfo]] = [:]

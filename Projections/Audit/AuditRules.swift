@@ -6,20 +6,25 @@ import TransitionDomain
 /// `backing-recorded-late`, `or-advice-before-decision`, `or-advice-deviation`,
 /// `or-advice-deviation-wait`, `regional-decision-missing`, `decision-order`,
 /// `gr-membership`, `money-adds-up`, `costs-not-reallocated`, `costs-above-estimate`,
-/// `milestone-history`. Every finding names only records that count for the query, so a
+/// `milestone-history`; issue 19: `or-advice-missing-per-employer`, `fund-booking-unauthorised`,
+/// `fund-withdrawal-exceeded`, `fund-overdrawn`, `cohort-above-contract` (see `issue19Rules`
+/// for their bases). Every finding names only records that count for the query, so a
 /// finding at known-at N stays the same when records are appended.
 extension ViewContext {
   /// Every finding for the query, sorted by rule, day and evidence.
   public func audit() -> [Finding] {
     var findings: [Finding] = []
     findings += conservationFindings()
+    findings += contractFindings()
     findings += employerFindings()
     findings += backingFindings()
     findings += adviceFindings()
+    findings += employerAdviceFindings()
     findings += regionalFindings()
     findings += orderFindings()
     findings += membershipFindings()
     findings += moneyFindings()
+    findings += fundFindings()
     findings += milestoneFindings()
     return findings.sorted {
       (

@@ -104,6 +104,19 @@ enum SubjectHistory {
     case .decisionTaken(let event):
       result.formUnion(event.orAdviceRequests.map(\.rawValue))
       if let proposal = event.proposal { result.insert(proposal.rawValue) }
+    case .contractChangedV2(let event):
+      if let basis = event.basis { result.insert(basis.rawValue) }
+    case .orAdviceGivenV2(let event): result.insert(event.request.rawValue)
+    case .withdrawalAuthorised(let event):
+      result.formUnion([event.decision.rawValue, event.fund.rawValue])
+    case .fundCreated(let event):
+      if let decision = event.decision { result.insert(decision.rawValue) }
+    case .costBookedV2(let event):
+      for line in event.lines {
+        result.formUnion([line.fund?.rawValue, line.withdrawal?.rawValue].compactMap { $0 })
+      }
+    case .worksCouncilAbsenceRecorded(let event):
+      if let instead = event.consultedInstead { result.insert(instead.rawValue) }
     case .grAmended(let event): result.formUnion(event.decisions.map(\.rawValue))
     case .contractChanged(let event): if let basis = event.basis { result.insert(basis.rawValue) }
     case .orAdviceGiven(let event): result.insert(event.request.rawValue)
@@ -128,6 +141,10 @@ enum SubjectHistory {
   /// The ids an event defines (decision, request, proposal).
   static func names(of event: DomainEvent) -> Set<String> {
     switch event.payload {
+    case .orAdviceGivenV2(let event): [event.request.rawValue]
+    case .fundCreated(let event): [event.fund.rawValue]
+    case .withdrawalAuthorised(let event): [event.withdrawal.rawValue]
+    case .costBookedV2, .worksCouncilAbsenceRecorded, .contractChangedV2: []
     case .decisionTaken(let event): [event.decision.rawValue]
     case .orAdviceRequested(let event): [event.request.rawValue]
     case .orAdviceGiven(let event): [event.request.rawValue]
@@ -164,6 +181,17 @@ enum SubjectHistory {
       return "advice asked of \(event.worksCouncil) by \(event.requestedBy): \(event.subject)"
     case .orAdviceGiven(let event):
       return "advice of \(event.worksCouncil) on \(event.request): \(event.outcome.rawValue)"
+    case .orAdviceGivenV2(let event):
+      return "advice of \(event.worksCouncil) on \(event.request): \(event.summary)"
+    case .fundCreated(let event):
+      return "\(event.kind) \(event.fund) of \(event.holder): \(Cell.money(event.amount))"
+    case .withdrawalAuthorised(let event):
+      return "withdrawal \(event.withdrawal) from \(event.fund) up to"
+        + " \(Cell.money(event.amount)) by \(event.decision): \(event.purpose)"
+    case .worksCouncilAbsenceRecorded(let event):
+      return "\(event.employer) has no OR"
+        + (event.until.map { " until \($0)" } ?? "")
+        + (event.consultedInstead.map { "; consults \($0) instead" } ?? "") + ": \(event.reason)"
     case .decisionCorrected(let event):
       return "corrects \(event.decision): "
         + event.changes.map { "\($0.field) \($0.before)→\($0.after)" }.joined(separator: ", ")
@@ -187,7 +215,7 @@ enum SubjectHistory {
       .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
       .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
-      .personalDataErased:
+      .personalDataErased, .costBookedV2, .contractChangedV2:
       let text = String(decoding: CanonicalJSON.encode(.object(event.encodeData())), as: UTF8.self)
       return text.count > 140 ? String(text.prefix(139)) + "…" : text
     }

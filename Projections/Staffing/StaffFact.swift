@@ -79,7 +79,8 @@ public struct StaffFact: Sendable, Equatable {
     get { contractFTEValue < 0 ? nil : FTE(tenThousandths: contractFTEValue) }
     set { contractFTEValue = newValue?.tenThousandths ?? -1 }
   }
-  /// The cohort FTE: allocated at the baseline, moved by a transfer, reassigned.
+  /// The cohort FTE: allocated at the baseline, moved by a transfer, reassigned; for a
+  /// version-2 contract change, the most the cohort keeps.
   public var fte: FTE? {
     get { fteValue < 0 ? nil : FTE(tenThousandths: fteValue) }
     set { fteValue = newValue?.tenThousandths ?? -1 }
@@ -222,6 +223,17 @@ public struct StaffFact: Sendable, Equatable {
       value.contractEnd = event.contractEndAfter
       value.decisions = event.basis.map { [$0.rawValue] } ?? []
       return [value]
+    case .contractChangedV2(let event):
+      var value = fact(event.employee, .contract)
+      value.employer = event.employer.rawValue
+      value.contractFTE = event.contractFTEAfter
+      value.fte = event.cohortCap
+      value.cao = event.caoAfter
+      value.function = event.functionAfter
+      value.contractType = event.contractTypeAfter
+      value.contractEnd = event.contractEndAfter
+      value.decisions = event.basis.map { [$0.rawValue] } ?? []
+      return [value]
     case .surplusDeclared(let event):
       var value = fact(event.employee, .surplus)
       value.employer = event.employer.rawValue
@@ -254,8 +266,8 @@ public struct StaffFact: Sendable, Equatable {
       .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
       .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
-      .grMemberLeft, .grDissolved, .recordRetracted,
-      .personalDataErased:
+      .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased, .fundCreated,
+      .withdrawalAuthorised, .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
       return nil
     }
   }

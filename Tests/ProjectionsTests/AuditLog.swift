@@ -67,7 +67,16 @@ struct AuditLog {
     let seq = knownAt ?? ledger.lastSeq
     let query = ViewQuery(validAt: Self.day(day), knownAt: .seq(seq), asRecorded: asRecorded)
     return ViewContext(ledger: ledger, query: query, seq: seq).audit()
+      .filter { !Self.laterRules.contains($0.rule) }
   }
+
+  /// Rules added after the fourteen these tests pin (funds, OR advice per employer, cohort
+  /// above contract: issue 19); each has its own fire and silent tests
+  /// (`FundAndWorksCouncilAuditTests`), so the logs here are asked only the fourteen.
+  static let laterRules: Set<String> = [
+    "fund-booking-unauthorised", "fund-withdrawal-exceeded", "fund-overdrawn",
+    "or-advice-missing-per-employer", "cohort-above-contract",
+  ]
 
   /// A day from `YYYY-MM-DD`.
   static func day(_ text: String) -> CalendarDay {

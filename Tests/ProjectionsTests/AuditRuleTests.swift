@@ -299,7 +299,7 @@ struct AuditRuleTests {
           rule: "or-advice-deviation-wait", day: Self.day("2026-05-01"), seqs: seqs,
           message:
             "A-WERKGEVER deviates from the OR advice, yet it is executed before 2026-05-15:"
-            + " E1 on 2026-05-01."),
+            + " E1 (from A) on 2026-05-01."),
       ])
   }
 

@@ -232,7 +232,11 @@ struct ViewVerbTests {
     }
     #expect(now.output.contains("records 108 IJM-082, 121 IJM-077"))
     #expect(now.output.contains("nothing may be executed before 2026-05-23"))
-    #expect(now.output.contains("3 findings (1 backing-recorded-late, 1 costs-above-estimate"))
+    // cohort-above-contract (issue 19 item 8): E021's contract fell to 0.89 by a
+    // ContractChanged.v1 (IJM-090), which kept 1.00 cohort fte.
+    #expect(
+      now.output.contains(
+        "4 findings (1 backing-recorded-late, 1 cohort-above-contract, 1 costs-above-estimate"))
     #expect(now.output.contains("checkpoint held by someone else"))
     #expect(now.output.contains("proves it was not rewritten"))
     let json = try jsonObject(
@@ -240,7 +244,8 @@ struct ViewVerbTests {
     let findings = try #require(json["findings"] as? [[String: Any]])
     #expect(
       findings.map { $0["rule"] as? String ?? "" } == [
-        "backing-recorded-late", "costs-above-estimate", "or-advice-deviation",
+        "backing-recorded-late", "cohort-above-contract", "costs-above-estimate",
+        "or-advice-deviation",
       ])
     #expect(findings.first?["seqs"] as? [Int] == [108, 121])
     #expect(findings.first?["records"] as? [String] == ["IJM-082", "IJM-077"])

@@ -201,6 +201,30 @@ struct EventGoldenTests {
       #"{"plan":"transitieplan","version":1,"document":"D/2026/000001","statuses":[{"organisation":"HKK","status":"vastgesteld"}]}"#
     ),
     (
+      "ContractChanged.v2",
+      #"{"employee":"E104","employer":"GEM-B","contractFTEBefore":"1.0000","contractFTEAfter":"0.8889","contractHoursAfter":32,"reason":"eigen verzoek"}"#
+    ),
+    (
+      "CostBooked.v2",
+      #"{"costs":"frictiekosten","lines":[{"line":"F01","category":"projectorganisatie","description":"kwartiermaker Q1","amount":4000000,"allocation":"direct","charged":[{"organisation":"GEM-A","amount":4000000}],"funding":"eigen middelen","bookedBy":"GEM-A","fund":"RES-TRANSITIE-A","withdrawal":"A-RB-2026-08"}]}"#
+    ),
+    (
+      "FundCreated.v1",
+      #"{"fund":"RES-TRANSITIE-A","name":"bestemmingsreserve transitie","kind":"bestemmingsreserve","holder":"GEM-A","amount":50000000,"decision":"A-RB-2025-31","purpose":"frictiekosten overgang naar de regionale uitvoeringsorganisatie"}"#
+    ),
+    (
+      "ORAdviceGiven.v2",
+      #"{"request":"ADV-GR","worksCouncil":"OR-GR","outcome":"negatief op onderdelen","conditions":["behoud reiskostenregeling"],"parts":[{"part":"plaatsing teamleiders","outcome":"negatief","conditions":[]}]}"#
+    ),
+    (
+      "WithdrawalAuthorised.v1",
+      #"{"withdrawal":"A-RB-2026-08","fund":"RES-TRANSITIE-A","amount":12000000,"decision":"A-RB-2026-08","purpose":"kwartiermaker en projectleiding 2026"}"#
+    ),
+    (
+      "WorksCouncilAbsenceRecorded.v1",
+      #"{"employer":"RUO","reason":"nieuwe organisatie; OR-verkiezingen in 2027","until":"2027-03-31","consultedInstead":"OR-GR"}"#
+    ),
+    (
       "ZienswijzeSubmitted.v1",
       #"{"raad":"RAAD-BEV","to":"GR-IJW-BESTUUR","draft":"ontwerp vijfde wijziging GR IJmond Werkt!","noObjections":true,"content":"geen zienswijze (stemt in)","source":{"kind":"illustrative","detail":"illustrative"}}"#
     ),

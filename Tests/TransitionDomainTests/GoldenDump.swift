@@ -37,6 +37,41 @@ enum GoldenExamples {
         newDate: EffectiveDate(
           CalendarDay(2025, 1, 1), precision: .onOrBefore, until: CalendarDay(2025, 12, 31))
           ?? EffectiveDate(CalendarDay(2025, 1, 1)), reason: "raad GB besluit later")),
+    DomainEvent(
+      FundCreated(
+        fund: "RES-TRANSITIE-A", name: "bestemmingsreserve transitie", kind: "bestemmingsreserve",
+        holder: "GEM-A", amount: Money(euros: 500_000), decision: "A-RB-2025-31",
+        purpose: "frictiekosten overgang naar de regionale uitvoeringsorganisatie")),
+    DomainEvent(
+      WithdrawalAuthorised(
+        withdrawal: "A-RB-2026-08", fund: "RES-TRANSITIE-A", amount: Money(euros: 120_000),
+        decision: "A-RB-2026-08", purpose: "kwartiermaker en projectleiding 2026")),
+    DomainEvent(
+      CostBookedV2(
+        costs: "frictiekosten",
+        lines: [
+          FundedCostLine(
+            line: "F01", category: .projectorganisatie, description: "kwartiermaker Q1",
+            amount: Money(euros: 40_000), allocation: .direct, keyVersion: nil,
+            charged: [OrganisationAmount("GEM-A", Money(euros: 40_000))], funding: .eigenMiddelen,
+            bookedBy: "GEM-A", fund: "RES-TRANSITIE-A", withdrawal: "A-RB-2026-08")
+        ])),
+    DomainEvent(
+      ORAdviceGivenV2(
+        request: "ADV-GR", worksCouncil: "OR-GR", outcome: .negatiefOpOnderdelen,
+        conditions: ["behoud reiskostenregeling"],
+        parts: [
+          AdvicePart(part: "plaatsing teamleiders", outcome: .negatief, conditions: [])
+        ])),
+    DomainEvent(
+      WorksCouncilAbsenceRecorded(
+        employer: "RUO", reason: "nieuwe organisatie; OR-verkiezingen in 2027",
+        until: CalendarDay(2027, 3, 31), consultedInstead: "OR-GR")),
+    DomainEvent(
+      ContractChangedV2(
+        employee: "E104", employer: "GEM-B", contractFTEBefore: FTE(tenThousandths: 10_000),
+        contractFTEAfter: FTE(tenThousandths: 8_889), cohortFTEAfter: nil,
+        contractHoursAfter: 32, reason: "eigen verzoek")),
   ]
 
   /// The event with at most two members, lines or placements, so its golden stays readable.

@@ -54,6 +54,12 @@ struct PayloadEnumTests {
     "RecordRetracted.v1", "PersonalDataErased.v1",
     "MilestonePlanned.v2",
     "MilestoneReplanned.v2",
+    "FundCreated.v1",
+    "WithdrawalAuthorised.v1",
+    "CostBooked.v2",
+    "ORAdviceGiven.v2",
+    "WorksCouncilAbsenceRecorded.v1",
+    "ContractChanged.v2",
   ]
 
   @Test("the event types keep their stored order (new types go at the end)")

@@ -41,6 +41,9 @@ enum FieldCatalogueSource {
     "Sources/TransitionDomain/Events/StaffPlacementEvents.swift",
     "Sources/TransitionDomain/Events/EventPayload.swift",
     "Sources/TransitionDomain/Values/CostSharingKey.swift",
+    "Sources/TransitionDomain/Events/FundEvents.swift",
+    "Sources/TransitionDomain/Events/WorksCouncilEvents.swift",
+    "Sources/TransitionDomain/Events/ContractEvents.swift",
   ]
 
   /// The events folder, relative to the package root.

@@ -50,6 +50,35 @@ extension CommandCheck {
         throw .unknownReference(
           what: "advice request", id: event.request.rawValue, command: verb, day: day)
       }
+    case .orAdviceGivenV2(let event): try advice(event)
+    case .worksCouncilAbsenceRecorded(let event):
+      try organisation(event.employer)
+      if let instead = event.consultedInstead { try body(instead) }
+    case .fundCreated(let event):
+      try organisation(event.holder)
+      if state.funds[event.fund] != nil, command.corrects == nil {
+        throw .duplicateIdentifier(what: "fund", id: event.fund.rawValue, command: verb)
+      }
+      if event.amount < .zero {
+        throw .negativeAmount(what: "fund", id: event.fund.rawValue, amount: event.amount)
+      }
+    case .withdrawalAuthorised(let event):
+      guard state.funds[event.fund] != nil else {
+        throw .unknownReference(what: "fund", id: event.fund.rawValue, command: verb, day: day)
+      }
+      if state.withdrawals[event.withdrawal] != nil, command.corrects == nil {
+        throw .duplicateIdentifier(
+          what: "withdrawal", id: event.withdrawal.rawValue, command: verb)
+      }
+      if event.amount < .zero {
+        throw .negativeAmount(
+          what: "withdrawal", id: event.withdrawal.rawValue, amount: event.amount)
+      }
+    case .costBookedV2(let event):
+      for line in event.lines {
+        try costLine(line.costLine, costs: event.costs)
+        try fundOf(line)
+      }
     case .milestonePlanned(let event): for id in event.scope { try organisation(id) }
     case .milestonePlannedV2(let event): for id in event.scope { try organisation(id) }
     case .milestoneReplanned(let event):
@@ -75,6 +104,7 @@ extension CommandCheck {
           event.employee, day: day, available: snapshot.allocatedFTE, requested: event.fte)
       }
     case .contractChanged(let event): try contractChange(event)
+    case .contractChangedV2(let event): try contractChange(event)
     case .secondmentStarted(let event):
       try employed(event.employee, by: event.employer)
       try organisation(event.host)
@@ -108,16 +138,7 @@ extension CommandCheck {
       }
       try keyShares(event.costs, event.version, event.shares)
     case .costBooked(let event):
-      for line in event.lines {
-        if state.costLines[line.line] != nil {
-          throw .duplicateIdentifier(what: "cost line", id: line.line.rawValue, command: verb)
-        }
-        try organisation(line.bookedBy)
-        try charged(
-          line: line.line, amount: line.amount, allocation: line.allocation,
-          keyVersion: line.keyVersion, charged: line.charged, costs: event.costs,
-          isCorrection: false)
-      }
+      for line in event.lines { try costLine(line, costs: event.costs) }
     case .costBookingCorrected(let event):
       for line in event.lines {
         guard let original = state.costLines[line.corrects] else {
@@ -203,10 +224,70 @@ extension CommandCheck {
         throw .transferExceedsFTE(
           line.employee, day: day, available: snapshot.allocatedFTE, requested: line.fte)
       }
+      if line.fte != snapshot.allocatedFTE, snapshot.contractFTE < snapshot.allocatedFTE,
+        line.fte == snapshot.contractFTE
+      {
+        throw .transferOfContractBelowCohort(
+          line.employee, day: day, cohort: snapshot.allocatedFTE, contract: snapshot.contractFTE,
+          requested: line.fte)
+      }
       if line.fte != snapshot.allocatedFTE {
         throw .transferChangesFTE(
           line.employee, day: day, available: snapshot.allocatedFTE, requested: line.fte)
       }
+    }
+  }
+
+  private func costLine(_ line: CostLine, costs: String) throws(Refusal) {
+    if state.costLines[line.line] != nil {
+      throw .duplicateIdentifier(what: "cost line", id: line.line.rawValue, command: verb)
+    }
+    try organisation(line.bookedBy)
+    try charged(
+      line: line.line, amount: line.amount, allocation: line.allocation,
+      keyVersion: line.keyVersion, charged: line.charged, costs: costs, isCorrection: false)
+  }
+
+  /// The fund and withdrawal a version-2 line names exist, and the withdrawal is the fund's.
+  private func fundOf(_ line: FundedCostLine) throws(Refusal) {
+    if let fund = line.fund, state.funds[fund] == nil {
+      throw .unknownReference(what: "fund", id: fund.rawValue, command: verb, day: day)
+    }
+    guard let id = line.withdrawal else { return }
+    guard let withdrawal = state.withdrawals[id] else {
+      throw .unknownReference(what: "withdrawal", id: id.rawValue, command: verb, day: day)
+    }
+    if withdrawal.fund != line.fund {
+      throw .withdrawalOfOtherFund(
+        line: line.line, withdrawal: id, fund: line.fund, actual: withdrawal.fund)
+    }
+  }
+
+  private func advice(_ event: ORAdviceGivenV2) throws(Refusal) {
+    try body(event.worksCouncil)
+    guard state.adviceRequests[event.request] != nil else {
+      throw .unknownReference(
+        what: "advice request", id: event.request.rawValue, command: verb, day: day)
+    }
+    if event.outcome == .negatiefOpOnderdelen,
+      !event.parts.contains(where: { $0.outcome == .negatief })
+    {
+      throw .adviceWithoutNegativePart(request: event.request, parts: event.parts.count)
+    }
+  }
+
+  private func contractChange(_ event: ContractChangedV2) throws(Refusal) {
+    try contractChange(event.contractFields)
+    guard let cohort = event.cohortFTEAfter,
+      let snapshot = state.employee(event.employee, on: day)
+    else { return }
+    let contract = event.contractFTEAfter ?? snapshot.contractFTE
+    if cohort > contract {
+      throw .cohortAboveContract(event.employee, day: day, cohort: cohort, contract: contract)
+    }
+    if cohort > snapshot.allocatedFTE {
+      throw .cohortWouldRise(
+        event.employee, day: day, cohort: snapshot.allocatedFTE, requested: cohort)
     }
   }
 

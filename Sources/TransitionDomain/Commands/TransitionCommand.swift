@@ -98,7 +98,7 @@ public struct TransitionCommand: Equatable, Sendable {
       data.insert(DomainEvent.untilKey, .string(until.description))
     }
     do {
-      event = try DomainEvent.decode(type: eventType, data: data)
+      event = try TransitionCommand.decodeLatestOrEarlier(name: name, type: eventType, data: data)
     } catch {
       if case .field(let field) = error.problem, field.problem.contains("not a real date"),
         let text = TransitionCommand.text(at: field.field, in: data)
@@ -117,6 +117,25 @@ public struct TransitionCommand: Equatable, Sendable {
     self.id = id
   }
 
+  /// The event of `data` as the command's latest type, else as an earlier version of it.
+  ///
+  /// Input written for the earlier version (`earlierVersions`) records what it always did; the
+  /// latest type's error is the one reported.
+  private static func decodeLatestOrEarlier(name: String, type: String, data: JSONObject)
+    throws(EventDecodingError) -> DomainEvent
+  {
+    do {
+      return try DomainEvent.decode(type: type, data: data)
+    } catch {
+      for earlier in earlierVersions where earlier.command == name {
+        if let event = try? DomainEvent.decode(type: earlier.eventType, data: data) {
+          return event
+        }
+      }
+      throw error
+    }
+  }
+
   private static func text(at path: String, in data: JSONObject) -> String? {
     guard !path.contains("["), !path.contains(".") else { return nil }
     return data[path]?.stringValue
@@ -127,6 +146,7 @@ public struct TransitionCommand: Equatable, Sendable {
   /// Older versions keep the name of the command that records their successor.
   public static let namesByEventType: [String: String] = Dictionary(
     uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) }
+      + earlierVersions.map { ($0.eventType, $0.command) }
   ).merging([
     MilestonePlanned.eventType: "PlanMilestone", MilestoneReplanned.eventType: "ReplanMilestone",
   ]) { current, _ in current }

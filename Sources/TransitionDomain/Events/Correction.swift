@@ -7,10 +7,10 @@
 ///
 /// | kind | correcting record | effect as corrected |
 /// |---|---|---|
-/// | replacement | same event type as the corrected record | its data and effective day replace the corrected record's; the corrected record no longer counts |
+/// | replacement | same event type as the corrected record, in any version | its data and effective day replace the corrected record's; the corrected record no longer counts |
 /// | patch | `DecisionCorrected.v1` on `DecisionTaken`, `ProposalSubmitted` or `PlacementProcedureStep` | the corrected record's data with `changes` applied (`FieldChange.field` is a path; use `Correction.patch`) |
 /// | retraction | `RecordRetracted.v1` | the corrected record, and every replacement or patch of it, no longer counts |
-/// | compensation | `CostBookingCorrected.v1` on `CostBooked`; `CostSharingKeyCorrected.v1` on `CostSharingKeySet` | the corrected record still counts; the correcting lines add to it, and the new key version takes over from its `validFrom` |
+/// | compensation | `CostBookingCorrected.v1` on `CostBooked` (v1 or v2); `CostSharingKeyCorrected.v1` on `CostSharingKeySet` | the corrected record still counts; the correcting lines add to it, and the new key version takes over from its `validFrom` |
 ///
 /// A replacement of a replacement names the latest version. Correcting a retracted record is
 /// refused. `DecisionRevoked` and `DecisionSuperseded` are not corrections: they are later legal
@@ -32,13 +32,22 @@ public enum Correction: String, Hashable, Sendable, CaseIterable {
       ]
       return patchable.contains(correctedType) ? .patch : nil
     case CostBookingCorrected.eventType:
-      return correctedType == CostBooked.eventType ? .compensation : nil
+      return [CostBooked.eventType, CostBookedV2.eventType].contains(correctedType)
+        ? .compensation : nil
     case CostSharingKeyCorrected.eventType:
       return [CostSharingKeySet.eventType, CostSharingKeyCorrected.eventType].contains(
         correctedType)
         ? .compensation : nil
     default:
-      return correctingType == correctedType ? .replacement : nil
+      return baseName(correctingType) == baseName(correctedType) ? .replacement : nil
     }
+  }
+
+  /// The type name without its version: `CostBooked` for `CostBooked.v2`.
+  static func baseName(_ eventType: String) -> Substring {
+    guard let dot = eventType.lastIndex(of: "."), eventType[dot...].hasPrefix(".v") else {
+      return eventType[...]
+    }
+    return eventType[..<dot]
   }
 }

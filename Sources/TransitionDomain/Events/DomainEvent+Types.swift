@@ -103,6 +103,18 @@ extension DomainEvent {
     case recordRetracted(RecordRetracted)
     /// The `PersonalDataErased` event.
     case personalDataErased(PersonalDataErased)
+    /// The `FundCreated` event (issue 19).
+    case fundCreated(FundCreated)
+    /// The `WithdrawalAuthorised` event (issue 19).
+    case withdrawalAuthorised(WithdrawalAuthorised)
+    /// The `CostBookedV2` event (issue 19).
+    case costBookedV2(CostBookedV2)
+    /// The `ORAdviceGivenV2` event (issue 19).
+    case orAdviceGivenV2(ORAdviceGivenV2)
+    /// The `WorksCouncilAbsenceRecorded` event (issue 19).
+    case worksCouncilAbsenceRecorded(WorksCouncilAbsenceRecorded)
+    /// The `ContractChangedV2` event (issue 19).
+    case contractChangedV2(ContractChangedV2)
 
     /// The payload as its struct, for what every payload has (stream, encoding).
     public var value: any EventPayload {
@@ -156,6 +168,12 @@ extension DomainEvent {
       case .grDissolved(let event): event
       case .recordRetracted(let event): event
       case .personalDataErased(let event): event
+      case .fundCreated(let event): event
+      case .withdrawalAuthorised(let event): event
+      case .costBookedV2(let event): event
+      case .orAdviceGivenV2(let event): event
+      case .worksCouncilAbsenceRecorded(let event): event
+      case .contractChangedV2(let event): event
       }
     }
 
@@ -211,6 +229,12 @@ extension DomainEvent {
       case .grDissolved: .grDissolved
       case .recordRetracted: .recordRetracted
       case .personalDataErased: .personalDataErased
+      case .fundCreated: .fundCreated
+      case .withdrawalAuthorised: .withdrawalAuthorised
+      case .costBookedV2: .costBookedV2
+      case .orAdviceGivenV2: .orAdviceGivenV2
+      case .worksCouncilAbsenceRecorded: .worksCouncilAbsenceRecorded
+      case .contractChangedV2: .contractChangedV2
       }
     }
 
@@ -318,6 +342,18 @@ extension DomainEvent {
       case milestonePlannedV2
       /// `MilestoneReplanned.v2`.
       case milestoneReplannedV2
+      /// `FundCreated` (issue 19).
+      case fundCreated
+      /// `WithdrawalAuthorised` (issue 19).
+      case withdrawalAuthorised
+      /// `CostBookedV2` (issue 19).
+      case costBookedV2
+      /// `ORAdviceGivenV2` (issue 19).
+      case orAdviceGivenV2
+      /// `WorksCouncilAbsenceRecorded` (issue 19).
+      case worksCouncilAbsenceRecorded
+      /// `ContractChangedV2` (issue 19).
+      case contractChangedV2
 
       /// The struct of this type.
       public var payloadType: any EventPayload.Type {
@@ -371,6 +407,12 @@ extension DomainEvent {
         case .grDissolved: GRDissolved.self
         case .recordRetracted: RecordRetracted.self
         case .personalDataErased: PersonalDataErased.self
+        case .fundCreated: FundCreated.self
+        case .withdrawalAuthorised: WithdrawalAuthorised.self
+        case .costBookedV2: CostBookedV2.self
+        case .orAdviceGivenV2: ORAdviceGivenV2.self
+        case .worksCouncilAbsenceRecorded: WorksCouncilAbsenceRecorded.self
+        case .contractChangedV2: ContractChangedV2.self
         }
       }
     }
@@ -624,4 +666,34 @@ extension RecordRetracted {
 extension PersonalDataErased {
   /// This event as a `DomainEvent.Payload` case.
   public var payloadCase: DomainEvent.Payload { .personalDataErased(self) }
+}
+
+extension FundCreated {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .fundCreated(self) }
+}
+
+extension WithdrawalAuthorised {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .withdrawalAuthorised(self) }
+}
+
+extension CostBookedV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .costBookedV2(self) }
+}
+
+extension ORAdviceGivenV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .orAdviceGivenV2(self) }
+}
+
+extension WorksCouncilAbsenceRecorded {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .worksCouncilAbsenceRecorded(self) }
+}
+
+extension ContractChangedV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .contractChangedV2(self) }
 }

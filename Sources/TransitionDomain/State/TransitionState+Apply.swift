@@ -73,6 +73,12 @@ extension TransitionState {
       for line in event.lines {
         costLines[line.line] = BookedLine(line: line, effective: day, seq: seq)
       }
+    case .costBookedV2(let event):
+      for line in event.lines {
+        costLines[line.line] = BookedLine(line: line.costLine, effective: day, seq: seq)
+      }
+    case .fundCreated(let event): funds[event.fund] = event
+    case .withdrawalAuthorised(let event): withdrawals[event.withdrawal] = event
     case .grAmended(let event): arrangementMembers[event.arrangement] = event.membersAfter
     case .grMemberLeft(let event):
       arrangementMembers[event.arrangement]?.removeAll { $0 == event.member }
@@ -83,7 +89,9 @@ extension TransitionState {
     case .staffTransferred(let event):
       for line in event.lines { staff(line.employee, .transferred(line)) }
     case .staffReassigned(let event): staff(event.employee, .reassigned(event.fte))
-    case .contractChanged(let event): staff(event.employee, .contract(event))
+    case .contractChanged(let event): staff(event.employee, .contract(event, cohortCap: nil))
+    case .contractChangedV2(let event):
+      staff(event.employee, .contract(event.contractFields, cohortCap: event.cohortCap))
     case .surplusDeclared(let event): staff(event.employee, .surplus)
     case .staffDeparted(let event): staff(event.employee, .departed)
     case .secondmentStarted(let event):
@@ -96,8 +104,8 @@ extension TransitionState {
       .transitionPlanVersionRegistered, .milestoneAchieved, .riskRegisterInitialised, .riskRecorded,
       .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
-      .costBookingCorrected, .recordRetracted,
-      .personalDataErased:
+      .costBookingCorrected, .recordRetracted, .personalDataErased, .orAdviceGivenV2,
+      .worksCouncilAbsenceRecorded:
       break
     }
   }
@@ -127,9 +135,13 @@ extension TransitionState {
     case .costSharingKeySet(let event): keys[event.costs]?[event.version] = nil
     case .costBooked(let event):
       for line in event.lines { costLines[line.line] = nil }
+    case .costBookedV2(let event):
+      for line in event.lines { costLines[line.line] = nil }
+    case .fundCreated(let event): funds[event.fund] = nil
+    case .withdrawalAuthorised(let event): withdrawals[event.withdrawal] = nil
     case .staffBaselineRecorded, .staffTransferred, .externalHireRecorded, .staffReassigned,
-      .contractChanged, .surplusDeclared, .staffDeparted, .secondmentStarted, .secondmentExtended,
-      .secondmentEnded:
+      .contractChanged, .contractChangedV2, .surplusDeclared, .staffDeparted, .secondmentStarted,
+      .secondmentExtended, .secondmentEnded:
       for employee in Self.employeesTouched(by: record.event) {
         employees[employee]?.remove(seq: seq)
         if employees[employee]?.isEmpty == true { employees[employee] = nil }
@@ -141,8 +153,8 @@ extension TransitionState {
       .milestoneAchieved, .riskRegisterInitialised, .riskRecorded, .externalContextRecorded,
       .placementProcedureStep, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeyCorrected, .costBookingCorrected,
-      .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
-      .personalDataErased:
+      .grAmended, .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased,
+      .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
       break
     }
   }
@@ -155,6 +167,7 @@ extension TransitionState {
     case .externalHireRecorded(let event): [event.employee]
     case .staffReassigned(let event): [event.employee]
     case .contractChanged(let event): [event.employee]
+    case .contractChangedV2(let event): [event.employee]
     case .surplusDeclared(let event): [event.employee]
     case .staffDeparted(let event): [event.employee]
     case .secondmentStarted(let event): [event.employee]
@@ -169,8 +182,8 @@ extension TransitionState {
       .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
       .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
-      .grMemberLeft, .grDissolved, .recordRetracted,
-      .personalDataErased:
+      .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased, .fundCreated,
+      .withdrawalAuthorised, .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
       []
     }
   }

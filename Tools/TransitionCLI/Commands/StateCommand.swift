@@ -20,6 +20,8 @@ enum StateCommand: Command {
       advice        OR advice per personnel decision
       milestones    planned, replanned and achieved dates, and the slip
       costs         booked cost lines per municipality with the key version, against the estimate
+      funds         reserves and budgets per holder: amount, authorised and booked withdrawals,
+                    balance
 
     \(Moment.help)
       --names               add the names of the people register (LOG.people) beside the

@@ -285,14 +285,22 @@ enum CommandBuilder {
         --source KIND:DETAIL  provenance: seed, document, illustrative, external or system
         --by WHO              who records (or set TRANSITION_BY)
       """)
-    lines.append(
-      RecordExamples.written[name] == nil
-        ? "Example (the first \(name) of the IJmond example log):"
-        : "Example (an invented transition; the IJmond example log has none of this kind):")
-    lines.append(
-      "  "
-        + (RecordExamples.example(for: name)
-          ?? "transition record t.log \(name) --effective 2026-07-01 --by projectbureau …"))
+    let example = RecordExamples.example(for: name)
+    let invented = RecordExamples.invented[name]
+    if example != nil || invented == nil {
+      lines.append(
+        RecordExamples.written[name] == nil
+          ? "Example (the first \(name) of the IJmond example log):"
+          : "Example (an invented transition; the IJmond example log has none of this kind):")
+      lines.append(
+        "  "
+          + (example
+            ?? "transition record t.log \(name) --effective 2026-07-01 --by projectbureau …"))
+    }
+    if let invented {
+      lines.append("Example of the fields of \(description.eventType) (an invented transition):")
+      lines.append("  " + invented)
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -770,6 +770,153 @@ extension FieldCatalogue {
         Field("amount", "Money", "The amount in cents."),
       ]),
     Structure(
+      name: "FundCreated", eventType: "FundCreated.v1",
+      doc: "A council created a reserve (bestemmingsreserve) or budget "
+        + "with an amount.",
+      fields: [
+        Field("fund", "FundID", "The fund's id, such as \"RES-TRANSITIE-A\"."),
+        Field(
+          "name", "String",
+          "Its name as the source gives it, such as "
+            + "\"bestemmingsreserve transitie\"."),
+        Field(
+          "kind", "String",
+          "What kind of fund, in the source's words, such as "
+            + "\"bestemmingsreserve\" or \"budget\"."),
+        Field(
+          "holder", "OrganisationID",
+          "The organisation that holds it (its council decides on "
+            + "withdrawals)."),
+        Field("amount", "Money", "The amount put in the fund."),
+        Field("decision", "DecisionID?", "The decision that created it, if recorded."),
+        Field("purpose", "String", "What it is for."),
+      ]),
+    Structure(
+      name: "WithdrawalAuthorised", eventType: "WithdrawalAuthorised.v1",
+      doc: "A decision authorised a withdrawal from a fund up to an "
+        + "amount (onttrekking).",
+      fields: [
+        Field(
+          "withdrawal", "WithdrawalID",
+          "The withdrawal's id, such as the authorising decision's id "
+            + "\"GEM-A-RB-2026-14\"."),
+        Field("fund", "FundID", "The fund it draws on."),
+        Field("amount", "Money", "The most that may be withdrawn."),
+        Field("decision", "DecisionID", "The decision that authorises it."),
+        Field("purpose", "String", "What it may be spent on."),
+      ]),
+    Structure(
+      name: "FundedCostLine", eventType: nil,
+      doc: "One booked cost line (version 2): a `CostLine` that may be "
+        + "charged to a fund.",
+      fields: [
+        Field("line", "CostLineID", "The line id, such as `K01`."),
+        Field("category", "CostCategory", "The category."),
+        Field("description", "String", "What the cost is for."),
+        Field("amount", "Money", "The amount of the line."),
+        Field("allocation", "CostAllocation", "Shared by key or direct."),
+        Field("keyVersion", "Int?", "For key allocation: the key version used."),
+        Field(
+          "charged", "[OrganisationAmount]",
+          "The amounts charged per municipality; they sum to `amount`."),
+        Field("funding", "FundingSource", "The budget that pays."),
+        Field("bookedBy", "OrganisationID", "The organisation whose administration books it."),
+        Field(
+          "fund", "FundID?",
+          "The fund (reserve or budget) the whole line is charged to, "
+            + "if any."),
+        Field(
+          "withdrawal", "WithdrawalID?",
+          "The authorised withdrawal of that fund the line draws on, "
+            + "if any."),
+      ]),
+    Structure(
+      name: "CostBookedV2", eventType: "CostBooked.v2",
+      doc: "Cost lines were booked (version 2: a line may be charged to "
+        + "a fund and a withdrawal).",
+      fields: [
+        Field("costs", "String", "The cost stream, such as \"frictiekosten\"."),
+        Field("lines", "[FundedCostLine]", "The lines."),
+      ]),
+    Structure(
+      name: "AdvicePart", eventType: nil,
+      doc: "One part of a plan an OR advised on separately, with its "
+        + "own outcome.",
+      fields: [
+        Field(
+          "part", "String",
+          "The part of the plan, as the advice names it, such as "
+            + "\"plaatsing teamleiders\"."),
+        Field("outcome", "AdviceOutcome", "The outcome on that part."),
+        Field("conditions", "[String]", "Conditions on that part, in order."),
+      ]),
+    Structure(
+      name: "ORAdviceGivenV2", eventType: "ORAdviceGiven.v2",
+      doc: "A works council gave its advice, or documented that it "
+        + "gives none (version 2).",
+      fields: [
+        Field("request", "AdviceRequestID", "The request answered."),
+        Field("worksCouncil", "BodyID", "The works council advising."),
+        Field(
+          "outcome", "AdviceVerdict",
+          "The outcome on the whole plan (or on the rest, beside the "
+            + "parts)."),
+        Field(
+          "conditions", "[String]",
+          "Conditions attached to the whole plan (or to the rest), in "
+            + "order."),
+        Field(
+          "parts", "[AdvicePart]",
+          "The parts advised on separately; required for \"negatief op "
+            + "onderdelen\"."),
+      ]),
+    Structure(
+      name: "WorksCouncilAbsenceRecorded", eventType: "WorksCouncilAbsenceRecorded.v1",
+      doc: "An employer had no works council (OR) on the effective day, "
+        + "such as a new organisation whose OR is not yet elected "
+        + "(article 2 WOR).",
+      fields: [
+        Field("employer", "OrganisationID", "The employer without an OR."),
+        Field(
+          "reason", "String",
+          "Why there is none, such as \"nieuwe organisatie; "
+            + "OR-verkiezingen gepland 2027-Q1\"."),
+        Field(
+          "until", "CalendarDay?",
+          "The last day without an OR, when known (the day before the "
+            + "OR is installed)."),
+        Field("consultedInstead", "BodyID?", "The body asked for advice instead, if any."),
+      ]),
+    Structure(
+      name: "ContractChangedV2", eventType: "ContractChanged.v2",
+      doc: "An employee's contract changed (version 2); only the fields "
+        + "given change, and it is not a move.",
+      fields: [
+        Field("employee", "EmployeeID", "Who."),
+        Field(
+          "employer", "OrganisationID", "The employer, which must employ them on the effective day."
+        ),
+        Field("contractFTEBefore", "FTE?", "The contract FTE before, when the FTE changes."),
+        Field("contractFTEAfter", "FTE?", "The contract FTE after (at most 1.0000)."),
+        Field(
+          "cohortFTEAfter", "FTE?",
+          "The cohort FTE after, when it falls by more than the "
+            + "contract (at most the contract FTE and the cohort FTE "
+            + "before); by default the lower of the two."),
+        Field("contractHoursAfter", "Int?", "The contract hours per week after."),
+        Field("caoBefore", "String?", "The cao before, when the cao changes."),
+        Field("caoAfter", "String?", "The cao after."),
+        Field("functionAfter", "String?", "The function after."),
+        Field("salaryScaleAfter", "String?", "The salary scale after."),
+        Field(
+          "contractTypeAfter", "ContractType?",
+          "The contract type after; `onbepaalde tijd` clears the end "
+            + "date."),
+        Field("contractEndAfter", "CalendarDay?", "The contract end after (fixed term)."),
+        Field("basis", "DecisionID?", "The decision it rests on, if any."),
+        Field("reason", "String", "Why."),
+      ]),
+    Structure(
       name: "DomainEvent", eventType: nil,
       doc: "One domain event: a typed payload plus the fields every "
         + "event data object may carry.",

@@ -71,6 +71,7 @@ enum FieldCatalogue {
     "DecisionKind": DecisionKind.allCases.map { $0.rawValue },
     "DecisionStatus": DecisionStatus.allCases.map { $0.rawValue },
     "AdviceOutcome": AdviceOutcome.allCases.map { $0.rawValue },
+    "AdviceVerdict": AdviceVerdict.allCases.map { $0.rawValue },
     "CommitteeOutcome": CommitteeOutcome.allCases.map { $0.rawValue },
     "InformationForm": InformationForm.allCases.map { $0.rawValue },
     "LegalForm": LegalForm.allCases.map { $0.rawValue },

@@ -12,9 +12,14 @@ enum RecordExamples {
       let structure = FieldCatalogue.event(forCommand: name),
       let bytes = ExampleLog.bundledBytes
     else { return nil }
+    // The command's type, or an earlier version of it that the example log holds.
+    let types = Set(
+      [eventType]
+        + TransitionCommand.earlierVersions.filter { $0.command == name }.map(\.eventType))
     for line in bytes.split(separator: 0x0A).dropFirst() {
       guard let value = try? JSONParser.parse(Array(line), profile: .canonical),
-        let record = value.objectValue, record["type"]?.stringValue == eventType,
+        let record = value.objectValue, let type = record["type"]?.stringValue,
+        types.contains(type),
         let data = record["data"]?.objectValue
       else { continue }
       var words = ["transition", "record", log, name]
@@ -52,6 +57,37 @@ enum RecordExamples {
     "ReplanMilestone":
       "--effective 2024-02-01 --milestone P3 --scope GB --previousDate 'voorjaar 2024'"
       + " --newDate 'uiterlijk 2025' --reason 'raad GB besluit later'",
+  ]
+
+  /// Examples of the fields of issue 19 that the IJmond example log does not use (an invented
+  /// transition: tasks move into a new regional organisation RUO), by command.
+  static let invented: [String: String] = [
+    "CreateFund":
+      "transition record t.log CreateFund --effective 2026-01-15 --fund RES-A --name 'reserve"
+      + " transitie RUO' --kind bestemmingsreserve --holder GEM-A --amount 10000000 --decision"
+      + " RB-A-1 --purpose 'frictiekosten overgang naar de RUO'",
+    "AuthoriseWithdrawal":
+      "transition record t.log AuthoriseWithdrawal --effective 2026-03-01 --withdrawal W-A1"
+      + " --fund RES-A --amount 4000000 --decision RB-A-2 --purpose kwartiermaker",
+    "BookCosts":
+      "transition record t.log BookCosts --effective 2026-04-01 --costs frictiekosten --lines"
+      + " '{\"line\":\"F01\",\"category\":\"projectorganisatie\",\"description\":"
+      + "\"kwartiermaker\",\"amount\":2500000,\"allocation\":\"direct\",\"charged\":"
+      + "[{\"organisation\":\"GEM-A\",\"amount\":2500000}],\"funding\":\"eigen middelen\","
+      + "\"bookedBy\":\"GEM-A\",\"fund\":\"RES-A\",\"withdrawal\":\"W-A1\"}'",
+    "RecordORAdvice":
+      "transition record t.log RecordORAdvice --effective 2026-03-15 --request ADV-GR"
+      + " --worksCouncil OR-GR --outcome 'negatief op onderdelen' --conditions 'behoud"
+      + " reiskosten' --parts '{\"part\":\"plaatsing teamleiders\",\"outcome\":\"negatief\","
+      + "\"conditions\":[]}'",
+    "RecordWorksCouncilAbsence":
+      "transition record t.log RecordWorksCouncilAbsence --effective 2026-01-01 --employer RUO"
+      + " --reason 'nieuwe organisatie; OR-verkiezingen in 2027' --until 2027-03-31"
+      + " --consultedInstead OR-GR",
+    "ChangeContract":
+      "transition record t.log ChangeContract --effective 2026-06-01 --employee E201 --employer"
+      + " GEM-A --contractFTEBefore 1.0000 --contractFTEAfter 0.8889 --contractHoursAfter 32"
+      + " --reason 'eigen verzoek'",
   ]
 
   private static func effective(record: JSONObject, data: JSONObject) -> String {
