@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Foundation
 import Projections
 import TransitionDomain
 
@@ -154,6 +155,7 @@ enum UserQuestions {
       close(pipeEnds[0])
       throw BenchFailure("cannot start \(executable): errno \(spawned)")
     }
+    let watcher = PeakWatcher(pid: pid)
     var digest = SHA256Hasher()
     var chunk = [UInt8](repeating: 0, count: 65_536)
     while true {
@@ -165,11 +167,15 @@ enum UserQuestions {
     close(pipeEnds[0])
     var status: Int32 = 0
     var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    // Wait without reaping, so the last reading of the child's /proc entry is its own.
+    var info = siginfo_t()
+    while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
     let seconds = Clock.seconds(since: start)
+    let peak = watcher.stop()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
     let exited = status & 0x7F == 0
     return Answer(
-      seconds: seconds, peakResidentBytes: Int(usage.ru_maxrss) * 1024,
+      seconds: seconds, peakResidentBytes: peak,
       status: exited ? (status >> 8) & 0xFF : -1,
       digest: String(digest.finalize().hexString.prefix(16)))
   }
@@ -194,5 +200,60 @@ enum UserQuestions {
       + " peak_rss_mb=\(Format.fixed(Double(answer.peakResidentBytes) / 1e6, 1))"
       + " floor_ratio=\(Format.fixed(answer.seconds / max(floor, 1e-6), 1))"
       + " status=\(answer.status) digest=\(answer.digest)"
+  }
+}
+
+/// The peak resident memory of one child process, read from its own `/proc/PID/status`
+/// (`VmHWM`) every millisecond until it exits.
+///
+/// `wait4`'s `ru_maxrss` cannot be used: on Linux a spawned child's figure starts from the
+/// high-water mark of the parent it was spawned from (the benchmark itself), so every question
+/// would report at least the benchmark's own peak. `VmHWM` belongs to the memory the child's
+/// program was given at `exec`, and only grows, so the last reading before exit is the peak
+/// up to that millisecond.
+final class PeakWatcher: @unchecked Sendable {
+  private let lock = NSLock()
+  private var running = true
+  private var peakBytes = 0
+  private let path: String
+
+  /// Starts watching the process `pid`.
+  init(pid: pid_t) {
+    path = "/proc/\(pid)/status"
+    Thread { [self] in
+      while isRunning {
+        if let bytes = Self.highWaterBytes(path) { record(bytes) }
+        usleep(1_000)
+      }
+    }.start()
+  }
+
+  /// Stops watching; returns the highest `VmHWM` seen, in bytes.
+  func stop() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    running = false
+    return peakBytes
+  }
+
+  private var isRunning: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return running
+  }
+
+  private func record(_ bytes: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    if running { peakBytes = max(peakBytes, bytes) }
+  }
+
+  /// `VmHWM` of a `/proc/PID/status` file in bytes, or nil when it cannot be read.
+  static func highWaterBytes(_ path: String) -> Int? {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+      let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return nil }
+    return kilobytes * 1024
   }
 }
