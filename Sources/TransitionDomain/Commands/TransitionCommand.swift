@@ -33,6 +33,7 @@ public struct TransitionCommand: Equatable, Sendable {
     _ payload: any EventPayload, effective: EffectiveDate, source: Provenance? = nil,
     corrects: Int64? = nil, correctionReason: String? = nil, id: String? = nil
   ) {
+    let payload = TransitionCommand.oldestVersion(of: payload)
     let eventType = type(of: payload).eventType
     guard let name = TransitionCommand.namesByEventType[eventType] else {
       preconditionFailure("no command records \(eventType)")
@@ -92,7 +93,7 @@ public struct TransitionCommand: Equatable, Sendable {
       data.insert(DomainEvent.precisionKey, .string(effective.precision.rawValue))
     }
     do {
-      event = try DomainEvent.decode(type: eventType, data: data)
+      event = try TransitionCommand.decodeOldestVersion(type: eventType, data: data)
     } catch {
       if case .field(let field) = error.problem, field.problem.contains("not a real date"),
         let text = TransitionCommand.text(at: field.field, in: data)
@@ -116,9 +117,52 @@ public struct TransitionCommand: Equatable, Sendable {
     return data[path]?.stringValue
   }
 
-  /// The command name for each event type.
-  public static let namesByEventType: [String: String] = Dictionary(
-    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) })
+  /// The command name for each event type, earlier versions included (`DecisionTaken.v1` and
+  /// `.v2` are both recorded by `TakeDecision`).
+  public static let namesByEventType: [String: String] = {
+    var names = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) })
+    for entry in catalogue {
+      if let versioned = DomainEvent.payloadTypesByName[entry.eventType]
+        as? any VersionedPayload.Type
+      {
+        names[versioned.earlierVersion.eventType] = entry.name
+      }
+    }
+    return names
+  }()
+
+  /// `payload`, or its earlier version when that holds the same facts: a command writes the
+  /// oldest version that can hold what it records.
+  static func oldestVersion(of payload: any EventPayload) -> any EventPayload {
+    var current = payload
+    while let versioned = current as? any VersionedPayload, let earlier = versioned.asEarlierVersion
+    {
+      current = earlier
+    }
+    return current
+  }
+
+  /// The data read as `type`, or as its earlier version when it is written in that version's
+  /// shape; then written as the oldest version that holds its facts. When neither reads, the
+  /// error is the one of the version the data is meant as (`isMeantAsCurrent`).
+  static func decodeOldestVersion(type: String, data: JSONObject) throws(EventDecodingError)
+    -> DomainEvent
+  {
+    let event: DomainEvent
+    do {
+      event = try DomainEvent.decode(type: type, data: data)
+    } catch {
+      guard let versioned = DomainEvent.payloadTypesByName[type] as? any VersionedPayload.Type
+      else { throw error }
+      do {
+        return try DomainEvent.decode(type: versioned.earlierVersion.eventType, data: data)
+      } catch let earlierError {
+        throw versioned.isMeantAsCurrent(data) ? error : earlierError
+      }
+    }
+    let oldest = oldestVersion(of: event.payload)
+    return DomainEvent(oldest, effectivePrecision: event.effectivePrecision, source: event.source)
+  }
   /// The event type each command records.
   public static let eventTypesByName: [String: String] = Dictionary(
     uniqueKeysWithValues: catalogue.map { ($0.name, $0.eventType) })

@@ -1,5 +1,6 @@
 extension DomainEvent {
-  /// Every event type, in the order of DOMAIN.md 11.2; `RecordRetracted` last.
+  /// Every event type, in the order of DOMAIN.md 11.2 up to `RecordRetracted`, then the types
+  /// added later in the order they were added (an index is kept in sidecars: append only).
   public static let payloadTypes: [any EventPayload.Type] = [
     OrganisationRegistered.self, OrganisationChanged.self, BodyRegistered.self,
     DocumentRegistered.self, ProposalSubmitted.self, CommitteeConsidered.self,
@@ -15,5 +16,8 @@ extension DomainEvent {
     CostEstimateRecorded.self, FundingRecorded.self, CostSharingKeySet.self,
     CostSharingKeyCorrected.self, CostBooked.self, CostBookingCorrected.self, GRAmended.self,
     GRMemberLeft.self, GRDissolved.self, RecordRetracted.self,
+    TransitionDeclared.self, ParticipantJoined.self, OrganisationRegisteredV2.self,
+    OrganisationEnded.self, OrganisationsMerged.self, BodyRegisteredV2.self,
+    DocumentRegisteredV2.self, DecisionTakenV2.self, MotionDisposed.self,
   ]
 }
