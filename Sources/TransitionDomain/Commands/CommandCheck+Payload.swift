@@ -10,7 +10,26 @@ extension CommandCheck {
     case let event as OrganisationChanged: try organisation(event.organisation)
     case let event as BodyRegistered:
       for id in event.organisations { try organisation(id) }
+    case let event as BodyRegisteredV2:
+      for id in event.organisations { try organisation(id) }
     case let event as DocumentRegistered: try organisation(event.organisation)
+    case let event as DocumentRegisteredV2: try organisation(event.organisation)
+    case let event as OrganisationRegisteredV2:
+      for member in event.members { try organisation(member) }
+      if event.knownKind == .gemeenschappelijkeRegeling, event.members.count < 2 {
+        throw .tooFewMembers(arrangement: event.organisation, members: event.members, day: day)
+      }
+      if let start = event.startsOn, let end = event.endsOn, end <= start {
+        throw .invalidInput(
+          command: verb,
+          problem: "'endsOn' \(end) is not after 'startsOn' \(start); an organisation exists"
+            + " from startsOn up to the day before endsOn")
+      }
+    case let event as OrganisationEnded: try ended(event)
+    case let event as OrganisationsMerged: try merger(event)
+    case let event as TransitionDeclared: try declaration(event)
+    case let event as ParticipantJoined: try joining(event)
+    case let event as MotionDisposed: try disposal(event)
     case let event as ProposalSubmitted:
       try body(event.from)
       for id in event.to { try body(id) }
@@ -25,10 +44,11 @@ extension CommandCheck {
     case let event as ZienswijzeSubmitted:
       try body(event.raad)
       try body(event.to)
-    case let event as DecisionTaken: try decisionTaken(event)
+    case let event as DecisionTaken: try decisionTaken(DecisionTakenV2(event))
+    case let event as DecisionTakenV2: try decisionTaken(event)
     case let event as DecisionRevoked:
       try decision(event.decision)
-      try body(event.body)
+      try existing(event.body)
     case let event as DecisionSuperseded:
       try decision(event.decision)
       try decision(event.supersededBy)
@@ -42,10 +62,10 @@ extension CommandCheck {
         throw .invalidInput(command: verb, problem: "field 'corrects' is missing (\(event.record))")
       }
     case let event as ORAdviceRequested:
-      try body(event.worksCouncil)
-      try body(event.requestedBy)
+      try existing(event.worksCouncil)
+      try existing(event.requestedBy)
     case let event as ORAdviceGiven:
-      try body(event.worksCouncil)
+      try existing(event.worksCouncil)
       guard state.adviceRequests[event.request] != nil else {
         throw .unknownReference(
           what: "advice request", id: event.request.rawValue, command: verb, day: day)
@@ -70,7 +90,7 @@ extension CommandCheck {
     case let event as ContractChanged: try contractChange(event)
     case let event as SecondmentStarted:
       try employed(event.employee, by: event.employer)
-      try organisation(event.host)
+      try existing(event.host)
     case let event as SecondmentExtended:
       try secondment(event.employee, event.host)
     case let event as SecondmentEnded:
@@ -78,7 +98,7 @@ extension CommandCheck {
     case let event as SurplusDeclared: try employed(event.employee, by: event.employer)
     case let event as StaffDeparted: try departure(event)
     case let event as ExternalHireRecorded:
-      try organisation(event.employer)
+      try existing(event.employer)
       try notEmployedElsewhere(event.employee, joining: event.employer)
       if event.contractFTE > .one {
         throw .fteAboveFullTime(event.employee, day: day, requested: event.contractFTE)
@@ -87,8 +107,8 @@ extension CommandCheck {
       for id in event.bodies { try body(id) }
       for placement in event.placements { try organisation(placement.destination) }
     case let event as CaseloadTransferred:
-      try organisation(event.from)
-      try organisation(event.to)
+      try existing(event.from)
+      try existing(event.to)
     case let event as SocialPlanAgreed: for id in event.parties { try body(id) }
     case let event as FundingRecorded:
       for id in [event.holder] + event.beneficiaries { try organisation(id) }
@@ -145,15 +165,67 @@ extension CommandCheck {
     }
   }
 
-  private func decisionTaken(_ event: DecisionTaken) throws(Refusal) {
-    try body(event.body)
-    for id in event.jointlyWith { try body(id) }
+  private func decisionTaken(_ event: DecisionTakenV2) throws(Refusal) {
+    try existing(event.body)
+    for id in event.jointlyWith { try existing(id) }
+    for request in event.deviatesFromAdvice where !event.orAdviceRequests.contains(request) {
+      throw .invalidInput(
+        command: verb,
+        problem: "'deviatesFromAdvice' names \(request), which is not in 'orAdviceRequests';"
+          + " a decision deviates only from advice it answers to")
+    }
     if state.decisions[event.decision] != nil, command.corrects == nil {
       throw .duplicateIdentifier(what: "decision", id: event.decision.rawValue, command: verb)
     }
     for employee in event.subjectEmployees where !state.knows(employee) {
       throw .unknownEmployee(employee, command: verb, day: day)
     }
+  }
+
+  private func ended(_ event: OrganisationEnded) throws(Refusal) {
+    try existing(event.organisation)
+    if let successor = event.successor { try existing(successor) }
+  }
+
+  private func merger(_ event: OrganisationsMerged) throws(Refusal) {
+    guard !event.predecessors.isEmpty, !event.predecessors.contains(event.successor) else {
+      throw .invalidInput(
+        command: verb,
+        problem: "a merger names one or more predecessors and a successor that is not one of them")
+    }
+    for predecessor in event.predecessors { try existing(predecessor) }
+    try existing(event.successor)
+  }
+
+  private func declaration(_ event: TransitionDeclared) throws(Refusal) {
+    if state.transitions[event.transition] != nil, command.corrects == nil {
+      throw .duplicateIdentifier(what: "transition", id: event.transition, command: verb)
+    }
+    for step in event.steps {
+      if let arrangement = step.membersOf { try organisation(arrangement) }
+    }
+  }
+
+  private func joining(_ event: ParticipantJoined) throws(Refusal) {
+    guard let steps = state.transitions[event.transition] else {
+      throw .unknownReference(
+        what: "transition", id: event.transition, command: verb, day: day)
+    }
+    try existing(event.organisation)
+    for step in event.steps where !steps.contains(where: { $0.step == step }) {
+      throw .unknownReference(
+        what: "step of transition \(event.transition) named", id: step, command: verb, day: day)
+    }
+  }
+
+  private func disposal(_ event: MotionDisposed) throws(Refusal) {
+    guard let motion = state.decisions[event.motion] else {
+      throw .unknownDecision(event.motion, command: verb, day: day)
+    }
+    guard motion.taken.kind == ExtraDecisionKind.motie.rawValue else {
+      throw .notAMotion(event.motion, kind: motion.taken.kind, command: verb)
+    }
+    if let by = event.by { try decision(by) }
   }
 
   private func baseline(_ event: StaffBaselineRecorded) throws(Refusal) {
@@ -181,7 +253,8 @@ extension CommandCheck {
         throw .twoEmployers(line.employee, day: day, current: other, other: line.to)
       }
       seen[line.employee] = line.to
-      try organisation(line.to)
+      try existing(line.to)
+      try existing(line.from)
       let snapshot = try employed(line.employee, by: line.from)
       if line.fte > snapshot.allocatedFTE {
         throw .transferExceedsFTE(

@@ -45,14 +45,19 @@ extension TransitionState {
       employees[employee, default: EmployeeHistory(employee: employee)].add(
         StaffChange(seq: seq, effective: day, eventType: record.eventType, kind: kind))
     }
-    switch record.event.payload {
-    case let event as OrganisationRegistered:
+    switch record.event.currentPayload {
+    case let event as OrganisationRegisteredV2:
       organisations[event.organisation] = event
-      if event.kind == .gemeenschappelijkeRegeling {
+      if event.knownKind == .gemeenschappelijkeRegeling {
         arrangementMembers[event.organisation] = event.members
       }
-    case let event as BodyRegistered: bodies[event.body] = event
-    case let event as DecisionTaken:
+    case let event as OrganisationEnded: organisationEnds[event.organisation] = day
+    case let event as OrganisationsMerged: merge(event, on: day)
+    case let event as TransitionDeclared: transitions[event.transition] = event.steps
+    case let event as ParticipantJoined:
+      participants[event.transition, default: [:]][event.organisation] = event
+    case let event as BodyRegisteredV2: bodies[event.body] = event
+    case let event as DecisionTakenV2:
       decisions[event.decision] = DecisionState(taken: event, seq: seq, effective: day)
     case let event as DecisionRevoked: decisions[event.decision]?.endedOn = day
     case let event as DecisionSuperseded: decisions[event.decision]?.endedOn = day
@@ -95,21 +100,52 @@ extension TransitionState {
 
   private mutating func patchDecision(_ correction: DecisionCorrected, correcting seq: Int64?) {
     guard let seq, let record = recordsBySeq[currentSeq(standingFor: seq)],
-      let taken = record.event.payload(as: DecisionTaken.self),
+      let taken = record.event.currentPayload as? DecisionTakenV2,
       let patched = try? Correction.patch(record.event.encodeData(), with: correction.changes),
-      let event = try? DomainEvent.decode(type: DecisionTaken.eventType, data: patched),
-      let decision = event.payload(as: DecisionTaken.self)
+      let event = try? DomainEvent.decode(type: record.eventType, data: patched),
+      let decision = event.currentPayload as? DecisionTakenV2
     else { return }
     decisions[taken.decision]?.taken = decision
+  }
+
+  /// A merger: the predecessors end, the successor holds their GR memberships and
+  /// participation (decisions and staff follow through `holder(of:on:)`).
+  private mutating func merge(_ event: OrganisationsMerged, on day: CalendarDay) {
+    for predecessor in event.predecessors {
+      organisationEnds[predecessor] = day
+      successors[predecessor] = Succession(successor: event.successor, day: day)
+    }
+    for (arrangement, members) in arrangementMembers
+    where members.contains(where: event.predecessors.contains) {
+      var merged: [OrganisationID] = []
+      for member in members {
+        let holder = event.predecessors.contains(member) ? event.successor : member
+        if !merged.contains(holder) { merged.append(holder) }
+      }
+      arrangementMembers[arrangement] = merged
+    }
+    for (transition, joined) in participants {
+      let inherited = event.predecessors.compactMap { joined[$0] }
+      guard !inherited.isEmpty, joined[event.successor] == nil else { continue }
+      let steps =
+        inherited.contains { $0.steps.isEmpty }
+        ? []
+        : Array(
+          Set(inherited.flatMap(\.steps))
+        ).sorted()
+      participants[transition]?[event.successor] = ParticipantJoined(
+        transition: transition, organisation: event.successor, steps: steps)
+    }
   }
 
   /// Removes what the record at `seq` contributed, before a retraction or replacement.
   private mutating func unapply(seq: Int64) {
     guard let record = recordsBySeq[seq] else { return }
-    switch record.event.payload {
-    case let event as OrganisationRegistered: organisations[event.organisation] = nil
-    case let event as BodyRegistered: bodies[event.body] = nil
-    case let event as DecisionTaken: decisions[event.decision] = nil
+    switch record.event.currentPayload {
+    case let event as OrganisationRegisteredV2: organisations[event.organisation] = nil
+    case let event as OrganisationEnded: organisationEnds[event.organisation] = nil
+    case let event as BodyRegisteredV2: bodies[event.body] = nil
+    case let event as DecisionTakenV2: decisions[event.decision] = nil
     case let event as DecisionRevoked: decisions[event.decision]?.endedOn = nil
     case let event as DecisionSuperseded: decisions[event.decision]?.endedOn = nil
     case let event as ORAdviceRequested: adviceRequests[event.request] = nil
