@@ -12,8 +12,9 @@ public struct AdviceLink: Sendable {
 
 extension ViewContext {
   /// Whether a decision concerns personnel (so needs OR advice first, DOMAIN.md 12.6).
-  static func isPersonnel(_ taken: DecisionTaken) -> Bool {
-    [.plaatsingsbesluit, .werkgeversbesluit, .organisatieplan].contains(taken.kind)
+  static func isPersonnel(_ taken: DecisionTakenV2) -> Bool {
+    guard let kind = taken.knownKind else { return false }
+    return [.plaatsingsbesluit, .werkgeversbesluit, .organisatieplan].contains(kind)
       || !taken.orAdviceRequests.isEmpty || taken.deviatesFromORAdvice
   }
 
@@ -85,7 +86,7 @@ extension ViewContext {
         ? Cell.day(link.decision.version.effective.adding(months: 1)) : "-"
       return [
         taken.decision.rawValue, link.request?.event.request.rawValue ?? "-",
-        taken.body.rawValue, taken.kind.rawValue, taken.status.rawValue,
+        taken.body.rawValue, taken.kind, taken.status.rawValue,
         Cell.date(link.decision.version.effectiveDate),
         link.request?.event.worksCouncil.rawValue ?? "-",
         link.request.map { Cell.date($0.version.effectiveDate) } ?? "-",

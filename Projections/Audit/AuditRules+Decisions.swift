@@ -4,7 +4,7 @@ extension ViewContext {
   /// Every decision that counts for the query, whatever its day, by id.
   func allDecisions() -> [String: DecisionEntry] {
     var result: [String: DecisionEntry] = [:]
-    for (version, taken) in ledger.versions(of: DecisionTaken.self) {
+    for (version, taken) in decisionVersions {
       result[taken.decision.rawValue] = DecisionEntry(version: version, taken: taken)
     }
     for (version, revoked) in ledger.versions(of: DecisionRevoked.self) {
@@ -29,9 +29,8 @@ extension ViewContext {
     let bodies = bodyOrganisations
     let kinds = bodyKinds
     let organisationKinds = Dictionary(
-      ledger.versions(of: OrganisationRegistered.self).map {
-        ($0.event.organisation.rawValue, $0.event.kind)
-      }, uniquingKeysWith: { $1 })
+      organisationVersions.map { ($0.event.organisation.rawValue, $0.event.knownKind) },
+      uniquingKeysWith: { $1 })
     var findings: [Finding] = []
     // The decisions in force on each move day, by what the rules ask (`BackingSweep`).
     let moves = moves().sorted(by: { $0.key < $1.key })
@@ -189,6 +188,7 @@ extension ViewContext {
 
   /// DOMAIN.md 12.7 and 3.3: each council's own decision on each regional step.
   func regionalFindings() -> [Finding] {
+    if declaresTransition { return declaredRegionalFindings() }
     let steps = regionalSteps()
     var findings: [Finding] = []
     for step in steps where step.decision == nil {
@@ -272,8 +272,7 @@ extension ViewContext {
     var dissolved: Set<String> = []
     var evidence: [String: [Int64]] = [:]
     var events: [(RecordVersion, any EventPayload)] = []
-    for item in ledger.versions(of: OrganisationRegistered.self)
-    where item.event.kind == .gemeenschappelijkeRegeling {
+    for item in organisationVersions where item.event.knownKind == .gemeenschappelijkeRegeling {
       events.append((item.version, item.event))
     }
     for item in ledger.versions(of: GRAmended.self) { events.append((item.version, item.event)) }
@@ -282,7 +281,7 @@ extension ViewContext {
     events.sort { ($0.0.effective, $0.0.seq) < ($1.0.effective, $1.0.seq) }
     for (version, payload) in events where version.effective <= day {
       switch payload {
-      case let event as OrganisationRegistered:
+      case let event as OrganisationRegisteredV2:
         members[event.organisation.rawValue] = event.members.map(\.rawValue)
         evidence[event.organisation.rawValue, default: []].append(version.seq)
       case let event as GRAmended:

@@ -6,7 +6,7 @@ import TransitionDomain
 /// `backing-recorded-late`, `or-advice-before-decision`, `or-advice-deviation`,
 /// `or-advice-deviation-wait`, `regional-decision-missing`, `decision-order`,
 /// `gr-membership`, `money-adds-up`, `costs-not-reallocated`, `costs-above-estimate`,
-/// `milestone-history`. Every finding names only records that count for the query, so a
+/// `milestone-history`, `acting-outside-existence`. Every finding names only records that count for the query, so a
 /// finding at known-at N stays the same when records are appended.
 extension ViewContext {
   /// Every finding for the query, sorted by rule, day and evidence.
@@ -21,6 +21,7 @@ extension ViewContext {
     findings += membershipFindings()
     findings += moneyFindings()
     findings += milestoneFindings()
+    findings += existenceFindings()
     return findings.sorted {
       (
         $0.rule, $0.day?.dayNumber ?? 0, $0.seqs.lexicographicallyPrecedes($1.seqs) ? 0 : 1,

@@ -78,18 +78,19 @@ struct BackingSweep {
       if let last = taken.validUntil { until = min(until, last.dayNumber + 1) }
       guard from < until else { continue }
       var contribution = Contribution()
-      contribution.grWijziging = taken.kind == .grWijziging
+      contribution.grWijziging = taken.knownKind == .grWijziging
       for body in [taken.body] + taken.jointlyWith {
         guard let kind = kinds[body.rawValue] else { continue }
         for organisation in bodies[body.rawValue] ?? [] {
-          if taken.kind == .transitieplan && kind == .raad {
+          if taken.knownKind == .transitieplan && kind == .raad {
             contribution.transitieplan.append(organisation)
           }
-          if taken.kind == .plaatsingsbesluit && kind == .college {
+          if taken.knownKind == .plaatsingsbesluit && kind == .college {
             contribution.plaatsing.append(organisation)
           }
-          if [.werkgeversbesluit, .plaatsingsbesluit].contains(taken.kind)
-            && employerKinds.contains(kind)
+          if let known = taken.knownKind,
+            [.werkgeversbesluit, .plaatsingsbesluit].contains(known)
+              && employerKinds.contains(kind)
           {
             contribution.employer.append(organisation)
           }

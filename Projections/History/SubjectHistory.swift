@@ -95,15 +95,19 @@ enum SubjectHistory {
   /// The decisions, advice requests, proposals and records an event cites.
   static func cited(by event: DomainEvent) -> Set<String> {
     var result: Set<String> = []
-    switch event.payload {
+    switch event.currentPayload {
     case let event as StaffTransferred:
       for line in event.lines {
         result.formUnion(line.decisions.map(\.rawValue))
         result.formUnion(line.orAdvice)
       }
-    case let event as DecisionTaken:
+    case let event as DecisionTakenV2:
       result.formUnion(event.orAdviceRequests.map(\.rawValue))
+      result.formUnion(event.backing)
       if let proposal = event.proposal { result.insert(proposal.rawValue) }
+    case let event as MotionDisposed: if let by = event.by { result.insert(by.rawValue) }
+    case let event as OrganisationsMerged:
+      result.formUnion(event.predecessors.map(\.rawValue) + [event.successor.rawValue])
     case let event as GRAmended: result.formUnion(event.decisions.map(\.rawValue))
     case let event as ContractChanged: if let basis = event.basis { result.insert(basis.rawValue) }
     case let event as ORAdviceGiven: result.insert(event.request.rawValue)
@@ -115,8 +119,9 @@ enum SubjectHistory {
 
   /// The ids an event defines (decision, request, proposal).
   static func names(of event: DomainEvent) -> Set<String> {
-    switch event.payload {
-    case let event as DecisionTaken: [event.decision.rawValue]
+    switch event.currentPayload {
+    case let event as DecisionTakenV2: [event.decision.rawValue]
+    case let event as MotionDisposed: [event.motion.rawValue]
     case let event as ORAdviceRequested: [event.request.rawValue]
     case let event as ORAdviceGiven: [event.request.rawValue]
     case let event as ProposalSubmitted: [event.proposal.rawValue]
@@ -136,6 +141,15 @@ enum SubjectHistory {
       }.joined(separator: "; ")
     case let event as DecisionTaken:
       return "\(event.body) \(event.kind.rawValue) \(event.status.rawValue): \(event.subject)"
+    case let event as DecisionTakenV2:
+      return "\(event.body) \(event.kind) \(event.status.rawValue)"
+        + (event.step.map { " (step \($0))" } ?? "") + ": \(event.subject)"
+    case let event as MotionDisposed:
+      return "motion \(event.motion) afgedaan" + (event.by.map { " by \($0)" } ?? "")
+        + ": \(event.how)"
+    case let event as OrganisationsMerged:
+      return "\(event.predecessors.map(\.rawValue).joined(separator: " + ")) merged into"
+        + " \(event.successor): \(event.basis)"
     case let event as ORAdviceRequested:
       return "advice asked of \(event.worksCouncil) by \(event.requestedBy): \(event.subject)"
     case let event as ORAdviceGiven:
