@@ -61,7 +61,9 @@ extension ViewContext {
       if let own = body.own.absence(on: day) { return ("body \(id) \(own)", body.own.seqs) }
       let absent = body.organisations.compactMap { organisation in
         organisations[organisation].flatMap { existence in
-          existence.absence(on: day).map { ("organisation \(organisation) \($0)", existence.seqs) }
+          existence.absence(on: day).map {
+            ("organisation \(organisation), which \($0)", existence.seqs)
+          }
         }
       }
       guard !absent.isEmpty, absent.count == body.organisations.count, let first = absent.first
@@ -124,12 +126,12 @@ extension ViewContext {
     var findings: [Finding] = []
     for step in steps where step.decision == nil {
       let decided = steps.filter { $0.step == step.step && $0.decision != nil }
-      let who = step.membersOf.map { "member of \($0) on \(day)" } ?? "participant"
+      let who = step.membersOf.map { "a member of \($0) on \(day)" } ?? "a participant"
       findings.append(
         Finding(
           rule: "regional-decision-missing", day: day, seqs: decided.flatMap(\.seqs),
           message:
-            "On \(day) the step \"\(step.step)\" is not decided by \(who) \(step.municipality)"
+            "On \(day) the step \"\(step.step)\" is not decided by \(step.municipality), \(who)"
             + (decided.isEmpty
               ? ""
               : " (decided by \(decided.map(\.municipality).joined(separator: ", ")):"
