@@ -207,7 +207,8 @@ extension ViewContext {
 
   /// DOMAIN.md 12.8: proposal, committee and council in order within a municipality.
   ///
-  /// The council decision must name its proposal; coarse dates only count when certain.
+  /// The council decision must name its proposal; coarse dates only count when certain. Only
+  /// decisions of a kind the rules know: a motie or amendement is not decided on a proposal.
   func orderFindings() -> [Finding] {
     let kinds = bodyKinds
     let bodies = bodyOrganisations
@@ -217,7 +218,9 @@ extension ViewContext {
     let committees = ledger.versions(of: CommitteeConsidered.self)
     var findings: [Finding] = []
     for (id, entry) in decisions().sorted(by: { $0.key < $1.key })
-    where kinds[entry.taken.body.rawValue] == .raad && entry.taken.status == .definitief {
+    where kinds[entry.taken.body.rawValue] == .raad && entry.taken.status == .definitief
+      && entry.taken.knownKind != nil
+    {
       guard let proposalID = entry.taken.proposal?.rawValue else {
         findings.append(
           Finding(

@@ -63,7 +63,7 @@ extension ViewContext {
     where version.effective <= day {
       result[disposal.motion.rawValue]?.disposed = (
         version.effective, version.seq,
-        "afgedaan" + (disposal.by.map { " by \($0)" } ?? "") + ": \(disposal.how)"
+        "afgedaan" + (disposal.disposedBy.map { " by \($0)" } ?? "") + ": \(disposal.how)"
       )
     }
     for (version, superseded) in ledger.versions(of: DecisionSuperseded.self)

@@ -105,7 +105,8 @@ enum SubjectHistory {
       result.formUnion(event.orAdviceRequests.map(\.rawValue))
       result.formUnion(event.backing)
       if let proposal = event.proposal { result.insert(proposal.rawValue) }
-    case let event as MotionDisposed: if let by = event.by { result.insert(by.rawValue) }
+    case let event as MotionDisposed:
+      if let by = event.disposedBy { result.insert(by.rawValue) }
     case let event as OrganisationsMerged:
       result.formUnion(event.predecessors.map(\.rawValue) + [event.successor.rawValue])
     case let event as GRAmended: result.formUnion(event.decisions.map(\.rawValue))
@@ -145,7 +146,7 @@ enum SubjectHistory {
       return "\(event.body) \(event.kind) \(event.status.rawValue)"
         + (event.step.map { " (step \($0))" } ?? "") + ": \(event.subject)"
     case let event as MotionDisposed:
-      return "motion \(event.motion) afgedaan" + (event.by.map { " by \($0)" } ?? "")
+      return "motion \(event.motion) afgedaan" + (event.disposedBy.map { " by \($0)" } ?? "")
         + ": \(event.how)"
     case let event as OrganisationsMerged:
       return "\(event.predecessors.map(\.rawValue).joined(separator: " + ")) merged into"

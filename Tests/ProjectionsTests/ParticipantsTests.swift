@@ -86,7 +86,7 @@ struct ParticipantsTests {
     for (index, id) in ["ZAA", "WRM", "OOS", "WST"].enumerated() {
       try log.add(decision("T-\(id)", "RAAD-\(id)"), "2026-03-0\(index + 1)", id: "T-\(id)")
     }
-    try log.add(MotionDisposed(motion: "M-1", by: "T-ZAA", how: "uitgevoerd"), "2026-03-01")
+    try log.add(MotionDisposed(motion: "M-1", disposedBy: "T-ZAA", how: "uitgevoerd"), "2026-03-01")
     // A GR-toestemming without a step names no step: it is consent to neither.
     try log.add(decision("G-LAN", "RAAD-LAN", kind: "GR-toestemming"), "2026-04-01", id: "G-LAN")
     try log.add(

@@ -169,7 +169,7 @@ struct ExistenceRefusalTests {
     (
       "a motion disposed that is not a motion",
       TransitionCommand(
-        MotionDisposed(motion: "T-1", by: nil, how: "afgedaan"), effective: day(2026, 3, 1)),
+        MotionDisposed(motion: "T-1", disposedBy: nil, how: "afgedaan"), effective: day(2026, 3, 1)),
       "Cannot DisposeMotion: decision T-1 is a transitieplan, not a motie. Only a motion is disposed of (afgedaan); check the id."
     ),
     (
@@ -217,7 +217,8 @@ struct ExistenceRefusalTests {
     (
       "a motion disposed by a later decision",
       TransitionCommand(
-        MotionDisposed(motion: "M-1", by: "T-1", how: "afgedaan"), effective: day(2026, 3, 1))
+        MotionDisposed(motion: "M-1", disposedBy: "T-1", how: "afgedaan"),
+        effective: day(2026, 3, 1))
     ),
     (
       "an unknown body kind, organisation kind and decision kind",

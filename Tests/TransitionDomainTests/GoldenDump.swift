@@ -55,7 +55,8 @@ enum GoldenExamples {
         subject: "motie vreemd aan de orde: banen voor statushouders", step: "uittreding GRW",
         vote: Vote(inFavour: 21, against: 6), amount: Money(cents: 12_500_000),
         orAdviceRequests: ["ZW-020"], deviatesFromAdvice: ["ZW-020"], backing: ["ZW-001"])),
-    DomainEvent(MotionDisposed(motion: "ZW-031", by: "ZW-044", how: "afgedaan met RIB 2026-14")),
+    DomainEvent(
+      MotionDisposed(motion: "ZW-031", disposedBy: "ZW-044", how: "afgedaan met RIB 2026-14")),
   ]
 
   /// The event with at most two members, lines or placements, so its golden stays readable.

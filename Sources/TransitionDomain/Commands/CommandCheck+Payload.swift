@@ -225,7 +225,7 @@ extension CommandCheck {
     guard motion.taken.kind == ExtraDecisionKind.motie.rawValue else {
       throw .notAMotion(event.motion, kind: motion.taken.kind, command: verb)
     }
-    if let by = event.by { try decision(by) }
+    if let by = event.disposedBy { try decision(by) }
   }
 
   private func baseline(_ event: StaffBaselineRecorded) throws(Refusal) {

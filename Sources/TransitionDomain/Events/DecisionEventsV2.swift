@@ -35,10 +35,11 @@ public struct Vote: Hashable, Sendable, Codable {
   }
 }
 
-/// A body took a decision; version 2 of `DecisionTaken`, and the model every version is read
-/// into (a `.v1` record becomes this shape with `DecisionTakenV2(_:)`).
+/// A body took a decision, intended (voorgenomen) or final (definitief), of any kind, with the
+/// step it decides, its vote, an amount and the advice it deviates from.
 ///
-/// New: the kind is open (a motie, amendement or gunning is accepted and shown), `step` names
+/// Version 2 of `DecisionTaken`, and the model every version is read into (a `.v1` record
+/// becomes this shape with `DecisionTakenV2(_:)`). New: the kind is open (a motie, amendement or gunning is accepted and shown), `step` names
 /// the regional step it decides, the vote may be counts or unanimous, `amount` carries a sum,
 /// `deviatesFromAdvice` names the advice requests it deviates from, and `backing` cites records
 /// that are its legal basis without being decisions.
@@ -66,7 +67,7 @@ public struct DecisionTakenV2: EventPayload {
   public var proposal: ProposalID?
   /// Legal bases cited, such as "Participatiewet", "article 1 lid 4 Wgr".
   public let legalBasis: [String]
-  /// The vote, when recorded: `{"unanimous":true}`, `{"inFavour":21,"against":6}` or words.
+  /// The vote, when recorded: unanimous, counts (in favour, against, abstained) or words.
   public var vote: Vote?
   /// An amount it decides or authorises, in cents, if any.
   public var amount: Money?
@@ -170,7 +171,7 @@ public struct MotionDisposed: EventPayload {
   /// The motion, as a recorded decision of kind `motie`.
   public let motion: DecisionID
   /// The later decision that disposes of it, if it was disposed by a decision.
-  public var by: DecisionID?
+  public var disposedBy: DecisionID?
   /// How, such as "afgedaan met raadsinformatiebrief 2026-14".
   public let how: String
   public var stream: String { "decision/\(motion)" }

@@ -261,7 +261,10 @@ enum CommandBuilder {
         --source KIND:DETAIL  provenance: seed, document, illustrative, external or system
         --by WHO              who records (or set TRANSITION_BY)
       """)
-    lines.append("Example (the first \(name) of the IJmond example log):")
+    lines.append(
+      RecordExamples.invented[name] == nil
+        ? "Example (the first \(name) of the IJmond example log):"
+        : "Example (from an invented transition; the IJmond example log has no \(name)):")
     lines.append(
       "  "
         + (RecordExamples.example(for: name)

@@ -877,9 +877,9 @@ extension FieldCatalogue {
       ]),
     Structure(
       name: "DecisionTakenV2", eventType: "DecisionTaken.v2",
-      doc: "A body took a decision; version 2 of `DecisionTaken`, and "
-        + "the model every version is read into (a `.v1` record "
-        + "becomes this shape with `DecisionTakenV2(_:)`).",
+      doc: "A body took a decision, intended (voorgenomen) or final "
+        + "(definitief), of any kind, with the step it decides, its "
+        + "vote, an amount and the advice it deviates from.",
       fields: [
         Field("decision", "DecisionID", "The decision's id, such as `ZW-031`."),
         Field("body", "BodyID", "The deciding body."),
@@ -904,8 +904,8 @@ extension FieldCatalogue {
             + "lid 4 Wgr\"."),
         Field(
           "vote", "Vote?",
-          "The vote, when recorded: `{\"unanimous\":true}`, "
-            + "`{\"inFavour\":21,\"against\":6}` or words."),
+          "The vote, when recorded: unanimous, counts (in favour, "
+            + "against, abstained) or words."),
         Field("amount", "Money?", "An amount it decides or authorises, in cents, if any."),
         Field(
           "validFrom", "CalendarDay?",
@@ -938,7 +938,7 @@ extension FieldCatalogue {
       fields: [
         Field("motion", "DecisionID", "The motion, as a recorded decision of kind `motie`."),
         Field(
-          "by", "DecisionID?",
+          "disposedBy", "DecisionID?",
           "The later decision that disposes of it, if it was disposed "
             + "by a decision."),
         Field("how", "String", "How, such as \"afgedaan met raadsinformatiebrief 2026-14\"."),

@@ -120,6 +120,10 @@ enum FieldCatalogue {
     case "Bool": text = "true or false (default false)"
     case "String": text = "text"
     case "YesNoUnknown": text = "yes, no or unknown (true and false are accepted; default no)"
+    case "Vote":
+      text =
+        "unanimous; counts 21-6 or 21-6-2 (in favour-against-abstained); other words as"
+        + " recorded; or a JSON Vote object"
     default:
       if let values = openVocabularies[element] {
         text =

@@ -8,13 +8,17 @@ import TransitionDomain
 enum RecordExamples {
   /// The example command line for `name`, or nil when the example log has no such record.
   static func example(for name: String, log: String = "t.log") -> String? {
-    guard let eventType = TransitionCommand.eventTypesByName[name],
-      let structure = FieldCatalogue.event(forCommand: name),
+    if let invented = invented[name] {
+      return (["transition", "record", log, name] + invented).map(shellQuoted).joined(
+        separator: " ")
+    }
+    guard let structure = FieldCatalogue.event(forCommand: name),
       let bytes = ExampleLog.bundledBytes
     else { return nil }
     for line in bytes.split(separator: 0x0A).dropFirst() {
       guard let value = try? JSONParser.parse(Array(line), profile: .canonical),
-        let record = value.objectValue, record["type"]?.stringValue == eventType,
+        let record = value.objectValue, let type = record["type"]?.stringValue,
+        TransitionCommand.namesByEventType[type] == name,
         let data = record["data"]?.objectValue
       else { continue }
       var words = ["transition", "record", log, name]
@@ -42,6 +46,31 @@ enum RecordExamples {
     }
     return nil
   }
+
+  /// Examples of the kinds the IJmond log does not use (issue 19), from an invented
+  /// transition: flags after the kind.
+  static let invented: [String: [String]] = [
+    "DeclareTransition": [
+      "--effective", "2026-01-01", "--transition", "zw", "--name", "Werkbedrijf Zaanstreek",
+      "--steps", #"[{"step":"transitieplan"},{"step":"opheffing GRW","membersOf":"GRW"}]"#,
+    ],
+    "JoinTransition": [
+      "--effective", "2026-06-01", "--transition", "zw", "--organisation", "PUR", "--steps",
+      "transitieplan",
+    ],
+    "EndOrganisation": [
+      "--effective", "2027-01-01", "--organisation", "GRW", "--successor", "ZWB", "--reason",
+      "opgeheven bij besluit van het algemeen bestuur",
+    ],
+    "MergeOrganisations": [
+      "--effective", "2027-01-01", "--predecessors", "OOS", "--predecessors", "WST",
+      "--successor", "OWS", "--basis", "Wet arhi, herindeling per 2027-01-01",
+    ],
+    "DisposeMotion": [
+      "--effective", "2026-03-01", "--motion", "M-1", "--disposed-by", "T-ZAA", "--how",
+      "afgedaan met raadsinformatiebrief 2026-14",
+    ],
+  ]
 
   private static func effective(record: JSONObject, data: JSONObject) -> String {
     let day = record["effective"]?.stringValue ?? ""
