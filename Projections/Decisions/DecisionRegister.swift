@@ -122,6 +122,13 @@ extension ViewContext {
       if let amount = taken.amount { lifecycle.append("amount \(amount)") }
       if let ended = entry.ended { lifecycle.append("\(ended.how) \(ended.day)") }
       if let disposed = entry.disposed { lifecycle.append("\(disposed.how) (\(disposed.day))") }
+      let holders = organisations(of: taken, bodies).map { ($0, holder(of: $0)) }
+        .filter { $0.0 != $0.1 }
+      if !holders.isEmpty {
+        lifecycle.append(
+          "held by " + holders.map { "\($0.1) (from \($0.0))" }.joined(separator: ", ")
+            + " after the merger")
+      }
       let inForce = entry.inForce(on: day).map { $0 ? "yes" : "no" } ?? "unknown"
       let corrected =
         entry.version.seq != entry.version.source

@@ -197,6 +197,9 @@ struct ParticipantsTests {
         "OWS holds the employees, decisions, GR memberships and participation of OOS, WST since 2027-01-01 (MERGE)"
       ))
     #expect(after.table(.staffing).rows.first?[0] == "OWS")
+    let decision = try #require(after.table(.decisions).rows.first { $0[0] == "T-OOS" })
+    #expect(decision[9] == "definitief 2026-03-03; held by OWS (from OOS) after the merger")
+    #expect(decision[8] == "yes")
     let before = try projector.context(Self.query("2026-12-31"))
     #expect(before.table(.employees).rows.first?[1] == "OOS")
     #expect(

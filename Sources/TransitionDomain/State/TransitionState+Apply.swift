@@ -144,6 +144,13 @@ extension TransitionState {
     switch record.event.currentPayload {
     case let event as OrganisationRegisteredV2: organisations[event.organisation] = nil
     case let event as OrganisationEnded: organisationEnds[event.organisation] = nil
+    case let event as OrganisationsMerged:
+      // The predecessors exist again; GR memberships and participation moved to the successor
+      // stay moved (record the membership anew if the merger was wrong).
+      for predecessor in event.predecessors where successors[predecessor] != nil {
+        organisationEnds[predecessor] = nil
+        successors[predecessor] = nil
+      }
     case let event as BodyRegisteredV2: bodies[event.body] = nil
     case let event as DecisionTakenV2: decisions[event.decision] = nil
     case let event as DecisionRevoked: decisions[event.decision]?.endedOn = nil
