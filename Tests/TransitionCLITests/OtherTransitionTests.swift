@@ -175,6 +175,12 @@ struct OtherTransitionTests {
     #expect(motion.contains("vote 21-6"))
     #expect(motion.contains("afgedaan by T-PUR: afgedaan met RIB (2026-09-15)"))
 
+    // `log --type` with a command or type name finds every version; with a version, that one.
+    let all = try log.run(["log", log.path, "--type", "TakeDecision"])
+    #expect(all.output.contains("6 of 32 records"), "\(all.output)")
+    let v1 = try log.run(["log", log.path, "--type", "DecisionTaken.v1"])
+    #expect(v1.output.contains("3 of 32 records"), "\(v1.output)")
+
     // History of the motion lists its disposal; history of OWS the merger.
     let history = try log.run(["history", log.path, "M-1"])
     #expect(history.output.contains("motion M-1 afgedaan by T-PUR"))

@@ -12,8 +12,8 @@ struct RecordFilter {
   /// Flag help, shared by the verbs that filter.
   static let help = """
       --stream S             records of stream S (staff/E017); S/ for a prefix (staff/)
-      --type T               records of type T: StaffTransferred.v1, StaffTransferred or
-                             the command name TransferStaff
+      --type T               records of type T: StaffTransferred.v1, or every version:
+                             StaffTransferred or the command name TransferStaff
       --by WHO               records recorded by WHO
       --effective-from DAY   effective on or after DAY; --effective-to DAY: on or before
       --recorded-from T      recorded at or after T; --recorded-to T: at or before T
@@ -50,11 +50,23 @@ struct RecordFilter {
     }
   }
 
-  /// The stored type a `--type` value names.
+  /// The stored type a `--type` value names: `Name.vN` exactly; a type name or a command name
+  /// without a version names every version of its type (as `Name.v*`).
   static func eventType(_ text: String) -> String {
     if text.contains(".") { return text }
-    if let type = TransitionCommand.eventTypesByName[text] { return type }
-    return text + ".v1"
+    if let type = TransitionCommand.eventTypesByName[text] { return baseName(type) + ".v*" }
+    return text + ".v*"
+  }
+
+  /// `DecisionTaken` for `DecisionTaken.v2`.
+  static func baseName(_ type: String) -> String {
+    guard let dot = type.lastIndex(of: "."), type[dot...].hasPrefix(".v") else { return type }
+    return String(type[..<dot])
+  }
+
+  /// Whether a record's stored type matches a `--type` value as `eventType` gives it.
+  static func matches(_ pattern: String, _ type: String) -> Bool {
+    pattern.hasSuffix(".v*") ? baseName(type) + ".v*" == pattern : pattern == type
   }
 
   /// Whether `record` passes every filter given.
@@ -66,7 +78,7 @@ struct RecordFilter {
     {
       return false
     }
-    if !types.isEmpty && !types.contains(record.type) { return false }
+    if !types.isEmpty && !types.contains(where: { Self.matches($0, record.type) }) { return false }
     if !recorders.isEmpty && !recorders.contains(record.by) { return false }
     if let effectiveFrom, record.effective < effectiveFrom { return false }
     if let effectiveTo, record.effective > effectiveTo { return false }
