@@ -18,8 +18,9 @@ public struct AuditRule: Equatable, Sendable {
   }
 }
 
-/// Every audit rule the projections evaluate (`ViewContext.audit()` and
-/// `auditConfirmations()`), for `transition audit --rules`. A test checks that every rule id a
+/// Every audit rule the projections evaluate, for `transition audit --rules`.
+///
+/// The rules of `ViewContext.audit()` and `auditConfirmations()`. A test checks that every rule id a
 /// finding can carry is listed here.
 public enum AuditRuleCatalogue {
   /// The rules, in the order `transition audit --rules` lists them.

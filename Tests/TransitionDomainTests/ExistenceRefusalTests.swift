@@ -2,8 +2,9 @@ import Testing
 
 @testable import TransitionDomain
 
-/// Issue 19 items 1-3, 7: organisations and bodies on valid time, mergers, participants,
-/// motions. A transition of another shape than IJmond: five municipalities (ZAA, WRM, OOS, WST,
+/// Issue 19 items 1-3, 7: organisations and bodies on valid time, mergers, participants.
+///
+/// Also motions. A transition of another shape than IJmond: five municipalities (ZAA, WRM, OOS, WST,
 /// PUR), a new regional organisation ZWB (from 2026-07-01, registered late), OOS and WST
 /// merging into OWS on 2027-01-01, and a GR (GRW) with one member outside the transition (LAN).
 @Suite("Refusals: existence on valid time, mergers, participants, motions")

@@ -142,8 +142,9 @@ public struct TransitionCommand: Equatable, Sendable {
     return current
   }
 
-  /// The data read as `type`, or as its earlier version when it is written in that version's
-  /// shape; then written as the oldest version that holds its facts. When neither reads, the
+  /// The data read as `type`, or as its earlier version when written in that version's shape.
+  ///
+  /// The result is written as the oldest version that holds its facts. When neither reads, the
   /// error is the one of the version the data is meant as (`isMeantAsCurrent`).
   static func decodeOldestVersion(type: String, data: JSONObject) throws(EventDecodingError)
     -> DomainEvent

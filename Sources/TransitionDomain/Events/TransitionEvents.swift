@@ -29,8 +29,9 @@ public struct TransitionDeclared: EventPayload {
   public var stream: String { "transition/\(transition)" }
 }
 
-/// An organisation takes part in the transition from the effective day on; only participants
-/// count for the risk rule. An organisation that is registered but never joins (a GR with
+/// An organisation takes part in the transition from the effective day on.
+///
+/// Only participants count for the risk rule. An organisation that is registered but never joins (a GR with
 /// members outside the transition, a provider, a national body) does not count.
 public struct ParticipantJoined: EventPayload {
   public static let eventType = "ParticipantJoined.v1"

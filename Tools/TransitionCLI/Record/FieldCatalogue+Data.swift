@@ -737,10 +737,7 @@ extension FieldCatalogue {
     Structure(
       name: "ParticipantJoined", eventType: "ParticipantJoined.v1",
       doc: "An organisation takes part in the transition from the "
-        + "effective day on; only participants count for the risk "
-        + "rule. An organisation that is registered but never joins (a "
-        + "GR with members outside the transition, a provider, a "
-        + "national body) does not count.",
+        + "effective day on.",
       fields: [
         Field("transition", "String", "The transition joined, as declared."),
         Field("organisation", "OrganisationID", "The organisation that takes part."),
