@@ -34,13 +34,20 @@ extension ViewContext {
     var findings: [Finding] = []
     // The decisions in force on each move day, by what the rules ask (`BackingSweep`).
     let moves = moves().sorted(by: { $0.key < $1.key })
+    let mergers = mergers()
     var questions: [BackingSweep.Question] = []
     for (_, lines) in moves {
       for line in lines {
+        let to = line.employer ?? "-"
+        // A successor holds its predecessors' decisions from the merger day (issue 19 item 3).
+        let predecessors =
+          mergers.last {
+            $0.event.successor.rawValue == to && $0.version.effective <= line.effective
+          }?.event.predecessors.map(\.rawValue) ?? []
         questions.append(
           BackingSweep.Question(
-            day: line.effective, to: line.employer ?? "-", from: line.from ?? "-",
-            employee: line.employee))
+            day: line.effective, to: to, from: line.from ?? "-", employee: line.employee,
+            predecessors: predecessors))
       }
     }
     let answers = BackingSweep.answers(

@@ -38,7 +38,9 @@ struct ParticipantsTests {
 
   /// The log; `endPUR` adds, as the last record, PUR ending on 2026-08-01 (recorded after
   /// PUR's council decided on 2026-09-01).
-  static func log(endPUR: Bool = false) throws -> [DomainRecord] {
+  static func log(endPUR: Bool = false, decideWST: Bool = true, moveToOWS: Bool = false) throws
+    -> [DomainRecord]
+  {
     var log = Builder()
     let start = "2026-01-01"
     for id in ["ZAA", "WRM", "OOS", "WST", "PUR", "LAN"] {
@@ -80,10 +82,14 @@ struct ParticipantsTests {
           BaselineMember(
             employee: "E1", function: "klantmanager", team: "OOS", employer: "OOS",
             contractHours: 36, normHours: 36, contractFTE: .one, allocatedFTE: .one,
-            cao: "Cao Gemeenten", contractType: .onbepaaldeTijd)
+            cao: "Cao Gemeenten", contractType: .onbepaaldeTijd),
+          BaselineMember(
+            employee: "E2", function: "werkconsulent", team: "ZAA", employer: "ZAA",
+            contractHours: 36, normHours: 36, contractFTE: .one, allocatedFTE: .one,
+            cao: "Cao Gemeenten", contractType: .onbepaaldeTijd),
         ]), start)
     try log.add(decision("M-1", "RAAD-ZAA", kind: "motie"), "2026-02-01", id: "M-1")
-    for (index, id) in ["ZAA", "WRM", "OOS", "WST"].enumerated() {
+    for (index, id) in ["ZAA", "WRM", "OOS", "WST"].enumerated() where decideWST || id != "WST" {
       try log.add(decision("T-\(id)", "RAAD-\(id)"), "2026-03-0\(index + 1)", id: "T-\(id)")
     }
     try log.add(MotionDisposed(motion: "M-1", disposedBy: "T-ZAA", how: "uitgevoerd"), "2026-03-01")
@@ -105,6 +111,18 @@ struct ParticipantsTests {
     try log.add(
       OrganisationsMerged(predecessors: ["OOS", "WST"], successor: "OWS", basis: "Wet arhi"),
       "2027-01-01", id: "MERGE")
+    if moveToOWS {
+      try log.add(
+        StaffTransferred(
+          batch: "B-OWS",
+          lines: [
+            TransferLine(
+              line: "L1", employee: "E2", from: "ZAA", to: "OWS", functionBefore: "werkconsulent",
+              functionAfter: "werkconsulent", fte: .one, caoBefore: "Cao Gemeenten",
+              caoAfter: "Cao Gemeenten", legalForm: .overgangVanOnderneming, decisions: [],
+              orAdvice: [])
+          ]), "2027-02-01", id: "B-OWS")
+    }
     if endPUR {
       try log.add(OrganisationEnded(organisation: "PUR", reason: "opgeheven"), "2026-08-01")
     }
@@ -205,6 +223,24 @@ struct ParticipantsTests {
     #expect(
       Self.rows(before.table(.regional), step: "transitieplan").map(\.[0]) == [
         "OOS", "PUR", "WRM", "WST", "ZAA",
+      ])
+  }
+
+  @Test("a move into the successor is backed by the transitieplan all its predecessors decided")
+  func successorBacking() throws {
+    func backing(decideWST: Bool) throws -> [String] {
+      let ledger = try Ledger(records: Self.log(decideWST: decideWST, moveToOWS: true))
+      return try TransitionProjector(ledger: ledger).context(Self.query("2027-03-01")).audit()
+        .filter { $0.rule == "staff-move-backed" }.map(\.description)
+    }
+    #expect(
+      try backing(decideWST: true) == [
+        "staff-move-backed 2027-02-01 [35] 1 move(s) of B-OWS (ZAA → OWS on 2027-02-01) have no definitive plaatsingsbesluit of the college of OWS in force: E2. As known at seq 35 these moves are unbacked."
+      ])
+    #expect(
+      try backing(decideWST: false) == [
+        "staff-move-backed 2027-02-01 [34] 1 move(s) of B-OWS (ZAA → OWS on 2027-02-01) have no definitive plaatsingsbesluit of the college of OWS in force: E2. As known at seq 34 these moves are unbacked.",
+        "staff-move-backed 2027-02-01 [34] 1 move(s) of B-OWS (ZAA → OWS on 2027-02-01) have no transitieplan decision of the raad of OWS in force: E2. As known at seq 34 these moves are unbacked.",
       ])
   }
 
