@@ -1,4 +1,5 @@
-/// The invariants and limits of log format v1; `FORMAT.md` beside this folder is the contract.
+/// The invariants and limits of log format v2 (which reads v1); `FORMAT.md` beside this
+/// folder is the contract.
 ///
 /// Tests cite these invariants by number.
 /// (1) A log is UTF-8 text: one canonical JSON object per line, each line ended by `\n`.
@@ -11,17 +12,23 @@
 /// (7) An append returns only after the write and an fdatasync of the file have succeeded.
 /// (8) A failed write leaves the file at its size before the append; a failed fdatasync
 ///     leaves the outcome unknown and the handle refuses further appends.
-/// (9) Bytes after the last valid record that do not form a valid record (a torn tail) are
-///     copied to a quarantine file beside the log before the log is cut back; a bad line
-///     followed by a valid one is corruption and nothing is changed.
+/// (9) Only an unfinished last write is a torn tail: bytes after the last complete line, and
+///     in a v2 log the complete lines of a batch whose last (commit) line is missing. It is
+///     copied to a quarantine file beside the log before the log is cut back. Every other bad
+///     line is damage and nothing is changed: a complete line may be an acknowledged record.
+/// (10) In a v2 log the records of a multi-record batch carry `part`/`parts`, the last one
+///     also the batch key (`batch`): a reader sees a batch whole or not at all.
 public enum LogFormat {
   /// The value of the header's `format` key.
   public static let formatName = "transition-log"
-  /// The format version this code writes and reads.
-  public static let version: Int64 = 1
+  /// The format version this code writes into a new log.
+  public static let version: Int64 = 2
+  /// The format versions this code reads (and appends to, each in its own version).
+  public static let readableVersions: ClosedRange<Int64> = 1...2
   /// The record keys in their one permitted order (`corrects` only on corrections).
   public static let recordKeys = [
-    "seq", "id", "recorded", "effective", "type", "stream", "by", "corrects", "data", "prev",
+    "seq", "id", "recorded", "effective", "type", "stream", "by", "corrects", "part", "parts",
+    "batch", "data", "prev",
   ]
 }
 

@@ -24,6 +24,13 @@ public struct RawRecord {
   public let effective: LogDay
   /// The `seq` of the record it corrects, if any.
   public let corrects: Int64?
+  /// Its place in a batch (format v2): part `batchPart` of `batchParts`; 0 and 0 for a record
+  /// that is not part of a marked batch.
+  public var batchPart: Int64 = 0
+  /// How many records its batch holds; 0 if it is not part of a marked batch.
+  public var batchParts: Int64 = 0
+  /// Where the batch key's 64 hex digits are (on the last part of a batch only).
+  var batchKeyRange: Range<Int>? = nil
   let idRange: Range<Int>
   let typeRange: Range<Int>
   let streamRange: Range<Int>
@@ -55,6 +62,17 @@ public struct RawRecord {
   public var rawStream: UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(rebasing: line[streamRange])
   }
+
+  /// The batch key, on the last record of a marked batch (which commits it); nil otherwise.
+  public var batchKey: SHA256Digest? {
+    batchKeyRange.flatMap { range in
+      SHA256Digest(
+        hex: String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self))
+    }
+  }
+
+  /// The id's UTF-8 bytes, as stored (ids compare byte for byte).
+  public var idBytes: [UInt8] { Array(rawID) }
 
   /// Whether the type is exactly `name` (which must need no escaping).
   public func typeIs(_ name: StaticString) -> Bool {
@@ -180,6 +198,41 @@ enum RecordLineParser {
         }
         corrects = target
       }
+      var batchPart: Int64 = 0
+      var batchParts: Int64 = 0
+      var batchKeyRange: Range<Int>?
+      if cursor.offset + 9 <= line.count && line[cursor.offset + 2] == UInt8(ascii: "p")
+        && line[cursor.offset + 3] == UInt8(ascii: "a")
+      {
+        try cursor.expectBytes(#","part":"#)
+        let partOffset = cursor.offset
+        batchPart = try cursor.readInteger()
+        try cursor.expectBytes(#","parts":"#)
+        let partsOffset = cursor.offset
+        batchParts = try cursor.readInteger()
+        guard batchParts >= 1, batchParts <= Int64(Limits.batchRecordsMax) else {
+          throw LineDefect(
+            byteOffsetInLine: partsOffset,
+            reason: "parts \(batchParts) is not a batch size (1...\(Limits.batchRecordsMax))")
+        }
+        guard batchPart >= 1, batchPart <= batchParts else {
+          throw LineDefect(
+            byteOffsetInLine: partOffset,
+            reason: "part \(batchPart) is not a part of a batch of \(batchParts)")
+        }
+        if batchPart == batchParts {
+          try cursor.expectBytes(#","batch":"#)
+          let keyOffset = cursor.offset
+          let range = try cursor.readStringRange()
+          guard range.count == 64, isLowercaseHex(UnsafeRawBufferPointer(rebasing: line[range]))
+          else {
+            throw LineDefect(
+              byteOffsetInLine: keyOffset,
+              reason: "batch must be 64 lowercase hexadecimal digits (the batch key)")
+          }
+          batchKeyRange = range
+        }
+      }
       try expectPlain(&cursor, #","data":"#)
       let dataOffset = cursor.offset
       guard dataOffset < line.count, line[dataOffset] == UInt8(ascii: "{") else {
@@ -209,7 +262,8 @@ enum RecordLineParser {
       }
       return RawRecord(
         line: line, lineNumber: lineNumber, byteOffset: byteOffset, seq: seq,
-        recorded: recorded, effective: effective, corrects: corrects, idRange: idRange,
+        recorded: recorded, effective: effective, corrects: corrects, batchPart: batchPart,
+        batchParts: batchParts, batchKeyRange: batchKeyRange, idRange: idRange,
         typeRange: typeRange, streamRange: streamRange, byRange: byRange, dataRange: dataRange,
         prevRange: prevRange)
     } catch let defect as LineDefect {
@@ -228,10 +282,12 @@ enum RecordLineParser {
       try cursor.expectBytes(#"{"format":"transition-log","version":"#)
       let versionOffset = cursor.offset
       let version = try cursor.readInteger()
-      guard version == LogFormat.version else {
+      guard LogFormat.readableVersions.contains(version) else {
         throw LineDefect(
           byteOffsetInLine: versionOffset,
-          reason: "format version \(version) is not supported; this tool reads version 1")
+          reason: "format version \(version) is not supported; this tool reads versions"
+            + " \(LogFormat.readableVersions.lowerBound) to \(LogFormat.readableVersions.upperBound)"
+        )
       }
       try cursor.expectBytes(#","log":"#)
       let name = try cursor.readString()
@@ -249,7 +305,7 @@ enum RecordLineParser {
       guard LogHeader.nameProblem(name) == nil else {
         throw LineDefect(byteOffsetInLine: 0, reason: LogHeader.nameProblem(name) ?? "")
       }
-      return LogHeader(name: name, created: created)
+      return LogHeader(name: name, created: created, version: version)
     } catch let defect as LineDefect {
       throw defect
     } catch let error as JSONParseError {
@@ -354,6 +410,14 @@ public struct LogHeader: Sendable, Equatable {
   public let name: String
   /// When the log was created.
   public let created: LogInstant
+  /// The format version the log is written in (1 or 2); every append keeps it.
+  public let version: Int64
+
+  public init(name: String, created: LogInstant, version: Int64 = LogFormat.version) {
+    self.name = name
+    self.created = created
+    self.version = version
+  }
 
   /// Why `name` cannot name a log, or nil if it can.
   public static func nameProblem(_ name: String) -> String? {

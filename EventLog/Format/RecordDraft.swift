@@ -83,11 +83,13 @@ public struct RecordDraft: Sendable, Equatable {
     }
     if count == 0 { return "the \(field) of a record must not be empty" }
     if count > Limits.nameBytesMax {
-      return "the \(field) \"\(value.prefix(40))…\" is longer than \(Limits.nameBytesMax) bytes"
+      return "the \(field) \(Visible.quoted(value.prefix(40) + "…")) is longer than"
+        + " \(Limits.nameBytesMax) bytes"
     }
     if bad {
-      return "the \(field) \"\(value)\" contains a control character, a quote or a backslash"
+      return IdentifierRules.problem(field: field, value)
+        ?? "the \(field) \(Visible.quoted(value)) contains a quote or a backslash"
     }
-    return nil
+    return IdentifierRules.problem(field: field, value)
   }
 }

@@ -3,9 +3,12 @@ import CanonicalJSON
 /// The encoding of one record line, byte for byte as `FORMAT.md` section 3 prescribes.
 enum RecordLine {
   /// Appends the line of a record, without its `\n`, to `output`.
+  ///
+  /// `batch` marks the record as part `part` of `parts` of a batch (format v2); the last part
+  /// carries the batch key, which commits the batch.
   static func append(
     seq: Int64, id: String, recorded: LogInstant, draft: RecordDraft, prev: SHA256Digest,
-    to output: inout [UInt8]
+    batch: (part: Int, parts: Int, key: SHA256Digest)? = nil, to output: inout [UInt8]
   ) {
     output.append(contentsOf: #"{"seq":"#.utf8)
     CanonicalJSON.appendInteger(seq, to: &output)
@@ -25,6 +28,17 @@ enum RecordLine {
       output.append(contentsOf: #","corrects":"#.utf8)
       CanonicalJSON.appendInteger(corrects, to: &output)
     }
+    if let batch {
+      output.append(contentsOf: #","part":"#.utf8)
+      CanonicalJSON.appendInteger(Int64(batch.part), to: &output)
+      output.append(contentsOf: #","parts":"#.utf8)
+      CanonicalJSON.appendInteger(Int64(batch.parts), to: &output)
+      if batch.part == batch.parts {
+        output.append(contentsOf: #","batch":""#.utf8)
+        output.append(contentsOf: batch.key.hexString.utf8)
+        output.append(UInt8(ascii: "\""))
+      }
+    }
     output.append(contentsOf: #","data":"#.utf8)
     output.append(contentsOf: draft.dataBytes)
     output.append(contentsOf: #","prev":""#.utf8)
@@ -37,12 +51,14 @@ enum RecordLine {
   }
 
   /// The header line, without its `\n`.
-  static func header(name: String, created: LogInstant) -> [UInt8] {
+  static func header(
+    name: String, created: LogInstant, version: Int64 = LogFormat.version
+  ) -> [UInt8] {
     var output: [UInt8] = []
     output.append(contentsOf: #"{"format":"#.utf8)
     CanonicalJSON.appendString(LogFormat.formatName, to: &output)
     output.append(contentsOf: #","version":"#.utf8)
-    CanonicalJSON.appendInteger(LogFormat.version, to: &output)
+    CanonicalJSON.appendInteger(version, to: &output)
     output.append(contentsOf: #","log":"#.utf8)
     CanonicalJSON.appendString(name, to: &output)
     output.append(contentsOf: #","created":""#.utf8)

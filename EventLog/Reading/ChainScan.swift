@@ -14,6 +14,47 @@ public struct ChainState: Sendable, Equatable {
   public internal(set) var endOffset: Int64
   /// The offset where the last valid line (or the header) starts.
   public internal(set) var lastLineOffset: Int64 = 0
+  /// The batch the last valid record is a part of, if more parts must follow it.
+  var openBatch: OpenBatch? = nil
+
+  /// A batch whose commit line has not been read yet.
+  struct OpenBatch: Sendable, Equatable {
+    /// How many records the batch holds.
+    let parts: Int64
+    /// The part the next record must be.
+    let nextPart: Int64
+  }
+
+  /// The batch open after `record`, which must be the next record (FORMAT.md section 3).
+  func batchAfter(_ record: RawRecord) throws(LineDefect) -> OpenBatch? {
+    let part = record.batchPart
+    let parts = record.batchParts
+    if header.version < 2 && part != 0 {
+      throw LineDefect(
+        byteOffsetInLine: 0,
+        reason: "batch marks (part, parts, batch) are not allowed in a format version"
+          + " \(header.version) log")
+    }
+    guard let open = openBatch else {
+      if part == 0 { return nil }
+      guard part == 1 else {
+        throw LineDefect(
+          byteOffsetInLine: 0,
+          reason: "part \(part) of a batch of \(parts) follows no part \(part - 1)")
+      }
+      return parts == 1 ? nil : OpenBatch(parts: parts, nextPart: 2)
+    }
+    guard part == open.nextPart, parts == open.parts else {
+      throw LineDefect(
+        byteOffsetInLine: 0,
+        reason: part == 0
+          ? "a record outside any batch where part \(open.nextPart) of a batch of"
+            + " \(open.parts) must follow"
+          : "part \(part) of a batch of \(parts) where part \(open.nextPart) of a batch of"
+            + " \(open.parts) must follow")
+    }
+    return part == parts ? nil : OpenBatch(parts: parts, nextPart: part + 1)
+  }
 }
 
 /// Reads and checks a log's lines against the chain, line by line (FORMAT.md section 5).
@@ -49,23 +90,24 @@ struct ChainScan {
 
   /// Reads records after `state`, checking each; calls `body` with each valid one.
   ///
-  /// Returns the torn tail if the bytes after the last valid record are not well-formed
-  /// record lines and none follows them (what an interrupted write leaves). Throws
-  /// `LogDamage` if a malformed line is followed by a well-formed one, or if a well-formed
-  /// line breaks the chain: our writer never writes such a line, so it is never dropped as a
-  /// torn tail. `body` may throw a `LineDefect` to mark a record bad (a duplicate id).
+  /// Only an unfinished last write is returned as a torn tail (FORMAT.md section 7): bytes
+  /// after the last `\n`, and in a v2 log the complete lines of a batch whose commit line is
+  /// missing (checked to be well-formed and to continue the chain). Every complete line
+  /// before them must be a valid record: anything else throws `LogDamage`, since a complete
+  /// line may hold an acknowledged record. Records of an unfinished batch are never passed to
+  /// `body`. `body` may throw a `LineDefect` to mark a record bad (a duplicate id).
   func scanRecords(
     continuing state: inout ChainState, upTo end: Int64? = nil, stopAfterSeq: Int64? = nil,
     _ body: (RawRecord) throws -> Void
   ) throws -> TornTail? {
-    var malformed: (lineNumber: Int, offset: Int64, reason: String)?
-    var wellFormedFollows = false
+    let limit = try end ?? reader.operations.size(reader.descriptor)
+    let shape = try reader.tailShape(from: state.endOffset, limit: limit)
     var brokenLink: (lineNumber: Int, offset: Int64, hash: SHA256Digest, reason: String)?
     var damage: LogDamage?
     var stopped = false
     let path = reader.path
     let ending = try reader.forEachLine(
-      from: state.endOffset, firstLineNumber: Int(state.lastSeq) + 2, upTo: end
+      from: state.endOffset, firstLineNumber: Int(state.lastSeq) + 2, upTo: shape.recordsEnd
     ) { line, lineNumber, offset in
       if let link = brokenLink {
         // Line L's prev did not match line L-1. If this line chains from L, L is intact
@@ -85,19 +127,15 @@ struct ChainScan {
           byteOffset: blamed.0 == link.lineNumber ? link.offset : -1, reason: blamed.1)
         return false
       }
-      if malformed != nil {
-        if (try? RecordLineParser.parse(line, lineNumber: lineNumber, byteOffset: offset)) != nil {
-          wellFormedFollows = true
-          return false
-        }
-        return true
-      }
       let record: RawRecord
       do {
         record = try RecordLineParser.parse(line, lineNumber: lineNumber, byteOffset: offset)
       } catch let defect as LineDefect {
-        malformed = (lineNumber, offset, defect.description)
-        return true
+        damage = LogDamage(
+          kind: .badRecord, path: path, lineNumber: lineNumber, byteOffset: offset,
+          reason: "the line is not a valid record (\(defect)); a complete line may hold an"
+            + " acknowledged record, so it is not set aside as a torn write")
+        return false
       }
       do {
         if checkChain && !state.headHash.matchesHex(record.prevHex)
@@ -110,7 +148,9 @@ struct ChainScan {
           return true
         }
         try check(record, against: state)
+        let openBatch = try state.batchAfter(record)
         try body(record)
+        state.openBatch = openBatch
       } catch let defect as LineDefect {
         damage = LogDamage(
           kind: .badRecord, path: path, lineNumber: lineNumber, byteOffset: offset,
@@ -144,53 +184,81 @@ struct ChainScan {
     }
     if stopped { return nil }
     if let overlong = ending.overlongLineNumber {
-      let start = malformed?.offset ?? ending.endOfLines
-      let reason = "a line is longer than the maximum of \(Limits.lineBytesMax) bytes"
-      // An overlong line is not well-formed: with no well-formed record after it, it is a
-      // torn tail like any other (FORMAT.md section 7), such as the zeros a power cut leaves
-      // where a batch over 1 MiB was pending. Before, it was always damage, so such a log
-      // could not be opened for appending again (found by the power-loss tests).
-      if !wellFormedFollows, try !wellFormedRecordFollows(overlongLineAt: ending.endOfLines) {
-        return TornTail(
-          lineNumber: malformed?.lineNumber ?? overlong, byteOffset: start,
-          byteCount: ending.fileEnd - start, reason: reason + ", and no valid record follows")
-      }
       throw LogDamage(
-        kind: .badRecord, path: path, lineNumber: overlong, byteOffset: start, reason: reason)
+        kind: .badRecord, path: path, lineNumber: overlong, byteOffset: ending.endOfLines,
+        reason: "a complete line is longer than the maximum of \(Limits.lineBytesMax) bytes;"
+          + " a complete line may hold an acknowledged record, so it is not set aside as a torn"
+          + " write")
     }
-    if let defect = malformed {
-      if wellFormedFollows {
-        throw LogDamage(
-          kind: .badRecord, path: path, lineNumber: defect.lineNumber,
-          byteOffset: defect.offset, reason: defect.reason)
-      }
-      return TornTail(
-        lineNumber: defect.lineNumber, byteOffset: defect.offset,
-        byteCount: ending.fileEnd - defect.offset, reason: defect.reason)
+    if let open = state.openBatch {
+      // The records end inside a batch that an unfinished batch follows: two open batches.
+      throw LogDamage(
+        kind: .badRecord, path: path, lineNumber: Int(state.lastSeq) + 2,
+        byteOffset: state.endOffset,
+        reason: "part \(open.nextPart) of the batch of \(open.parts) ending on line"
+          + " \(state.lastSeq + 1) is missing, and another batch starts here")
     }
-    if ending.fileEnd > ending.endOfLines {
+    if shape.recordsEnd < shape.linesEnd {
+      return try unfinishedBatch(after: state, shape: shape, limit: limit)
+    }
+    if limit > shape.linesEnd {
       return TornTail(
-        lineNumber: Int(state.lastSeq) + 2, byteOffset: ending.endOfLines,
-        byteCount: ending.fileEnd - ending.endOfLines,
-        reason: "the last \(ending.fileEnd - ending.endOfLines) bytes are not ended by a newline")
+        lineNumber: Int(state.lastSeq) + 2, byteOffset: shape.linesEnd,
+        byteCount: limit - shape.linesEnd,
+        reason: "the last \(limit - shape.linesEnd) bytes are not ended by a newline")
     }
     return nil
   }
 
-  /// Whether a well-formed record line follows the overlong line starting at `offset`.
-  private func wellFormedRecordFollows(overlongLineAt offset: Int64) throws -> Bool {
-    var overlongStart = offset
-    while let newline = try reader.nextNewline(from: overlongStart + Int64(Limits.lineBytesMax)) {
-      var found = false
-      let ending = try reader.forEachLine(from: newline + 1, firstLineNumber: 0) { line, _, at in
-        found = (try? RecordLineParser.parse(line, lineNumber: 0, byteOffset: at)) != nil
-        return !found
+  /// Checks the complete lines of an unfinished batch at the end (each well-formed, in the
+  /// chain, the next part of one batch that is never committed) and returns them, with any
+  /// bytes after them, as the torn tail; throws `LogDamage` at the first line that is not.
+  private func unfinishedBatch(
+    after committed: ChainState, shape: TailShape, limit: Int64
+  ) throws -> TornTail {
+    var state = committed
+    var damage: LogDamage?
+    var parts: (written: Int64, of: Int64) = (0, 0)
+    let path = reader.path
+    _ = try reader.forEachLine(
+      from: shape.recordsEnd, firstLineNumber: Int(state.lastSeq) + 2, upTo: shape.linesEnd
+    ) { line, lineNumber, offset in
+      do {
+        let record = try RecordLineParser.parse(line, lineNumber: lineNumber, byteOffset: offset)
+        if checkChain && !state.headHash.matchesHex(record.prevHex) {
+          throw LineDefect(
+            byteOffsetInLine: 0,
+            reason: "its prev does not match the SHA-256 of line \(lineNumber - 1)")
+        }
+        try check(record, against: state)
+        guard record.batchPart >= 1 else {
+          throw LineDefect(byteOffsetInLine: 0, reason: "the record is not part of a batch")
+        }
+        state.openBatch = try state.batchAfter(record)
+        guard state.openBatch != nil else {
+          throw LineDefect(byteOffsetInLine: 0, reason: "the batch is committed here")
+        }
+        parts = (record.batchPart, record.batchParts)
+        state.lastSeq = record.seq
+        state.headHash = SHA256.hash(line)
+        state.lastRecorded = record.recorded
+        return true
+      } catch let defect as LineDefect {
+        damage = LogDamage(
+          kind: .badRecord, path: path, lineNumber: lineNumber, byteOffset: offset,
+          reason: "the line is not the next part of the unfinished batch at the end of the"
+            + " log (\(defect.reason)); a complete line may hold an acknowledged record")
+        return false
       }
-      if found { return true }
-      guard ending.overlongLineNumber != nil else { return false }
-      overlongStart = ending.endOfLines
     }
-    return false
+    if let damage { throw damage }
+    let rest = limit - shape.linesEnd
+    return TornTail(
+      lineNumber: Int(committed.lastSeq) + 2, byteOffset: shape.recordsEnd,
+      byteCount: limit - shape.recordsEnd,
+      reason: "an unfinished batch: \(parts.written) of its \(parts.of) records were written"
+        + " but not its last, which commits it"
+        + (rest > 0 ? ", and \(rest) bytes of an unfinished line follow" : ""))
   }
 
   private func check(_ record: RawRecord, against state: ChainState) throws(LineDefect) {

@@ -42,8 +42,9 @@ extension LogReader {
         if newline == body.count - 1 { return .some(nil) }  // an empty last line
         let offset = size - window + Int64(newline + 1)
         guard
-          let record = try? RecordLineParser.parse(line, lineNumber: 0, byteOffset: offset)
-        else { return .some(nil) }
+          let record = try? RecordLineParser.parse(line, lineNumber: 0, byteOffset: offset),
+          record.batchPart == record.batchParts
+        else { return .some(nil) }  // not a record, or part of a batch not committed
         return .some(
           LogHead(recordCount: record.seq, headHash: SHA256.hash(line), byteCount: size))
       }

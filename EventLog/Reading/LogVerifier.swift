@@ -140,18 +140,21 @@ public enum LogVerifier {
   private static func checkIDsExactly(
     path: String, seqs: Set<Int64>, fileOperations: any FileOperations
   ) throws {
-    var seqByID: [String: Int64] = [:]
+    // Ids compare byte for byte (FORMAT.md section 3): keyed by their UTF-8 bytes, never by
+    // `String`, whose equality is canonical equivalence.
+    var seqByID: [[UInt8]: Int64] = [:]
     try LogReader(path: path, fileOperations: fileOperations).forEachRecord(
       upTo: seqs.max(), checkChain: false
     ) { record in
       guard seqs.contains(record.seq) else { return }
-      if let first = seqByID[record.id] {
+      let id = Array(record.id.utf8)
+      if let first = seqByID[id] {
         throw LogDamage(
           kind: .duplicateID, path: path, lineNumber: record.lineNumber,
           byteOffset: record.byteOffset,
-          reason: "the id \(record.id) is used already by record \(first)")
+          reason: "the id \(Visible.quoted(record.id)) is used already by record \(first)")
       }
-      seqByID[record.id] = record.seq
+      seqByID[id] = record.seq
     }
   }
 }

@@ -58,8 +58,13 @@ struct PipelinedChainScan {
     _ body: (RawRecord, SHA256Digest, UInt64) throws -> Void
   ) throws -> TornTail? {
     let limit = try operations.size(descriptor)
+    // The pipeline takes only the lines before an unfinished batch at the end; the
+    // sequential scan below reports that batch (or any damage) exactly.
+    let shape = try LineReader(operations: operations, descriptor: descriptor, path: path)
+      .tailShape(from: state.endOffset, limit: limit)
     let pipeline = ChunkPipeline(
-      operations: operations, descriptor: descriptor, start: state.endOffset, limit: limit,
+      operations: operations, descriptor: descriptor, start: state.endOffset,
+      limit: shape.recordsEnd,
       chunkBytes: max(chunkBytes, 1 << 16), slotCount: max(slotCount, 2),
       hashChain: checkChain, hashLeaves: hashLeaves, keyIDs: keyIDs)
     pipeline.launchHelper()
@@ -77,7 +82,8 @@ struct PipelinedChainScan {
     var scan = ChainScan(
       reader: LineReader(operations: operations, descriptor: descriptor, path: path))
     scan.checkChain = checkChain
-    return try scan.scanRecords(continuing: &state, stopAfterSeq: stopAfterSeq) { record in
+    return try scan.scanRecords(continuing: &state, upTo: limit, stopAfterSeq: stopAfterSeq) {
+      record in
       try body(
         record, hashLeaves ? MerkleTree.leafHash(record.line) : .zero,
         keyIDs ? IDKey.of(utf8: record.rawID) : 0)
@@ -103,6 +109,14 @@ struct PipelinedChainScan {
           state.lastRecorded.map({ record.recorded >= $0 }) ?? true,
           !checkChain || memcmp(record.prevHex.baseAddress.unsafelyUnwrapped, expectedHex, 64) == 0
         else { return true }
+        var openBatch: ChainState.OpenBatch? = nil
+        if record.batchPart != 0 || state.openBatch != nil {
+          do {
+            openBatch = try state.batchAfter(record)
+          } catch {
+            return true
+          }
+        }
         let leaf = hashLeaves ? SHA256Digest(loadingFrom: slot.leaves + 32 * index) : .zero
         let key = keyIDs ? slot.idKeys[index] : 0
         do {
@@ -112,6 +126,7 @@ struct PipelinedChainScan {
             kind: .badRecord, path: path, lineNumber: record.lineNumber,
             byteOffset: record.byteOffset, reason: defect.reason)
         }
+        state.openBatch = openBatch
         state.lastSeq = record.seq
         state.lastRecorded = record.recorded
         state.endOffset = record.byteOffset + Int64(record.line.count + 1)
@@ -439,7 +454,8 @@ extension RawRecord {
   func onLine(_ lineNumber: Int) -> RawRecord {
     RawRecord(
       line: line, lineNumber: lineNumber, byteOffset: byteOffset, seq: seq, recorded: recorded,
-      effective: effective, corrects: corrects, idRange: idRange, typeRange: typeRange,
+      effective: effective, corrects: corrects, batchPart: batchPart, batchParts: batchParts,
+      batchKeyRange: batchKeyRange, idRange: idRange, typeRange: typeRange,
       streamRange: streamRange, byRange: byRange, dataRange: dataRange, prevRange: prevRange)
   }
 }

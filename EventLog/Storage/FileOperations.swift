@@ -18,7 +18,37 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    "\(operation) on \(path) failed: \(String(cString: strerror(code))) (errno \(code))"
+    if operation == Self.notRegularFileOperation {
+      return "\(Visible.text(path)) is not a regular file (\(Self.kindName(code))); a log (and"
+        + " its cache) is a regular file. Nothing was read or changed. Give the path of the log"
+        + " file itself"
+    }
+    return "\(operation) on \(Visible.text(path)) failed: \(String(cString: strerror(code)))"
+      + " (errno \(code))"
+  }
+
+  /// The `operation` of the error for a path that is a FIFO, a device, a socket or a
+  /// directory where a regular file was expected.
+  public static let notRegularFileOperation = "open (not a regular file)"
+
+  /// The error for `path`, whose `st_mode` is `mode` and not a regular file; `code` holds the
+  /// file type bits.
+  public static func notRegularFile(path: String, mode: mode_t) -> FileError {
+    FileError(operation: notRegularFileOperation, path: path, code: Int32(mode & S_IFMT))
+  }
+
+  /// Whether this error says that the path is not a regular file.
+  public var isNotRegularFile: Bool { operation == Self.notRegularFileOperation }
+
+  private static func kindName(_ bits: Int32) -> String {
+    switch mode_t(bits) {
+    case S_IFIFO: return "it is a FIFO (named pipe)"
+    case S_IFDIR: return "it is a directory"
+    case S_IFCHR: return "it is a character device"
+    case S_IFBLK: return "it is a block device"
+    case S_IFSOCK: return "it is a socket"
+    default: return "its type is \(String(bits, radix: 8))"
+    }
   }
 }
 
@@ -58,18 +88,56 @@ public protocol FileOperations: Sendable {
   func link(_ from: String, to: String) throws(FileError)
   /// Removes the name `path`; errors are ignored.
   func remove(_ path: String)
+  /// Gives the file open at `descriptor` the group of the file at `reference` and the
+  /// permission bits `mode` narrowed to that file's: a file beside the log is never readable
+  /// by more people than the log. Best effort for the group (`fchown` to a group the user is
+  /// not in fails and is ignored); the mode is always set. A fake may do nothing.
+  func restrictPermissions(_ descriptor: Int32, like reference: String, mode: UInt32)
+    throws(FileError)
+}
+
+extension FileOperations {
+  public func restrictPermissions(_ descriptor: Int32, like reference: String, mode: UInt32)
+    throws(FileError)
+  {}
 }
 
 /// The real file system, through Glibc.
 public struct SystemFileOperations: FileOperations {
   public init() {}
 
+  /// Opens `path`, which must be a regular file (or a directory asked for as one).
+  ///
+  /// Anything else is opened with `O_NONBLOCK`, so a FIFO or a device cannot make the open
+  /// wait, then checked with `fstat` and refused (`FileError.notRegularFile`) before a byte
+  /// is read; `O_NONBLOCK` is cleared again for a regular file.
   public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
+    let wantsDirectory = flags & O_DIRECTORY != 0
+    let descriptor: Int32
     while true {
-      let descriptor = Glibc.open(path, flags | O_CLOEXEC, mode_t(mode))
-      if descriptor >= 0 { return descriptor }
+      let opened = Glibc.open(
+        path, flags | O_CLOEXEC | (wantsDirectory ? 0 : O_NONBLOCK), mode_t(mode))
+      if opened >= 0 {
+        descriptor = opened
+        break
+      }
+      if errno == EISDIR { throw FileError.notRegularFile(path: path, mode: S_IFDIR) }
       if errno != EINTR { throw FileError(operation: "open", path: path, code: errno) }
     }
+    if wantsDirectory { return descriptor }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      let code = errno
+      Glibc.close(descriptor)
+      throw FileError(operation: "fstat", path: path, code: code)
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      Glibc.close(descriptor)
+      throw FileError.notRegularFile(path: path, mode: info.st_mode)
+    }
+    let status = fcntl(descriptor, F_GETFL)
+    if status >= 0 { _ = fcntl(descriptor, F_SETFL, status & ~O_NONBLOCK) }
+    return descriptor
   }
 
   public func close(_ descriptor: Int32) { _ = Glibc.close(descriptor) }
@@ -147,6 +215,20 @@ public struct SystemFileOperations: FileOperations {
   }
 
   public func remove(_ path: String) { _ = unlink(path) }
+
+  public func restrictPermissions(_ descriptor: Int32, like reference: String, mode: UInt32)
+    throws(FileError)
+  {
+    var allowed = mode & 0o777
+    var status = stat()
+    if stat(reference, &status) == 0 {
+      allowed &= UInt32(status.st_mode) & 0o777
+      _ = fchown(descriptor, uid_t.max, status.st_gid)
+    }
+    if fchmod(descriptor, mode_t(allowed)) != 0 {
+      throw FileError(operation: "fchmod", path: path(descriptor), code: errno)
+    }
+  }
 
   /// The path of an open descriptor, for messages.
   private func path(_ descriptor: Int32) -> String {

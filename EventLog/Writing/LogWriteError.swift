@@ -29,7 +29,8 @@ public enum LogWriteError: Error, Equatable, Sendable, CustomStringConvertible {
       return "The log has moved on: it ends at record \(actual), not at \(expected) as expected."
         + " Nothing was appended. Read the new records, then try again."
     case .idConflict(let id, let seq):
-      return "A record with id \(id) is already in the log (record \(seq)) with other content."
+      return
+        "A record with id \(Visible.text(id)) is already in the log (record \(seq)) with other content."
         + " Nothing was appended. Use a new id, or check that this is the same record."
     case .notWritten(let error):
       return "Nothing was appended: \(error). The log is as it was before. Free disk space or"

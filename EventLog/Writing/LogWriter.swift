@@ -19,6 +19,8 @@ public final class LogWriter {
     public var crashHook: CrashHook = .fromEnvironment
     /// Permission bits of a new log and its quarantine files: owner read-write, group read.
     public var fileMode: UInt32 = 0o640
+    /// The format version of a new log (`create`); an existing log keeps its own.
+    public var formatVersion: Int64 = LogFormat.version
 
     public init() {}
   }
@@ -33,11 +35,16 @@ public final class LogWriter {
   public var headHash: SHA256Digest { state.headHash }
   /// The torn tails this writer moved aside, oldest first.
   public private(set) var recoveries: [Quarantine] = []
+  /// The `seq`s of the records of the batch with this key, if it is in the log (as far as
+  /// this writer has read it; `append` reads up to the end first).
+  public func batch(key: SHA256Digest) -> ClosedRange<Int64>? { batches[key] }
 
-  private let options: Options
-  private let descriptor: Int32
+  let options: Options
+  let descriptor: Int32
   private var state: ChainState
   private var index = RecordIndex()
+  /// The committed batches by their keys.
+  private var batches: [SHA256Digest: ClosedRange<Int64>] = [:]
   private var poisoned = false
 
   /// Creates a new, empty log at `path`; fails if anything exists there.
@@ -45,9 +52,13 @@ public final class LogWriter {
     path: String, name: String, options: Options = Options()
   ) throws(LogWriteError) -> LogWriter {
     if let problem = LogHeader.nameProblem(name) { throw .invalidDraft(problem) }
+    guard LogFormat.readableVersions.contains(options.formatVersion) else {
+      throw .invalidDraft("format version \(options.formatVersion) cannot be written")
+    }
     let operations = options.fileOperations
     if operations.exists(path) { throw .alreadyExists(path: path) }
-    var line = RecordLine.header(name: name, created: options.clock.now())
+    var line = RecordLine.header(
+      name: name, created: options.clock.now(), version: options.formatVersion)
     let defect: LineDefect? = line.withUnsafeBytes { buffer -> LineDefect? in
       do {
         _ = try RecordLineParser.parseHeader(buffer)
@@ -121,19 +132,26 @@ public final class LogWriter {
 
   /// Appends `drafts` as one batch, all or nothing, and returns once they are durable.
   ///
-  /// All or nothing holds when `append` returns or throws. A crash (or power cut) in the
-  /// middle of the write may leave the batch's complete leading records in the log, never
-  /// acknowledged; the rest is a torn tail.
+  /// In a format v2 log a batch of two or more records is marked (`part`/`parts`, and the
+  /// batch key on its last record), so it is all or nothing across a crash too: a batch cut
+  /// short is an unfinished last write, which the next writer moves aside whole. In a v1 log
+  /// (no marks) a crash in the middle of the write may leave the batch's complete leading
+  /// records, never acknowledged.
   ///
-  /// A draft whose id is in the log already is not appended again: its entry in the receipt
-  /// names the existing record (an idempotent retry). With `expectedLastSeq`, the append
-  /// fails with `conflict` unless the log still ends at that record.
+  /// `batchKey` names the batch (by default, for two or more drafts, `BatchKey.of(drafts)`);
+  /// a single draft is marked only when a key is given. If a batch with that key is in the
+  /// log already, nothing is written and the receipt names that batch's records (an
+  /// idempotent retry, without ids). A draft whose id is in the log already is not appended
+  /// again: its entry in the receipt names the existing record. With `expectedLastSeq`, the
+  /// append fails with `conflict` unless the log still ends at that record.
   @discardableResult
   public func append(
-    _ drafts: [RecordDraft], expectedLastSeq: Int64? = nil
+    _ drafts: [RecordDraft], expectedLastSeq: Int64? = nil, batchKey: SHA256Digest? = nil
   ) throws(LogWriteError) -> AppendReceipt {
     guard !poisoned else { throw .handlePoisoned }
     let keys = try Self.checkDrafts(drafts)
+    let marked = state.header.version >= 2 && (batchKey != nil || drafts.count >= 2)
+    let batchKey = marked ? (batchKey ?? BatchKey.of(drafts)) : nil
     // The index is probed at random for every id: start the cache misses of a batch early,
     // so they overlap instead of stalling one lookup after another.
     if keys.count > 1 {
@@ -149,6 +167,9 @@ public final class LogWriter {
       try catchUp()
     } catch {
       throw Self.writeError(error)
+    }
+    if let batchKey, let seqs = batches[batchKey] {
+      return try answerRecordedBatch(seqs)
     }
     // Records whose id is present already are retries: they are answered, not written.
     // The retries by draft index (usually none, so usually no allocation).
@@ -183,14 +204,16 @@ public final class LogWriter {
     var seq = state.lastSeq
     var prev = state.headHash
     var lineStarts: [Int] = []
-    for (draft, id, _) in fresh {
+    for (part, (draft, id, _)) in fresh.enumerated() {
       seq += 1
       let start = bytes.count
       lineStarts.append(start)
-      RecordLine.append(seq: seq, id: id, recorded: recorded, draft: draft, prev: prev, to: &bytes)
+      RecordLine.append(
+        seq: seq, id: id, recorded: recorded, draft: draft, prev: prev,
+        batch: batchKey.map { (part + 1, fresh.count, $0) }, to: &bytes)
       if bytes.count - start > Limits.lineBytesMax {
         throw .invalidDraft(
-          "record \(id) would be \(bytes.count - start) bytes long; the maximum is"
+          "record \(Visible.text(id)) would be \(bytes.count - start) bytes long; the maximum is"
             + " \(Limits.lineBytesMax)")
       }
       // The writer checks each line as the reader will, before anything is written. A line
@@ -209,7 +232,8 @@ public final class LogWriter {
         }
       }
       if let defect {
-        throw .invalidDraft("record \(id) would not be a valid log line (\(defect.reason))")
+        throw .invalidDraft(
+          "record \(Visible.text(id)) would not be a valid log line (\(defect.reason))")
       }
       prev = bytes.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
       bytes.append(0x0A)
@@ -233,6 +257,7 @@ public final class LogWriter {
     if fresh.isEmpty {
       return AppendReceipt(entries: entries, lastSeq: state.lastSeq, headHash: state.headHash)
     }
+    if let batchKey { batches[batchKey] = (state.lastSeq + 1)...seq }
     state.lastSeq = seq
     state.headHash = prev
     state.lastRecorded = recorded
@@ -285,18 +310,24 @@ public final class LogWriter {
     let scan = ChainScan(
       reader: LineReader(operations: options.fileOperations, descriptor: descriptor, path: path))
     var index = self.index
+    var batches = self.batches
     let tail = try scan.scanRecords(continuing: &state) { record in
+      if let key = record.batchKey {
+        batches[key] = (record.seq - record.batchParts + 1)...record.seq
+      }
       let key = IDKey.of(utf8: record.rawID)
       // Records are contiguous: the last one indexed so far ends where this one starts.
       if !index.candidates(forKey: key).isEmpty,
         let seq = try existingSeq(id: record.id, key: key, in: index, end: record.byteOffset)
       {
         throw LineDefect(
-          byteOffsetInLine: 8, reason: "the id \(record.id) is used already by record \(seq)")
+          byteOffsetInLine: 8,
+          reason: "the id \(Visible.quoted(record.id)) is used already by record \(seq)")
       }
       index.insert(key: key, seq: record.seq, offset: record.byteOffset)
     }
     self.index = index
+    self.batches = batches
     if let tail { try quarantine(tail) }
   }
 
@@ -323,6 +354,8 @@ public final class LogWriter {
         temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: options.fileMode)
       do {
         defer { operations.close(file) }
+        // The torn tail holds the log's data: the log's group, never a wider mode.
+        try operations.restrictPermissions(file, like: path, mode: options.fileMode)
         try operations.writeAll(file, Array(bytes[0..<filled]), path: temporary)
         try operations.sync(file)
       }
@@ -337,6 +370,23 @@ public final class LogWriter {
   }
 
   // MARK: - Index and helpers
+
+  /// The receipt for a batch whose key is in the log already: its records, none appended.
+  private func answerRecordedBatch(_ seqs: ClosedRange<Int64>) throws(LogWriteError)
+    -> AppendReceipt
+  {
+    var entries: [AppendReceipt.Entry] = []
+    do {
+      for seq in seqs {
+        let record = try readRecord(seq: seq, in: index, end: state.endOffset)
+        entries.append(
+          .init(seq: record.seq, id: record.id, recorded: record.recorded, appended: false))
+      }
+    } catch {
+      throw Self.writeError(error)
+    }
+    return AppendReceipt(entries: entries, lastSeq: state.lastSeq, headHash: state.headHash)
+  }
 
   private func existingRecord(id: String, key: UInt64) throws(LogWriteError) -> LogRecord? {
     do {
@@ -360,8 +410,9 @@ public final class LogWriter {
   private func existingSeq(
     id: String, key: UInt64, in index: RecordIndex, end: Int64
   ) throws -> Int64? {
+    // Ids compare byte for byte (FORMAT.md section 3), never as Unicode text.
     for seq in index.candidates(forKey: key)
-    where try readRecord(seq: seq, in: index, end: end).id == id {
+    where try readRecord(seq: seq, in: index, end: end).id.utf8.elementsEqual(id.utf8) {
       return seq
     }
     return nil
@@ -419,15 +470,16 @@ public final class LogWriter {
       let key = IDKey.of(id)
       keys[index] = key
       // Equal keys are only candidates: the ids themselves decide.
-      for other in seen.seqs(for: key) where drafts[Int(other)].id == id {
-        throw .invalidDraft("the id \(id) appears twice in one batch")
+      for other in seen.seqs(for: key)
+      where drafts[Int(other)].id.map({ $0.utf8.elementsEqual(id.utf8) }) == true {
+        throw .invalidDraft("the id \(Visible.text(id)) appears twice in one batch")
       }
       seen.insert(key: key, seq: Int64(index))
     }
     return keys
   }
 
-  private static func lock(_ descriptor: Int32, options: Options, path: String) throws {
+  static func lock(_ descriptor: Int32, options: Options, path: String) throws {
     let operations = options.fileOperations
     if try operations.lockExclusive(descriptor, wait: false) { return }
     var waitedMicroseconds = 0

@@ -6,8 +6,8 @@ public struct AdviceLink: Sendable {
   public let decision: DecisionEntry
   /// The request, if one was found.
   public let request: (version: RecordVersion, event: ORAdviceRequested)?
-  /// The advice given on it by the day, if any.
-  public let advice: (version: RecordVersion, event: ORAdviceGiven)?
+  /// The advice given on it by the day, if any (version 1 read as version 2).
+  public let advice: (version: RecordVersion, event: ORAdviceGivenV2)?
 }
 
 extension ViewContext {
@@ -16,6 +16,26 @@ extension ViewContext {
     guard let kind = taken.knownKind else { return false }
     return [.plaatsingsbesluit, .werkgeversbesluit, .organisatieplan].contains(kind)
       || !taken.orAdviceRequests.isEmpty || taken.deviatesFromORAdvice
+  }
+
+  /// The advice requests a decision deviates from (article 25 lid 6 WOR), or nil when it
+  /// follows the advice; `linked` are the requests the advice view links to it.
+  ///
+  /// The one place that reads a decision's deviation: `DecisionTaken.v2`'s `deviatesFromAdvice`
+  /// (a `.v1` record's `deviatesFromORAdvice` reads as the requests it names in
+  /// `orAdviceRequests`, or, when it names none, as every request linked to it).
+  static func deviatedRequests(of taken: DecisionTakenV2, linked: [AdviceRequestID])
+    -> [AdviceRequestID]?
+  {
+    if taken.deviatesFromEveryLinked { return linked }
+    return taken.deviatesFromAdvice.isEmpty ? nil : taken.deviatesFromAdvice
+  }
+
+  /// Every OR advice given by the day, version 1 read as version 2, in `seq` order.
+  public func adviceGiven() -> [(version: RecordVersion, event: ORAdviceGivenV2)] {
+    (ledger.versions(of: ORAdviceGiven.self).map { ($0.version, ORAdviceGivenV2($0.event)) }
+      + ledger.versions(of: ORAdviceGivenV2.self)).filter { $0.version.effective <= day }
+      .sorted { $0.version.seq < $1.version.seq }
   }
 
   /// Every personnel decision taken by the day with the OR advice requests behind it: those it
@@ -29,7 +49,7 @@ extension ViewContext {
     let requests = ledger.versions(of: ORAdviceRequested.self).filter {
       $0.version.effective <= day
     }
-    let given = ledger.versions(of: ORAdviceGiven.self).filter { $0.version.effective <= day }
+    let given = adviceGiven()
     // Indices into `requests` by request id, intended decision and works-council organisation,
     // and the first advice given per request: lookups instead of a scan per decision.
     var byRequest: [AdviceRequestID: [Int]] = [:]
@@ -44,7 +64,7 @@ extension ViewContext {
         byOrganisation[organisation, default: []].append(index)
       }
     }
-    var firstGiven: [AdviceRequestID: (version: RecordVersion, event: ORAdviceGiven)] = [:]
+    var firstGiven: [AdviceRequestID: (version: RecordVersion, event: ORAdviceGivenV2)] = [:]
     for item in given where firstGiven[item.event.request] == nil {
       firstGiven[item.event.request] = item
     }
@@ -91,7 +111,7 @@ extension ViewContext {
         link.request?.event.worksCouncil.rawValue ?? "-",
         link.request.map { Cell.date($0.version.effectiveDate) } ?? "-",
         link.advice.map { Cell.date($0.version.effectiveDate) } ?? "-",
-        link.advice?.event.outcome.rawValue ?? "-",
+        link.advice?.event.summary ?? "-",
         Cell.list(link.advice?.event.conditions ?? []),
         taken.deviatesFromORAdvice ? "yes" : "no", waitUntil,
       ]

@@ -20,11 +20,19 @@ public struct AuditRule: Equatable, Sendable {
 
 /// Every audit rule the projections evaluate, for `transition audit --rules`.
 ///
-/// The rules of `ViewContext.audit()` and `auditConfirmations()`. A test checks that every rule id a
-/// finding can carry is listed here.
+/// The rules of `ViewContext.audit()` and `auditConfirmations()`, the `personal-data` rule of
+/// `transition audit`, and `ViewContext.issue19Rules` (funds, works councils per employer, the
+/// cohort). A test checks that every rule id a finding can carry is listed here.
 public enum AuditRuleCatalogue {
   /// The rules, in the order `transition audit --rules` lists them.
-  public static let rules: [AuditRule] = [
+  public static let rules: [AuditRule] =
+    listed
+    + ViewContext.issue19Rules.map {
+      AuditRule($0.rule, checks: sentence($0.checks), basis: $0.basis)
+    }
+
+  /// The rules described here; the funds, works council and cohort rules follow.
+  private static let listed: [AuditRule] = [
     AuditRule(
       "fte-conservation",
       checks: "The cohort's FTE in its buckets (per employer, surplus, reassigned, departed)"
@@ -104,7 +112,19 @@ public enum AuditRuleCatalogue {
         + " or body on a day it does not exist as known now (it starts later, or ended or merged"
         + " before; the start or end was recorded after the act).",
       basis: "issue 19 item 2; Wet arhi (herindeling), Wgr (opheffing)"),
+    AuditRule(
+      PersonalDataRule.rule,
+      checks: "No text field of the log looks like personal data: a BSN that passes the"
+        + " 11-proef, an e-mail address, a Dutch phone number, an IBAN with a valid check, or a"
+        + " name from the people register (retract the record and record it again without).",
+      basis: "AVG art. 5 lid 1 c (dataminimalisatie) and art. 17; the log holds pseudonymous ids"
+        + " only (issue 17)"),
   ]
+
+  /// `text` as a sentence: a capital first letter and a full stop.
+  private static func sentence(_ text: String) -> String {
+    text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".")
+  }
 
   /// The rule with `id`, or nil.
   public static func rule(_ id: String) -> AuditRule? { rules.first { $0.id == id } }

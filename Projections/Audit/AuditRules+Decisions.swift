@@ -145,7 +145,7 @@ extension ViewContext {
         guard let request = link.request, let advice = link.advice else { return false }
         return request.version.effective < decided && advice.version.effective <= decided
       }
-      if good == nil {
+      if good == nil, !consultedInsteadSuffices(for: entry) {
         let requests = group.compactMap(\.request)
         let detail =
           requests.isEmpty
@@ -163,13 +163,21 @@ extension ViewContext {
               "Personnel decision \(id) of \(entry.taken.body) on \(entry.version.effectiveDate):"
               + " \(detail)."))
       }
-      guard entry.taken.deviatesFromORAdvice else { continue }
+      guard
+        let deviated = Self.deviatedRequests(
+          of: entry.taken, linked: group.compactMap { $0.request?.event.request })
+      else { continue }
+      let deviatedLinks = group.filter { link in
+        link.request.map { deviated.contains($0.event.request) } ?? false
+      }
       let waitEnd = decided.adding(months: 1)
       let evidence =
-        [entry.version.seq] + group.compactMap { $0.request?.version.seq }
-        + group.compactMap { $0.advice?.version.seq }
-      let advices = group.compactMap { $0.advice }.map {
-        "\($0.event.outcome.rawValue) advice \($0.version.id)"
+        [entry.version.seq] + deviatedLinks.compactMap { $0.request?.version.seq }
+        + deviatedLinks.compactMap { $0.advice?.version.seq }
+      let councils = Set(deviatedLinks.compactMap { $0.advice?.event.worksCouncil })
+      let advices = deviatedLinks.compactMap { $0.advice }.map {
+        "\($0.event.summary) advice \($0.version.id)"
+          + (councils.count > 1 ? " of \($0.event.worksCouncil)" : "")
       }
       findings.append(
         Finding(
@@ -186,7 +194,7 @@ extension ViewContext {
             seqs: evidence + early.map(\.seq),
             message:
               "\(id) deviates from the OR advice, yet it is executed before \(waitEnd):"
-              + " \(early.isEmpty ? "in force from \(entry.start)" : Cell.list(early.map { "\($0.employee) on \($0.effective)" }))."
+              + " \(early.isEmpty ? "in force from \(entry.start)" : Cell.list(early.map { "\($0.employee) (from \($0.from ?? "-")) on \($0.effective)" }))."
           ))
       }
     }
@@ -281,28 +289,39 @@ extension ViewContext {
     var members: [String: [String]] = [:]
     var dissolved: Set<String> = []
     var evidence: [String: [Int64]] = [:]
-    var events: [(RecordVersion, any EventPayload)] = []
-    for item in organisationVersions where item.event.knownKind == .gemeenschappelijkeRegeling {
-      events.append((item.version, item.event))
+    enum Step {
+      case registered(OrganisationRegisteredV2)
+      case amended(GRAmended)
+      case memberLeft(GRMemberLeft)
+      case dissolved(GRDissolved)
     }
-    for item in ledger.versions(of: GRAmended.self) { events.append((item.version, item.event)) }
-    for item in ledger.versions(of: GRMemberLeft.self) { events.append((item.version, item.event)) }
-    for item in ledger.versions(of: GRDissolved.self) { events.append((item.version, item.event)) }
+    var events: [(RecordVersion, Step)] = []
+    for item in organisationVersions where item.event.knownKind == .gemeenschappelijkeRegeling {
+      events.append((item.version, .registered(item.event)))
+    }
+    for item in ledger.versions(of: GRAmended.self) {
+      events.append((item.version, .amended(item.event)))
+    }
+    for item in ledger.versions(of: GRMemberLeft.self) {
+      events.append((item.version, .memberLeft(item.event)))
+    }
+    for item in ledger.versions(of: GRDissolved.self) {
+      events.append((item.version, .dissolved(item.event)))
+    }
     events.sort { ($0.0.effective, $0.0.seq) < ($1.0.effective, $1.0.seq) }
     for (version, payload) in events where version.effective <= day {
       switch payload {
-      case let event as OrganisationRegisteredV2:
+      case .registered(let event):
         members[event.organisation.rawValue] = event.members.map(\.rawValue)
         evidence[event.organisation.rawValue, default: []].append(version.seq)
-      case let event as GRAmended:
+      case .amended(let event):
         members[event.arrangement.rawValue] = event.membersAfter.map(\.rawValue)
         evidence[event.arrangement.rawValue, default: []].append(version.seq)
-      case let event as GRMemberLeft:
+      case .memberLeft(let event):
         members[event.arrangement.rawValue]?.removeAll { $0 == event.member.rawValue }
         evidence[event.arrangement.rawValue, default: []].append(version.seq)
-      case let event as GRDissolved:
+      case .dissolved(let event):
         dissolved.insert(event.arrangement.rawValue)
-      default: break
       }
     }
     return members.keys.sorted().compactMap { arrangement in

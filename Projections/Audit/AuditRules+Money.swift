@@ -21,7 +21,7 @@ extension ViewContext {
           rule: "money-adds-up", day: version.effective, seqs: [version.seq],
           message: "Key v\(key.version) of \(key.costs) does not sum to 100.00 %."))
     }
-    let booked = ledger.versions(of: CostBooked.self).filter { $0.version.effective <= day }
+    let booked = costBookings().filter { $0.version.effective <= day }
     // The key records as known when each line was booked: the key records of the whole ledger
     // (few) filtered per booking, instead of a scan of every version per booking.
     let everything = ledger.ledger.view(at: .max, asRecorded: false)
@@ -87,7 +87,7 @@ extension ViewContext {
 
   /// Key lines whose key was corrected must be re-allocated by correcting lines.
   private func reallocationFindings(
-    _ entries: [CostEntry], booked: [(version: RecordVersion, event: CostBooked)]
+    _ entries: [CostEntry], booked: [(version: RecordVersion, event: CostBookedV2)]
   ) -> [Finding] {
     var findings: [Finding] = []
     var keysByCosts: [String: [Int: KeyVersionInfo]] = [:]
@@ -129,33 +129,37 @@ extension ViewContext {
   /// from which date and why.
   func milestoneFindings() -> [Finding] {
     var findings: [Finding] = []
-    var planned: [String: (day: CalendarDay, seq: Int64, byOrganisation: [String: CalendarDay])] =
-      [:]
-    var events: [(RecordVersion, any EventPayload)] = []
-    for item in ledger.versions(of: MilestonePlanned.self) {
-      events.append((item.version, item.event))
+    var planned:
+      [String: (date: EffectiveDate, seq: Int64, byOrganisation: [String: EffectiveDate])] = [:]
+    var events: [(RecordVersion, Either)] = []
+    enum Either {
+      case plan(MilestonePlan)
+      case replan(MilestoneReplan)
     }
-    for item in ledger.versions(of: MilestoneReplanned.self) {
-      events.append((item.version, item.event))
-    }
+    events += milestonePlans().map { ($0.version, .plan($0)) }
+    events += milestoneReplans().map { ($0.version, .replan($0)) }
     events.sort { $0.0.seq < $1.0.seq }
-    for (version, payload) in events where version.effective <= day {
-      switch payload {
-      case let event as MilestonePlanned:
+    // A v1 replanning names the previous date as a day: the first day of a coarser plan.
+    func same(_ plannedDate: EffectiveDate, _ previous: EffectiveDate) -> Bool {
+      plannedDate == previous || (previous.isDay && plannedDate.firstDay == previous.firstDay)
+    }
+    for (version, item) in events where version.effective <= day {
+      switch item {
+      case .plan(let event):
         let id = event.milestone.rawValue
         if let first = planned[id] {
           findings.append(
             Finding(
               rule: "milestone-history", day: version.effective, seqs: [first.seq, version.seq],
               message: "Milestone \(id) is planned again by \(version.id); its first planned date"
-                + " \(first.day) must stay, and a new date needs a replanning with a reason."))
+                + " \(first.date) must stay, and a new date needs a replanning with a reason."))
           continue
         }
         planned[id] = (
-          event.plannedDate, version.seq,
-          Dictionary(event.scope.map { ($0.rawValue, event.plannedDate) }, uniquingKeysWith: { $1 })
+          event.planned, version.seq,
+          Dictionary(event.scope.map { ($0.rawValue, event.planned) }, uniquingKeysWith: { $1 })
         )
-      case let event as MilestoneReplanned:
+      case .replan(let event):
         let id = event.milestone.rawValue
         guard var plan = planned[id] else {
           findings.append(
@@ -166,12 +170,20 @@ extension ViewContext {
         }
         let scope =
           event.scope.isEmpty ? Array(plan.byOrganisation.keys) : event.scope.map(\.rawValue)
-        let differing = scope.filter { (plan.byOrganisation[$0] ?? plan.day) != event.previousDate }
+        let differing = scope.filter { !same(plan.byOrganisation[$0] ?? plan.date, event.previous) }
+        if scope.isEmpty, !same(plan.date, event.previous) {
+          // A milestone planned without organisations: one planned date to compare with.
+          findings.append(
+            Finding(
+              rule: "milestone-history", day: version.effective, seqs: [plan.seq, version.seq],
+              message: "Replanning \(version.id) of \(id) starts from \(event.previous), but"
+                + " the planned date was \(plan.date)."))
+        }
         if !differing.isEmpty {
           findings.append(
             Finding(
               rule: "milestone-history", day: version.effective, seqs: [plan.seq, version.seq],
-              message: "Replanning \(version.id) of \(id) starts from \(event.previousDate), but"
+              message: "Replanning \(version.id) of \(id) starts from \(event.previous), but"
                 + " the planned date of \(differing.sorted().joined(separator: ", ")) was another.")
           )
         }
@@ -181,9 +193,9 @@ extension ViewContext {
               rule: "milestone-history", day: version.effective, seqs: [version.seq],
               message: "Replanning \(version.id) of \(id) gives no reason."))
         }
-        for organisation in scope { plan.byOrganisation[organisation] = event.newDate }
+        for organisation in scope { plan.byOrganisation[organisation] = event.new }
+        if scope.isEmpty { plan.date = event.new }
         planned[id] = plan
-      default: break
       }
     }
     return findings

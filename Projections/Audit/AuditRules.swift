@@ -6,20 +6,26 @@ import TransitionDomain
 /// `backing-recorded-late`, `or-advice-before-decision`, `or-advice-deviation`,
 /// `or-advice-deviation-wait`, `regional-decision-missing`, `decision-order`,
 /// `gr-membership`, `money-adds-up`, `costs-not-reallocated`, `costs-above-estimate`,
-/// `milestone-history`, `acting-outside-existence`. Every finding names only records that count for the query, so a
+/// `milestone-history`, `acting-outside-existence`; issue 19: `or-advice-missing-per-employer`,
+/// `fund-booking-unauthorised`, `fund-withdrawal-exceeded`, `fund-overdrawn`,
+/// `cohort-above-contract` (see `issue19Rules` for their bases). Every finding names only
+/// records that count for the query, so a
 /// finding at known-at N stays the same when records are appended.
 extension ViewContext {
   /// Every finding for the query, sorted by rule, day and evidence.
   public func audit() -> [Finding] {
     var findings: [Finding] = []
     findings += conservationFindings()
+    findings += contractFindings()
     findings += employerFindings()
     findings += backingFindings()
     findings += adviceFindings()
+    findings += employerAdviceFindings()
     findings += regionalFindings()
     findings += orderFindings()
     findings += membershipFindings()
     findings += moneyFindings()
+    findings += fundFindings()
     findings += milestoneFindings()
     findings += existenceFindings()
     return findings.sorted {
@@ -47,6 +53,12 @@ extension ViewContext {
     ]
   }
 
+  /// The staff facts that name the employer they happen at, in words.
+  static let employerActs: [StaffFact.Kind: String] = [
+    .contract: "contract change", .surplus: "surplus declaration", .reassigned: "reassignment",
+    .departed: "departure",
+  ]
+
   func employerFindings() -> [Finding] {
     var findings: [Finding] = []
     var byEmployee: [String: [StaffFact]] = [:]
@@ -57,16 +69,18 @@ extension ViewContext {
       let facts = (byEmployee[employee] ?? []).sorted {
         ($0.effective, $0.seq) < ($1.effective, $1.seq)
       }
-      guard let departure = facts.first(where: { $0.kind == .departed }) else { continue }
-      for fact in facts where fact.effective > departure.effective {
-        findings.append(
-          Finding(
-            rule: "one-employer", day: fact.effective, seqs: [departure.seq, fact.seq],
-            message:
-              "\(employee) left \(departure.employer ?? "their employer") after"
-              + " \(departure.effective) (\(ledger.ledger.recordID(of: departure.seq))), yet"
-              + " \(ledger.ledger.recordID(of: fact.seq)) records a \(fact.kind) on"
-              + " \(fact.effective)."))
+      // Events after the departure; an employee who never departed is still checked below.
+      if let departure = facts.first(where: { $0.kind == .departed }) {
+        for fact in facts where fact.effective > departure.effective {
+          findings.append(
+            Finding(
+              rule: "one-employer", day: fact.effective, seqs: [departure.seq, fact.seq],
+              message:
+                "\(employee) left \(departure.employer ?? "their employer") after"
+                + " \(departure.effective) (\(ledger.ledger.recordID(of: departure.seq))), yet"
+                + " \(ledger.ledger.recordID(of: fact.seq)) records a \(fact.kind) on"
+                + " \(fact.effective)."))
+        }
       }
       var employer: String?
       for fact in facts {
@@ -78,6 +92,17 @@ extension ViewContext {
               message:
                 "\(employee) moves from \(from) on \(fact.effective)"
                 + " (\(ledger.ledger.recordID(of: fact.seq))), but was employed by \(current)."))
+        }
+        if let act = Self.employerActs[fact.kind], let named = fact.employer,
+          let current = employer, named != current
+        {
+          findings.append(
+            Finding(
+              rule: "one-employer", day: fact.effective, seqs: [fact.seq],
+              message:
+                "\(ledger.ledger.recordID(of: fact.seq)) records the \(act) of \(employee) at"
+                + " \(named) on \(fact.effective), but \(employee) was employed by \(current) then."
+            ))
         }
         if [.baseline, .hired, .transferred].contains(fact.kind) { employer = fact.employer }
       }

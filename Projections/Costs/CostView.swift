@@ -18,7 +18,7 @@ public struct CostEntry: Sendable {
   public let amount: Money
   /// `v1`, `v2` or `direct`.
   public let key: String
-  /// The budget that pays.
+  /// The budget that pays, with the fund and withdrawal a version-2 line is charged to.
   public let funding: String
   /// The amount per organisation.
   public let charged: [String: Money]
@@ -37,15 +37,19 @@ extension ViewContext {
     func key(_ allocation: CostAllocation, _ version: Int?) -> String {
       allocation == .direct ? "direct" : "v\(version.map(String.init) ?? "?")"
     }
-    for (version, booked) in ledger.versions(of: CostBooked.self) {
+    for (version, booked) in costBookings() {
       for line in booked.lines {
         categories[line.line.rawValue] = line.category.rawValue
         guard inPeriod(version.effective) else { continue }
+        let fund = line.fund.map { fund in
+          "; fund \(fund)" + (line.withdrawal.map { " (\($0))" } ?? "")
+        }
         entries.append(
           CostEntry(
             line: line.line.rawValue, corrects: nil, version: version, costs: booked.costs,
             category: line.category.rawValue, description: line.description, amount: line.amount,
-            key: key(line.allocation, line.keyVersion), funding: line.funding.rawValue,
+            key: key(line.allocation, line.keyVersion),
+            funding: line.funding.rawValue + (fund ?? ""),
             charged: Dictionary(
               line.charged.map { ($0.organisation.rawValue, $0.amount) }, uniquingKeysWith: +)))
       }
@@ -65,6 +69,12 @@ extension ViewContext {
       }
     }
     return entries.sorted { ($0.line, $0.version.seq) < ($1.line, $1.version.seq) }
+  }
+
+  /// Every cost booking that counts, version 1 read as version 2, in `seq` order.
+  public func costBookings() -> [(version: RecordVersion, event: CostBookedV2)] {
+    (ledger.versions(of: CostBooked.self).map { ($0.version, CostBookedV2($0.event)) }
+      + ledger.versions(of: CostBookedV2.self)).sorted { $0.version.seq < $1.version.seq }
   }
 
   /// The amounts per organisation over the period.

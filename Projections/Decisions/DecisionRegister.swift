@@ -30,20 +30,6 @@ public struct DecisionEntry: Sendable {
   }
 }
 
-extension EffectiveDate {
-  /// The last day of the recorded period (the day itself for day precision).
-  var lastDay: CalendarDay {
-    let first = firstDay
-    switch precision {
-    case .day: return first
-    case .month, .approximate: return first.adding(months: 1).adding(days: -1)
-    case .quarter: return first.adding(months: 3).adding(days: -1)
-    case .halfYear: return first.adding(months: 6).adding(days: -1)
-    case .year: return first.adding(months: 12).adding(days: -1)
-    }
-  }
-}
-
 extension ViewContext {
   /// Every decision taken on or before the day, by id, as it stands for the query.
   public func decisions() -> [String: DecisionEntry] {

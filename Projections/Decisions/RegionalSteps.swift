@@ -76,15 +76,6 @@ extension ViewContext {
       .sorted { ($0.version.effective, $0.version.seq) < ($1.version.effective, $1.version.seq) }
   }
 
-  /// The organisation that holds what `organisation` held, on the query day.
-  func holder(of organisation: String) -> String {
-    var current = organisation
-    for merger in mergers() where merger.event.predecessors.map(\.rawValue).contains(current) {
-      current = merger.event.successor.rawValue
-    }
-    return current
-  }
-
   /// The members of each GR on the day: as registered, amended, left and dissolved, and with
   /// merged members replaced by their successor.
   func arrangementMembers() -> [String: [String]] {

@@ -95,77 +95,153 @@ enum SubjectHistory {
   /// The decisions, advice requests, proposals and records an event cites.
   static func cited(by event: DomainEvent) -> Set<String> {
     var result: Set<String> = []
-    switch event.currentPayload {
-    case let event as StaffTransferred:
+    switch event.payload {
+    case .staffTransferred(let event):
       for line in event.lines {
         result.formUnion(line.decisions.map(\.rawValue))
         result.formUnion(line.orAdvice)
       }
-    case let event as DecisionTakenV2:
+    case .decisionTaken(let v1):
+      let event = DecisionTakenV2(v1)
+      result.formUnion(event.orAdviceRequests.map(\.rawValue))
+      if let proposal = event.proposal { result.insert(proposal.rawValue) }
+    case .decisionTakenV2(let event):
       result.formUnion(event.orAdviceRequests.map(\.rawValue))
       result.formUnion(event.backing)
       if let proposal = event.proposal { result.insert(proposal.rawValue) }
-    case let event as MotionDisposed:
+    case .motionDisposed(let event):
       if let by = event.disposedBy { result.insert(by.rawValue) }
-    case let event as OrganisationsMerged:
+    case .organisationsMerged(let event):
       result.formUnion(event.predecessors.map(\.rawValue) + [event.successor.rawValue])
-    case let event as GRAmended: result.formUnion(event.decisions.map(\.rawValue))
-    case let event as ContractChanged: if let basis = event.basis { result.insert(basis.rawValue) }
-    case let event as ORAdviceGiven: result.insert(event.request.rawValue)
-    case let event as DecisionSuperseded: result.insert(event.supersededBy.rawValue)
-    default: break
+    case .contractChangedV2(let event):
+      if let basis = event.basis { result.insert(basis.rawValue) }
+    case .orAdviceGivenV2(let event): result.insert(event.request.rawValue)
+    case .withdrawalAuthorised(let event):
+      result.formUnion([event.decision.rawValue, event.fund.rawValue])
+    case .fundCreated(let event):
+      if let decision = event.decision { result.insert(decision.rawValue) }
+    case .costBookedV2(let event):
+      for line in event.lines {
+        result.formUnion([line.fund?.rawValue, line.withdrawal?.rawValue].compactMap { $0 })
+      }
+    case .worksCouncilAbsenceRecorded(let event):
+      if let instead = event.consultedInstead { result.insert(instead.rawValue) }
+    case .grAmended(let event): result.formUnion(event.decisions.map(\.rawValue))
+    case .contractChanged(let event): if let basis = event.basis { result.insert(basis.rawValue) }
+    case .orAdviceGiven(let event): result.insert(event.request.rawValue)
+    case .decisionSuperseded(let event): result.insert(event.supersededBy.rawValue)
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionCorrected, .decisionRevoked, .orAdviceRequested,
+      .transitionPlanVersionRegistered, .milestonePlanned, .milestonePlannedV2, .milestoneReplanned,
+      .milestoneReplannedV2, .milestoneAchieved,
+      .riskRegisterInitialised, .riskRecorded, .externalContextRecorded, .staffBaselineRecorded,
+      .placementProcedureStep, .staffReassigned, .secondmentStarted, .secondmentExtended,
+      .secondmentEnded, .surplusDeclared, .staffDeparted, .externalHireRecorded,
+      .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded,
+      .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected, .costBooked,
+      .costBookingCorrected, .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .bodyRegisteredV2, .documentRegisteredV2:
+      break
     }
     return result
   }
 
   /// The ids an event defines (decision, request, proposal).
   static func names(of event: DomainEvent) -> Set<String> {
-    switch event.currentPayload {
-    case let event as DecisionTakenV2: [event.decision.rawValue]
-    case let event as MotionDisposed: [event.motion.rawValue]
-    case let event as ORAdviceRequested: [event.request.rawValue]
-    case let event as ORAdviceGiven: [event.request.rawValue]
-    case let event as ProposalSubmitted: [event.proposal.rawValue]
-    default: []
+    switch event.payload {
+    case .orAdviceGivenV2(let event): [event.request.rawValue]
+    case .fundCreated(let event): [event.fund.rawValue]
+    case .withdrawalAuthorised(let event): [event.withdrawal.rawValue]
+    case .costBookedV2, .worksCouncilAbsenceRecorded, .contractChangedV2: []
+    case .decisionTaken(let event): [event.decision.rawValue]
+    case .decisionTakenV2(let event): [event.decision.rawValue]
+    case .motionDisposed(let event): [event.motion.rawValue]
+    case .orAdviceRequested(let event): [event.request.rawValue]
+    case .orAdviceGiven(let event): [event.request.rawValue]
+    case .proposalSubmitted(let event): [event.proposal.rawValue]
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionCorrected, .decisionRevoked, .decisionSuperseded,
+      .transitionPlanVersionRegistered, .milestonePlanned, .milestonePlannedV2, .milestoneReplanned,
+      .milestoneReplannedV2, .milestoneAchieved,
+      .riskRegisterInitialised, .riskRecorded, .externalContextRecorded, .staffBaselineRecorded,
+      .placementProcedureStep, .staffTransferred, .staffReassigned, .contractChanged,
+      .secondmentStarted, .secondmentExtended, .secondmentEnded, .surplusDeclared, .staffDeparted,
+      .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
+      .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
+      .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased, .organisationsMerged,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .bodyRegisteredV2, .documentRegisteredV2:
+      []
     }
   }
 
   /// A short description for people.
   static func summary(of event: DomainEvent, _ subject: String) -> String {
     switch event.payload {
-    case let event as StaffTransferred:
+    case .staffTransferred(let event):
       let lines = event.lines.filter { $0.employee.rawValue == subject }
       let shown = lines.isEmpty ? event.lines : lines
       return shown.map {
         "\($0.line) \($0.employee) \($0.from)→\($0.to) \($0.fte) fte, \($0.functionAfter),"
           + " \($0.caoAfter); decisions \(Cell.list($0.decisions.map(\.rawValue)))"
       }.joined(separator: "; ")
-    case let event as DecisionTaken:
+    case .decisionTaken(let event):
       return "\(event.body) \(event.kind.rawValue) \(event.status.rawValue): \(event.subject)"
-    case let event as DecisionTakenV2:
+    case .decisionTakenV2(let event):
       return "\(event.body) \(event.kind) \(event.status.rawValue)"
         + (event.step.map { " (step \($0))" } ?? "") + ": \(event.subject)"
-    case let event as MotionDisposed:
+    case .motionDisposed(let event):
       return "motion \(event.motion) afgedaan" + (event.disposedBy.map { " by \($0)" } ?? "")
         + ": \(event.how)"
-    case let event as OrganisationsMerged:
+    case .organisationsMerged(let event):
       return "\(event.predecessors.map(\.rawValue).joined(separator: " + ")) merged into"
         + " \(event.successor): \(event.basis)"
-    case let event as ORAdviceRequested:
+    case .orAdviceRequested(let event):
       return "advice asked of \(event.worksCouncil) by \(event.requestedBy): \(event.subject)"
-    case let event as ORAdviceGiven:
+    case .orAdviceGiven(let event):
       return "advice of \(event.worksCouncil) on \(event.request): \(event.outcome.rawValue)"
-    case let event as DecisionCorrected:
+    case .orAdviceGivenV2(let event):
+      return "advice of \(event.worksCouncil) on \(event.request): \(event.summary)"
+    case .fundCreated(let event):
+      return "\(event.kind) \(event.fund) of \(event.holder): \(Cell.money(event.amount))"
+    case .withdrawalAuthorised(let event):
+      return "withdrawal \(event.withdrawal) from \(event.fund) up to"
+        + " \(Cell.money(event.amount)) by \(event.decision): \(event.purpose)"
+    case .worksCouncilAbsenceRecorded(let event):
+      return "\(event.employer) has no OR"
+        + (event.until.map { " until \($0)" } ?? "")
+        + (event.consultedInstead.map { "; consults \($0) instead" } ?? "") + ": \(event.reason)"
+    case .decisionCorrected(let event):
       return "corrects \(event.decision): "
         + event.changes.map { "\($0.field) \($0.before)→\($0.after)" }.joined(separator: ", ")
         + " (\(event.reason))"
-    case let event as MilestonePlanned:
+    case .milestonePlanned(let event):
       return "\(event.milestone) \(event.title) planned \(event.plannedDate)"
-    case let event as MilestoneReplanned:
+    case .milestoneReplanned(let event):
       return "\(event.milestone) \(event.previousDate)→\(event.newDate): \(event.reason)"
-    case let event as MilestoneAchieved:
+    case .milestonePlannedV2(let event):
+      return "\(event.milestone) \(event.title) planned \(event.plannedDate)"
+    case .milestoneReplannedV2(let event):
+      return "\(event.milestone) \(event.previousDate)→\(event.newDate): \(event.reason)"
+    case .milestoneAchieved(let event):
       return "\(event.milestone) achieved for \(Cell.list(event.scope.map(\.rawValue)))"
-    default:
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionRevoked, .decisionSuperseded, .transitionPlanVersionRegistered,
+      .riskRegisterInitialised, .riskRecorded, .externalContextRecorded, .staffBaselineRecorded,
+      .placementProcedureStep, .staffReassigned, .contractChanged, .secondmentStarted,
+      .secondmentExtended, .secondmentEnded, .surplusDeclared, .staffDeparted,
+      .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
+      .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
+      .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
+      .personalDataErased, .costBookedV2, .contractChangedV2,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .bodyRegisteredV2, .documentRegisteredV2:
       let text = String(decoding: CanonicalJSON.encode(.object(event.encodeData())), as: UTF8.self)
       return text.count > 140 ? String(text.prefix(139)) + "…" : text
     }

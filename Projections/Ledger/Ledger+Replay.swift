@@ -23,6 +23,11 @@ extension Ledger {
   /// Folds the records of the log at `path` after `lastSeq` (and up to `limit`, when given)
   /// into this ledger, streaming; returns the reader's chain state.
   ///
+  /// Every check of `transition verify` holds for the records folded: the reader checks each
+  /// line, `seq`, `prev` and `recorded`; the fold checks that no id is used twice (against
+  /// the ids already in the ledger too) and throws that `LogDamage` otherwise. So a sidecar,
+  /// written only from a fold, is never made from a log that `verify` refuses.
+  ///
   /// Memory holds the ledger and one record, never the log. When it throws, the ledger is
   /// left empty: its parts were moved into the fold (so that a part in a temporary file is
   /// not copied), and a half-folded record would leave it inconsistent.
@@ -34,11 +39,24 @@ extension Ledger {
     var ledger = self
     self = Ledger()
     let summary: LogReader.Summary
+    var ids = DuplicateIDs()
+    for seq in stride(from: Int64(1), through: start, by: 1) {
+      _ = ids.insert(ledger.recordID(of: seq), seq: seq) { _ in nil }
+    }
     do {
       summary = try LogReader(path: path).forEachRecord(
         checkChain: checkChain, concurrency: .pipelined
       ) { raw in
         guard raw.seq > start, raw.seq <= limit else { return }
+        let id = raw.id
+        let found = ids.insert(id, seq: raw.seq) { id in
+          (1..<raw.seq).first { ledger.recordID(of: $0).utf8.elementsEqual(id.utf8) }
+        }
+        if let first = found {
+          throw DuplicateIDs.damage(
+            id: id, first: first, path: path, lineNumber: raw.lineNumber,
+            byteOffset: raw.byteOffset)
+        }
         do {
           if let (facts, typeIndex) = StaffRecordDecoder.facts(raw) {
             try ledger.fold(

@@ -79,8 +79,13 @@ public struct RecordVersion: Sendable {
     self.storage = storage
   }
 
-  /// The effective date as coarse as recorded.
-  public var effectiveDate: EffectiveDate { EffectiveDate(effective, precision: precision) }
+  /// The effective date as coarse as recorded (a range or "on or before" a period reads its
+  /// last day from the event).
+  public var effectiveDate: EffectiveDate {
+    guard precision.hasOwnEnd else { return EffectiveDate(effective, precision: precision) }
+    return EffectiveDate(effective, precision: precision, until: event.effectiveUntil)
+      ?? EffectiveDate(effective, precision: precision)
+  }
 }
 
 /// A version as an owned ledger keeps it: plain numbers in `seq` order, so that a replay can
@@ -253,6 +258,8 @@ public struct Ledger: Sendable {
   var patchedTypes: [Int64: UInt8] = [:]
   /// The parts still in a sidecar; nil once the ledger owns them all.
   var stored: StoredLedger?
+  /// The sidecar's `failure` when the ledger took its parts over (`own()`).
+  var ownedFailure: ReadError?
   /// Where the fold keeps the canonical data of the events of the versions it makes.
   ///
   /// A file beside the log for a replay of a log, memory otherwise. The ledger holds a few numbers
@@ -292,7 +299,7 @@ public struct Ledger: Sendable {
     let range = Int(entry.dataStart)..<Int(entry.dataStart) + Int(entry.dataCount)
     return RecordVersion(
       seq: entry.seq, source: entry.source, id: recordID(of: entry.seq),
-      effective: CalendarDay(dayNumber: Int(entry.effective)),
+      effective: CalendarDay.stored(Int(entry.effective)),
       precision: Self.precision(code: entry.precision),
       recordedMilliseconds: entry.recordedMilliseconds, patched: entry.patched,
       span: Span(from: entry.seq, until: entry.until, original: entry.original),
@@ -331,6 +338,7 @@ public struct Ledger: Sendable {
     ownedStaffFacts.append(contentsOf: stored.staffFacts())
     (sourceOf, standing, patchedTypes) = stored.corrections()
     materialized = MaterializedVersions()
+    if let failure = stored.failure { ownedFailure = failure }
     self.stored = nil
   }
 
@@ -350,6 +358,10 @@ public struct Ledger: Sendable {
     guard seq >= 1, seq <= lastSeq else { return nil }
     return DomainEvent.payloadTypes[Int(typeIndices[Int(seq - 1)])].eventType
   }
+
+  /// Why this ledger's answers are void, if a damaged part of its sidecar could not be taken
+  /// from the log instead; nil for a sound ledger.
+  public var readFailure: ReadError? { stored?.failure ?? ownedFailure }
 
   /// The record id of `seq`, or `#seq` when out of range.
   public func recordID(of seq: Int64) -> String {
@@ -464,23 +476,37 @@ final class LazyEvent: Sendable {
     return event
   }
 
+  /// The event decoded now, or nil if its bytes do not decode (a forged sidecar): the reader
+  /// of a sidecar decodes every event of a section this way before it uses the section, so
+  /// `event` never meets bytes that do not decode.
+  func checkedEvent() -> DomainEvent? {
+    if let event = decoded.withLock({ $0 }) { return event }
+    guard let event = try? decodeOrThrow() else { return nil }
+    decoded.withLock { $0 = event }
+    return event
+  }
+
   private func decode() -> DomainEvent {
-    switch place {
-    case .sidecar(let file): decode(UnsafeRawBufferPointer(rebasing: file.bytes[range]))
-    case .spill(let spill): spill.read(range).withUnsafeBytes { decode($0) }
+    do {
+      return try decodeOrThrow()
+    } catch {
+      preconditionFailure(
+        "a \(DomainEvent.payloadTypes[Int(typeIndex)].eventType) event kept by the projections"
+          + " does not decode (\(error)); delete the sidecar (LOG.projections) and run again")
     }
   }
 
-  private func decode(_ data: UnsafeRawBufferPointer) -> DomainEvent {
+  private func decodeOrThrow() throws -> DomainEvent {
+    switch place {
+    case .sidecar(let file): try decode(UnsafeRawBufferPointer(rebasing: file.bytes[range]))
+    case .spill(let spill): try spill.read(range).withUnsafeBytes { try decode($0) }
+    }
+  }
+
+  private func decode(_ data: UnsafeRawBufferPointer) throws -> DomainEvent {
     if let event = ByteDecoder.event(typeIndex: typeIndex, data: data) { return event }
     let type = DomainEvent.payloadTypes[Int(typeIndex)].eventType
-    do {
-      let value = try JSONParser.parse(data, profile: .canonical)
-      return try DomainEvent.decode(type: type, data: value.objectValue ?? JSONObject())
-    } catch {
-      preconditionFailure(
-        "a \(type) event kept by the projections does not decode (\(error)); delete the"
-          + " sidecar (LOG.projections) and run again")
-    }
+    let value = try JSONParser.parse(data, profile: .canonical)
+    return try DomainEvent.decode(type: type, data: value.objectValue ?? JSONObject())
   }
 }

@@ -14,6 +14,8 @@ enum Cell {
   static func count(_ value: Int) -> String { String(value) }
   /// A UTC instant from milliseconds: `2026-07-14T08:30:00.000Z`.
   static func instant(_ milliseconds: Int64) -> String {
+    // Clamped to the years 1 to 9999: only a forged sidecar holds another instant.
+    let milliseconds = min(max(milliseconds, StoredInstants.first), StoredInstants.last)
     let days =
       milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
     let rest = milliseconds - days * 86_400_000

@@ -74,7 +74,14 @@ public final class TransitionProjector {
 
   /// The view `view` for `query`.
   public func table(_ view: ViewName, query: ViewQuery) throws -> ViewTable {
-    try context(query).table(view)
+    try checked(try context(query).table(view))
+  }
+
+  /// `answer`, unless a damaged part of the sidecar could not be taken from the log while it
+  /// was made: then that error (the answer may rest on an empty stand-in).
+  private func checked<T>(_ answer: T) throws -> T {
+    if let failure = ledger.readFailure { throw failure }
+    return answer
   }
 
   /// SHA-256 hex of the canonical text of the view's table for `query`.
@@ -84,7 +91,7 @@ public final class TransitionProjector {
 
   /// The audit findings for `query` (see `AuditRules`).
   public func audit(query: ViewQuery) throws -> [Finding] {
-    try context(query).audit()
+    try checked(try context(query).audit())
   }
   /// What holds, said positively, for the query (not findings; see `auditConfirmations`).
   public func confirmations(query: ViewQuery) throws -> [Finding] {
@@ -95,7 +102,8 @@ public final class TransitionProjector {
   /// for `query`, with the records that back or correct them; reads the log.
   public func history(of subject: String, query: ViewQuery) throws -> ViewTable {
     let seq = try resolve(query.knownAt)
-    return try SubjectHistory.table(
-      of: subject, logPath: path, ledger: ledger, knownAt: seq, query: query)
+    return try checked(
+      try SubjectHistory.table(
+        of: subject, logPath: path, ledger: ledger, knownAt: seq, query: query))
   }
 }

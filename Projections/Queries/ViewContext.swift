@@ -95,6 +95,7 @@ public struct ViewContext: Sendable {
     case .advice: adviceTable()
     case .milestones: milestonesTable()
     case .costs: costsTable()
+    case .funds: fundsTable()
     }
   }
 }

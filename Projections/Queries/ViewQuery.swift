@@ -74,6 +74,8 @@ public enum ViewName: String, CaseIterable, Sendable {
   case milestones
   /// Booked cost lines per municipality with key version, against the estimate.
   case costs
+  /// Funds (reserves, budgets) per holder: amount, authorised and booked withdrawals, balance.
+  case funds
 }
 
 /// One audit finding: a rule broken or worth a look, with the records that prove it.

@@ -13,13 +13,18 @@ final class MappedFile: @unchecked Sendable {
   /// The file's device and inode, to tell whether a path still names this file.
   let identity: (device: UInt64, inode: UInt64)
 
-  /// Maps the file at `path`; nil when it cannot be opened, is empty or cannot be mapped.
+  /// Maps the file at `path`; nil when it cannot be opened, is not a regular file, is empty or
+  /// cannot be mapped.
+  ///
+  /// Opened without blocking: a FIFO (or a device) at `path` would otherwise hang the open
+  /// until a writer came; it is refused like any other file that is not a regular file.
   init?(path: String) {
-    let descriptor = open(path, O_RDONLY)
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0
+    else { return nil }
     let size = Int(info.st_size)
     guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
       address != MAP_FAILED

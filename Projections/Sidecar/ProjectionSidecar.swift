@@ -37,15 +37,27 @@ import TransitionDomain
 ///
 /// Layout (integers little-endian):
 ///
-///     "transition-projections 5\n"   magic, zero-padded to 32 bytes
+///     "transition-projections 6\n"   magic, zero-padded to 32 bytes
 ///     record count, log bytes,        the stamp (Int64 each)
-///     log change time (ns)
+///     log change time (ns)            -1 - the change time when unsettled (rule 5)
 ///     head hash (32 bytes)
 ///     section count (Int64)
 ///     per section: offset, length,    (Int64, Int64, UInt64)
 ///       checksum
 ///     header checksum (UInt64)        `Checksum64` of every byte before it
 ///     sections, each at an offset that is a multiple of 8
+///
+/// (5) A file system keeps change times to its own resolution (one second on some, a clock
+///     tick of a few milliseconds on others), so a line changed in place in the same tick as
+///     the log was last written leaves the change time as it was. A sidecar whose fold began
+///     less than `settleNanoseconds` (2 s) after the log's change time is stamped unsettled;
+///     before an unsettled sidecar answers for a log of exactly its size, the log's hash chain
+///     is read again up to the stamped head (a line changed in place breaks the chain; one
+///     changed with a recomputed chain changes the head). Once the margin has passed, the
+///     first use whose check holds rewrites the sidecar settled (a copy with the new stamp,
+///     renamed over it), so the chain is read again only until then. A grown log is always read whole
+///     with its chain checked when the sidecar is extended. (Format 5 did not check this, nor
+///     duplicate ids: its sidecars are rebuilt.)
 ///
 /// Checksums are `Checksum64` (xxHash64's construction): they catch damage, not forgery. A
 /// forger who can write the sidecar can recompute any checksum kept in it; the log's hash
@@ -92,13 +104,25 @@ public struct ProjectionSidecar: Sendable {
   public let logPath: String
   /// The sidecar file.
   public var path: String { logPath + ".projections" }
+  /// The resolution the log's change time is read with, in nanoseconds: 1 reads it as the file
+  /// system keeps it; tests pass a coarser one to act as a file system with coarse times.
+  let changeTimeResolution: Int64
+  /// How long after the log's change time a fold must begin for its sidecar to be settled.
+  static let settleNanoseconds: Int64 = 2_000_000_000
   private static let magic: [UInt8] = {
-    let text = Array("transition-projections 5\n".utf8)
+    let text = Array("transition-projections 6\n".utf8)
     return text + Array(repeating: 0, count: 32 - text.count)
   }()
 
   /// A sidecar for the log at `logPath`.
-  public init(logPath: String) { self.logPath = logPath }
+  public init(logPath: String) { self.init(logPath: logPath, changeTimeResolution: 1) }
+
+  /// A sidecar for the log at `logPath` whose change time is read to `changeTimeResolution`
+  /// nanoseconds (tests).
+  init(logPath: String, changeTimeResolution: Int64) {
+    self.logPath = logPath
+    self.changeTimeResolution = max(1, changeTimeResolution)
+  }
 
   /// The ledger of the whole log: from the sidecar, extended, or replayed and written anew.
   public func ledger() throws -> (Ledger, Origin) {
@@ -106,27 +130,98 @@ public struct ProjectionSidecar: Sendable {
     case .fresh(let ledger):
       return (ledger, .sidecar)
     case .prefix(var ledger, _):
-      let changeTime = Self.changeTime(logPath)
-      if let state = try? ledger.extend(fromLog: logPath) {
-        writeIfUnchanged(ledger, state: state, changeTime: changeTime)
+      let changeTime = logChangeTime()
+      let started = Self.now()
+      if let state = try? ledger.extend(fromLog: logPath), ledger.readFailure == nil {
+        writeIfUnchanged(ledger, state: state, changeTime: changeTime, started: started)
         return (ledger, .extended)
       }
     case .missing, .unusable:
       break
     }
-    let changeTime = Self.changeTime(logPath)
+    let changeTime = logChangeTime()
+    let started = Self.now()
     var ledger = Ledger.spilling(besideLog: logPath)
     let state = try ledger.extend(fromLog: logPath)
-    writeIfUnchanged(ledger, state: state, changeTime: changeTime)
+    writeIfUnchanged(ledger, state: state, changeTime: changeTime, started: started)
     return (ledger, .rebuilt)
   }
 
-  /// Writes the sidecar unless the log was written while it was being read.
-  private func writeIfUnchanged(_ ledger: Ledger, state: ChainState, changeTime: Int64?) {
-    guard let changeTime, Self.changeTime(logPath) == changeTime else { return }
+  /// Writes the sidecar unless the log was written while it was being read; unsettled (rule
+  /// 5) when the fold began within `settleNanoseconds` of the log's change time.
+  private func writeIfUnchanged(
+    _ ledger: Ledger, state: ChainState, changeTime: Int64?, started: Int64
+  ) {
+    guard let changeTime, logChangeTime() == changeTime else { return }
     var stamp = Stamp(state)
-    stamp.changeTimeNanoseconds = changeTime
+    // At least twice the resolution (a test's coarse clock may be coarser than a second).
+    let margin = max(Self.settleNanoseconds, 2 * changeTimeResolution)
+    let settled = started >= changeTime &+ margin
+    stamp.changeTimeNanoseconds = settled ? changeTime : -1 - changeTime
     try? write(ledger, stamp: stamp)
+  }
+
+  /// Whether the log's hash chain still runs, complete, to the stamped head at the stamped
+  /// size (rule 5).
+  private func chainHolds(_ stamp: Stamp) -> Bool {
+    guard
+      let summary = try? LogReader(path: logPath).forEachRecord(
+        upTo: stamp.recordCount, checkChain: true, { _ in })
+    else { return false }
+    return summary.tornTail == nil && summary.state.lastSeq == stamp.recordCount
+      && summary.state.headHash == stamp.headHash && summary.state.endOffset == stamp.logBytes
+  }
+
+  /// Rewrites an unsettled sidecar whose chain was just checked as settled (rule 5).
+  ///
+  /// Only once the settling margin has passed since the log's change time, so that later
+  /// queries do not read the chain again: a copy with the stamp's change time and the header
+  /// checksum changed, synced and renamed over it (rule 3). Best effort: on any failure it
+  /// stays unsettled.
+  private func settle(_ file: MappedFile, headerEnd: Int, changeTime: Int64) {
+    let margin = max(Self.settleNanoseconds, 2 * changeTimeResolution)
+    guard Self.now() >= changeTime &+ margin, file.isFile(at: path) else { return }
+    var header = ByteWriter()
+    header.bytes = Array(file.bytes[0..<headerEnd])
+    var time = ByteWriter()
+    time.int(changeTime)
+    header.bytes.replaceSubrange(48..<56, with: time.bytes)
+    header.int(Int64(bitPattern: Checksum64.of(header.bytes)))
+    var template = Array((path + Self.temporaryInfix + "XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress.map { mkstemp($0) } ?? -1
+    }
+    guard descriptor >= 0 else { return }
+    let temporary = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    fchmod(descriptor, 0o644)
+    func put(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+      var written = 0
+      while written < bytes.count {
+        let count = pwrite(
+          descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written,
+          off_t(offset + written))
+        guard count > 0 else { return false }
+        written += count
+      }
+      return true
+    }
+    let rest = UnsafeRawBufferPointer(rebasing: file.bytes[(headerEnd + 8)...])
+    let ok =
+      header.bytes.withUnsafeBytes { put($0, at: 0) } && put(rest, at: headerEnd + 8)
+      && fsync(descriptor) == 0
+    close(descriptor)
+    guard ok, rename(temporary, path) == 0 else {
+      unlink(temporary)
+      return
+    }
+  }
+
+  /// Now, in nanoseconds since 1970 (the clock file change times are taken from).
+  static func now() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
   }
 
   /// Maps the sidecar and checks its header against itself and the log (rules 1, 2 and 4);
@@ -134,7 +229,8 @@ public struct ProjectionSidecar: Sendable {
   /// first read).
   public func load(checkingEverySection: Bool = false) -> Lookup {
     guard let file = MappedFile(path: path) else {
-      return Self.fileSize(path) == nil ? .missing : .unusable("it is empty or cannot be read")
+      return Self.fileSize(path) == nil
+        ? .missing : .unusable("it is empty, cannot be read or is not a regular file")
     }
     let bytes = file.bytes
     let fixed = 32 + 8 * 3 + 32 + 8
@@ -188,9 +284,16 @@ public struct ProjectionSidecar: Sendable {
     }
     guard ledger.lastSeq == count else { return .unusable("its ledger does not match its stamp") }
     if logSize == logBytes {
-      guard Self.changeTime(logPath) == changeTime else {
+      let settled = changeTime >= 0
+      guard logChangeTime() == (settled ? changeTime : -1 - changeTime) else {
         return .unusable("the log was written since the sidecar was made")
       }
+      guard settled || chainHolds(stamp) else {
+        return .unusable(
+          "the log was changed in place within its file system's time resolution of the"
+            + " sidecar being made")
+      }
+      if !settled { settle(file, headerEnd: headerEnd, changeTime: -1 - changeTime) }
       return .fresh(ledger)
     }
     return .prefix(ledger, stamp)
@@ -201,6 +304,7 @@ public struct ProjectionSidecar: Sendable {
   public func write(_ ledger: Ledger, stamp: Stamp) throws {
     var ledger = ledger
     ledger.own()
+    if let failure = ledger.readFailure { throw failure }
     Self.removeAbandonedTemporaries(of: path)
     var template = Array((path + Self.temporaryInfix + "XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { buffer in
@@ -211,7 +315,15 @@ public struct ProjectionSidecar: Sendable {
     guard descriptor >= 0 else {
       throw FileError(operation: "mkstemp", path: temporary, code: errno)
     }
-    fchmod(descriptor, 0o644)
+    // The cache holds every employee id, function and FTE of the log: the log's group and a
+    // mode no wider than the log's, never world-readable.
+    do {
+      try SystemFileOperations().restrictPermissions(descriptor, like: logPath, mode: 0o640)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
     func fail(_ operation: String, _ code: Int32) -> FileError {
       close(descriptor)
       unlink(temporary)
@@ -304,6 +416,11 @@ public struct ProjectionSidecar: Sendable {
     return Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
   }
 
+  /// The log's change time, to `changeTimeResolution`.
+  func logChangeTime() -> Int64? {
+    Self.changeTime(logPath).map { $0 - $0 % changeTimeResolution }
+  }
+
   static func fileSize(_ path: String) -> Int64? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
@@ -313,9 +430,11 @@ public struct ProjectionSidecar: Sendable {
   /// The line (without its newline) whose newline is the byte before `end`, read backwards.
   static func line(endingAt end: Int64, in path: String) -> [UInt8]? {
     guard end >= 1 else { return nil }
-    let descriptor = open(path, O_RDONLY)
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
     var line: [UInt8] = []
     var position = end - 1
     var checkedNewline = false

@@ -270,7 +270,8 @@ private struct LocalTables {
     writer.byte(EmployeeFold.statusCode(fold.status))
     writer.byte(fold.contractTypeCode)
     writer.byte(fold.inBaseline ? 1 : 0)
-    writer.bytes += repeatElement(0, count: 5)
+    writer.byte(0)
+    writer.int32(Int32(clamping: fold.contractReducedFTE))
   }
 }
 
@@ -600,6 +601,7 @@ final class StaffingIndex: @unchecked Sendable {
     fold.status = status
     fold.contractTypeCode = contractType
     fold.inBaseline = base.load(fromByteOffset: 74, as: UInt8.self) != 0
+    fold.contractReducedFTE = Int64(int32(76))
     return fold
   }
 }

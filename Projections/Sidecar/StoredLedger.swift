@@ -167,6 +167,13 @@ extension Ledger {
       initialized = count
     }
     if 1.littleEndian != 1 { milliseconds = milliseconds.map { Int64(littleEndian: $0) } }
+    // As the log's `recorded` (a forged core could hold any number): in the years 1 to 9999
+    // and never going back, which the known-at search relies on.
+    var previous = StoredInstants.first
+    for value in milliseconds {
+      guard value >= previous, value <= StoredInstants.last else { throw ByteReader.Truncated() }
+      previous = value
+    }
     let types = Array(try reader.bytes(count))
     guard !types.contains(where: { Int($0) >= names.count }) else {
       throw ByteReader.Truncated()
@@ -175,6 +182,12 @@ extension Ledger {
     typeIndices = PagedArray(types)
     self.stored = stored
   }
+}
+
+/// A sidecar that does not fit the log it stands beside, in words.
+struct SidecarMismatch: Error, CustomStringConvertible {
+  let reason: String
+  var description: String { reason }
 }
 
 /// The parts of a ledger still in a mapped sidecar, read and checked on first use, then kept.
@@ -230,7 +243,19 @@ final class StoredLedger: Sendable {
     sections.indices.allSatisfy { section($0) != nil }
   }
 
+  /// Why the log could not stand in for a damaged part, once it could not: the answers made
+  /// since are not to be given (`TransitionProjector` throws this instead).
+  private let failed = Mutex<Ledger.ReadError?>(nil)
+
+  /// The error that makes this ledger's answers void, if a damaged part could not be taken
+  /// from the log.
+  var failure: Ledger.ReadError? { failed.withLock { $0 } }
+
   /// The ledger replayed from the log up to `lastSeq`, for a part whose section is damaged.
+  ///
+  /// If the log no longer replays to `lastSeq` (damaged, cut, or never matching a forged
+  /// sidecar), an empty ledger stands in and `failure` says why: no answer is then given, and
+  /// no content of the sidecar can stop the process.
   private func replay() -> Ledger {
     replayed.withLock { ledger in
       if let ledger { return ledger }
@@ -239,17 +264,22 @@ final class StoredLedger: Sendable {
       var fresh = Ledger.spilling(besideLog: logPath)
       do {
         try fresh.extend(fromLog: logPath, through: lastSeq)
+        // The sidecar's other parts describe records 1 to lastSeq; parts from a log that no
+        // longer holds them would not fit with them.
+        guard fresh.lastSeq == lastSeq else {
+          throw Ledger.ReadError(
+            path: logPath, seq: nil,
+            underlying: SidecarMismatch(
+              reason: "the log \(logPath) holds \(fresh.lastSeq) records, the query began with"
+                + " \(lastSeq) (it was cut while it was read, or the cache \(sidecarPath) was"
+                + " not made from it); run the command again"))
+        }
       } catch {
-        preconditionFailure(
-          "the projections sidecar \(sidecarPath) is damaged and the log \(logPath) no longer"
-            + " replays (\(error)); run `transition verify \(logPath)`")
+        let failure =
+          error as? Ledger.ReadError ?? Ledger.ReadError(path: logPath, seq: nil, underlying: error)
+        failed.withLock { $0 = failure }
+        fresh = Ledger()
       }
-      // The sidecar's other parts describe records 1 to lastSeq; parts from a log that no
-      // longer holds them would not fit with them.
-      precondition(
-        fresh.lastSeq == lastSeq,
-        "the log \(logPath) was cut while it was being read (it holds \(fresh.lastSeq) records,"
-          + " the query began with \(lastSeq)); run the command again")
       ledger = fresh
       return fresh
     }
@@ -369,6 +399,7 @@ final class StoredLedger: Sendable {
         let start = dataStart + Int(offset)
         let length = Int(size)
         guard seq >= 1, seq <= lastSeq, precision < precisions.count,
+          CalendarDay.isValid(dayNumber: Int(effective)), StoredInstants.isValid(recorded),
           Int(type) < DomainEvent.payloadTypes.count,
           start + length <= bytes.count - count * LedgerSection.versionEntrySize
         else { return nil }
@@ -382,6 +413,9 @@ final class StoredLedger: Sendable {
             storage: LazyEvent(
               typeIndex: type, place: .sidecar(file), range: base + start..<base + start + length)))
       }
+      // Every event is decoded before the section is used: one that does not (a forged
+      // sidecar; the checksum proves nothing against a forger) sends the type to the log.
+      guard versions.allSatisfy({ $0.storage.checkedEvent() != nil }) else { return nil }
       return versions
     } catch {
       return nil

@@ -1,7 +1,8 @@
 import TransitionDomain
 
-/// Where the cohort's baseline FTE is on a day: one bucket per employer, surplus, reassigned
-/// and departed (DOMAIN.md 12.3).
+/// Where the cohort's baseline FTE is on a day: one bucket per employer, surplus, reassigned,
+/// contract reduced (a `ContractChanged.v2` lowered the contract below the cohort FTE) and
+/// departed (DOMAIN.md 12.3).
 public struct Conservation: Equatable, Sendable {
   /// People and cohort FTE per bucket.
   public var buckets: [String: (people: Int, fte: FTE)] = [:]
@@ -11,6 +12,8 @@ public struct Conservation: Equatable, Sendable {
   public var baselinePeople = 0
   /// The baseline records.
   public var baselineSeqs: [Int64] = []
+  /// Who lost cohort FTE with a contract reduction, and how much, by employee.
+  public var contractReductions: [(employee: String, fte: FTE)] = []
 
   /// The sum of the buckets.
   public var bucketFTE: FTE { buckets.values.map(\.fte).sum() }
@@ -68,6 +71,12 @@ extension ViewContext {
         reassigned.fte = reassigned.fte + state.reassignedFTE
         result.buckets["reassigned"] = reassigned
       }
+      if state.contractReducedFTE > .zero {
+        var reduced = result.buckets[Self.contractReducedBucket] ?? (0, .zero)
+        reduced.fte = reduced.fte + state.contractReducedFTE
+        result.buckets[Self.contractReducedBucket] = reduced
+        result.contractReductions.append((state.employee, state.contractReducedFTE))
+      }
     }
     let baseline = ledger.baseline(on: day)
     result.baselineFTE = baseline.fte
@@ -75,6 +84,9 @@ extension ViewContext {
     result.baselineSeqs = baseline.seqs
     return result
   }
+
+  /// The bucket of cohort FTE that left with a contract reduction.
+  public static let contractReducedBucket = "contract reduced"
 
   /// Rows per bucket: people and cohort FTE, with the baseline check in the notes.
   func conservationTable() -> ViewTable {
@@ -84,12 +96,19 @@ extension ViewContext {
       return [bucket, Cell.count(entry.people), Cell.fte(entry.fte)]
     }
     let people = value.buckets.values.map(\.people).reduce(0, +)
-    let notes = [
+    var notes = [
       "baseline: \(value.baselinePeople) people, \(Cell.fte(value.baselineFTE)) fte"
         + " (records \(value.baselineSeqs.map(String.init).joined(separator: ", ")))",
       "buckets: \(people) people, \(Cell.fte(value.bucketFTE)) fte: "
         + (value.conserved ? "conserved" : "NOT conserved"),
     ]
+    if !value.contractReductions.isEmpty {
+      notes.append(
+        "contract reduced: the contract fell below the cohort fte (ContractChanged.v2), and the"
+          + " difference left the cohort: "
+          + value.contractReductions.sorted { $0.employee < $1.employee }
+          .map { "\($0.employee) \(Cell.fte($0.fte))" }.joined(separator: ", "))
+    }
     return ViewTable(
       name: ViewName.conservation.rawValue, title: "FTE conservation of the cohort \(words)",
       columns: [

@@ -12,6 +12,8 @@ struct EmployeeFold {
   var allocatedFTE: Int64 = 0
   /// The cohort FTE reassigned within the employer, in ten-thousandths.
   var reassignedFTE: Int64 = 0
+  /// The cohort FTE that left with a contract reduction, in ten-thousandths.
+  var contractReducedFTE: Int64 = 0
   /// The record of the latest change.
   var lastChangeSeq: Int64 = 0
   /// The interned employee id.
@@ -90,6 +92,10 @@ struct EmployeeFold {
       if remaining == 0 { status = .reassigned }
     case .contract:
       if fact.contractFTEValue >= 0 { contractFTE = fact.contractFTEValue }
+      if fact.fteValue >= 0 && allocatedFTE > fact.fteValue {
+        contractReducedFTE += allocatedFTE - fact.fteValue
+        allocatedFTE = fact.fteValue
+      }
       if fact.caoID >= 0 { caoID = fact.caoID }
       if fact.functionID >= 0 { functionID = fact.functionID }
       if fact.contractTypeCode < Self.contractTypeCount {
@@ -122,6 +128,7 @@ struct EmployeeFold {
     state.contractFTE = FTE(tenThousandths: contractFTE)
     state.allocatedFTE = FTE(tenThousandths: allocatedFTE)
     state.reassignedFTE = FTE(tenThousandths: reassignedFTE)
+    state.contractReducedFTE = FTE(tenThousandths: contractReducedFTE)
     state.function = Interned.text(functionID) ?? ""
     state.cao = Interned.text(caoID) ?? ""
     let types = ContractType.allCases
@@ -142,7 +149,7 @@ struct EmployeeFold {
 
   /// The day of a day number; nil for `Int32.min`.
   private static func day(_ number: Int32) -> CalendarDay? {
-    number == .min ? nil : CalendarDay(dayNumber: Int(number))
+    number == .min ? nil : CalendarDay.stored(Int(number))
   }
 
   /// Every employee with a fact on or before `day`, folded and sorted by name.

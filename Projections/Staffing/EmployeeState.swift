@@ -15,6 +15,9 @@ public struct EmployeeState: Sendable, Equatable {
   public var allocatedFTE = FTE.zero
   /// The cohort FTE reassigned within the employer (left the cohort).
   public var reassignedFTE = FTE.zero
+  /// The cohort FTE that left the cohort because the contract fell below it
+  /// (`ContractChanged.v2`).
+  public var contractReducedFTE = FTE.zero
   /// The function.
   public var function = ""
   /// The cao.
@@ -106,6 +109,10 @@ public struct EmployeeState: Sendable, Equatable {
       if remaining == .zero { status = .reassigned }
     case .contract:
       if let fte = fact.contractFTE { contractFTE = fte }
+      if let cap = fact.fte, allocatedFTE > cap {
+        contractReducedFTE = contractReducedFTE + (allocatedFTE.subtracting(cap) ?? .zero)
+        allocatedFTE = cap
+      }
       if let cao = fact.cao { self.cao = cao }
       if let function = fact.function { self.function = function }
       if let type = fact.contractType {

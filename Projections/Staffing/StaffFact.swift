@@ -46,7 +46,7 @@ public struct StaffFact: Sendable, Equatable {
   }
   /// The day it takes effect.
   public var effective: CalendarDay {
-    get { CalendarDay(dayNumber: Int(effectiveNumber)) }
+    get { CalendarDay.stored(Int(effectiveNumber)) }
     set { effectiveNumber = Int32(newValue.dayNumber) }
   }
   /// The employer: of the baseline or hire, the destination of a transfer, of a contract change.
@@ -79,7 +79,8 @@ public struct StaffFact: Sendable, Equatable {
     get { contractFTEValue < 0 ? nil : FTE(tenThousandths: contractFTEValue) }
     set { contractFTEValue = newValue?.tenThousandths ?? -1 }
   }
-  /// The cohort FTE: allocated at the baseline, moved by a transfer, reassigned.
+  /// The cohort FTE: allocated at the baseline, moved by a transfer, reassigned; for a
+  /// version-2 contract change, the most the cohort keeps.
   public var fte: FTE? {
     get { fteValue < 0 ? nil : FTE(tenThousandths: fteValue) }
     set { fteValue = newValue?.tenThousandths ?? -1 }
@@ -132,7 +133,7 @@ public struct StaffFact: Sendable, Equatable {
   }
 
   private static func day(_ number: Int32) -> CalendarDay? {
-    number == .min ? nil : CalendarDay(dayNumber: Int(number))
+    number == .min ? nil : CalendarDay.stored(Int(number))
   }
 
   private static func number(_ day: CalendarDay?) -> Int32 {
@@ -174,7 +175,7 @@ public struct StaffFact: Sendable, Equatable {
         span: span)
     }
     switch event.payload {
-    case let event as StaffBaselineRecorded:
+    case .staffBaselineRecorded(let event):
       return event.members.map { member in
         var value = fact(member.employee, .baseline)
         value.employer = member.employer.rawValue
@@ -187,14 +188,14 @@ public struct StaffFact: Sendable, Equatable {
         value.contractEnd = member.contractEnd
         return value
       }
-    case let event as ExternalHireRecorded:
+    case .externalHireRecorded(let event):
       var value = fact(event.employee, .hired)
       value.employer = event.employer.rawValue
       value.function = event.function
       value.cao = event.cao
       value.contractFTE = event.contractFTE
       return [value]
-    case let event as StaffTransferred:
+    case .staffTransferred(let event):
       return event.lines.map { line in
         var value = fact(line.employee, .transferred)
         value.employer = line.to.rawValue
@@ -207,12 +208,12 @@ public struct StaffFact: Sendable, Equatable {
         value.advice = line.orAdvice
         return value
       }
-    case let event as StaffReassigned:
+    case .staffReassigned(let event):
       var value = fact(event.employee, .reassigned)
       value.employer = event.employer.rawValue
       value.fte = event.fte
       return [value]
-    case let event as ContractChanged:
+    case .contractChanged(let event):
       var value = fact(event.employee, .contract)
       value.employer = event.employer.rawValue
       value.contractFTE = event.contractFTEAfter
@@ -222,30 +223,54 @@ public struct StaffFact: Sendable, Equatable {
       value.contractEnd = event.contractEndAfter
       value.decisions = event.basis.map { [$0.rawValue] } ?? []
       return [value]
-    case let event as SurplusDeclared:
+    case .contractChangedV2(let event):
+      var value = fact(event.employee, .contract)
+      value.employer = event.employer.rawValue
+      value.contractFTE = event.contractFTEAfter
+      value.fte = event.cohortCap
+      value.cao = event.caoAfter
+      value.function = event.functionAfter
+      value.contractType = event.contractTypeAfter
+      value.contractEnd = event.contractEndAfter
+      value.decisions = event.basis.map { [$0.rawValue] } ?? []
+      return [value]
+    case .surplusDeclared(let event):
       var value = fact(event.employee, .surplus)
       value.employer = event.employer.rawValue
       value.until = event.vwnwUntil
       return [value]
-    case let event as StaffDeparted:
+    case .staffDeparted(let event):
       var value = fact(event.employee, .departed)
       value.employer = event.employer.rawValue
       return [value]
-    case let event as SecondmentStarted:
+    case .secondmentStarted(let event):
       var value = fact(event.employee, .secondment)
       value.host = event.host.rawValue
       value.until = event.until
       return [value]
-    case let event as SecondmentExtended:
+    case .secondmentExtended(let event):
       var value = fact(event.employee, .secondment)
       value.host = event.host.rawValue
       value.until = event.until
       return [value]
-    case let event as SecondmentEnded:
+    case .secondmentEnded(let event):
       var value = fact(event.employee, .secondmentEnded)
       value.host = event.host.rawValue
       return [value]
-    default:
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionTaken, .decisionCorrected, .decisionRevoked,
+      .decisionSuperseded, .orAdviceRequested, .orAdviceGiven, .transitionPlanVersionRegistered,
+      .milestonePlanned, .milestonePlannedV2, .milestoneReplanned, .milestoneReplannedV2,
+      .milestoneAchieved, .riskRegisterInitialised,
+      .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
+      .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
+      .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
+      .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased, .fundCreated,
+      .withdrawalAuthorised, .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .organisationsMerged, .bodyRegisteredV2, .documentRegisteredV2, .decisionTakenV2,
+      .motionDisposed:
       return nil
     }
   }

@@ -2,6 +2,10 @@ import EventLog
 import Projections
 import TransitionDomain
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A log opened for recording domain commands: replays it, decides, appends.
 ///
 /// Every command is decided against the state folded from the whole log as currently known;
@@ -39,6 +43,9 @@ public final class TransitionLog {
   /// The `seq` of the last record the state has folded.
   public private(set) var lastSeq: Int64 = 0
   private let writer: LogWriter
+  /// The log's size when it was last read (nil if unknown): if it differs under the lock, the
+  /// log is read again before deciding.
+  private var endOffset: Int64?
 
   /// Opens the log at `path` for recording and replays it.
   public init(path: String, options: LogWriter.Options = LogWriter.Options()) throws {
@@ -54,12 +61,40 @@ public final class TransitionLog {
   /// The torn tails the writer moved aside when opening.
   public var recoveries: [Quarantine] { writer.recoveries }
 
+  /// The `seq`s of the batch recorded with `key`, if the log holds it (a format v2 log).
+  public func recordedBatch(key: SHA256Digest) -> ClosedRange<Int64>? { writer.batch(key: key) }
+
   /// Decides `commands` and appends their records as one batch recorded by `by`.
   ///
   /// Returns the appended records. Throws `Failure.refused` (nothing appended) or
-  /// `Failure.log`.
+  /// `Failure.log`. With `batchKey` the batch is stored under that key (in a format v2 log);
+  /// if a batch with the key is in the log already (another process recorded the same batch
+  /// meanwhile), nothing is appended and the result is empty.
+  ///
+  /// The commands are decided holding the log's lock, against the log as it is then: if
+  /// another writer appended since this log was read, it is read again first. So a record is
+  /// never decided against a state the log has moved on from, and concurrent writers wait
+  /// their turn (up to the writer's lock timeout, then `LogWriteError.lockTimeout`) instead
+  /// of failing; a refusal after such a re-read is a refusal like any other.
   @discardableResult
-  public func record(_ commands: [TransitionCommand], by: String) throws -> [DomainRecord] {
+  public func record(
+    _ commands: [TransitionCommand], by: String, batchKey: SHA256Digest? = nil
+  ) throws -> [DomainRecord] {
+    do {
+      return try writer.whileLocked {
+        if Self.fileSize(path) != endOffset { try reload() }
+        return try decideAndAppend(commands, by: by, batchKey: batchKey)
+      }
+    } catch let failure as Failure {
+      throw failure
+    } catch {
+      throw Failure.log(error)
+    }
+  }
+
+  private func decideAndAppend(
+    _ commands: [TransitionCommand], by: String, batchKey: SHA256Digest?
+  ) throws -> [DomainRecord] {
     var attempts = 0
     while true {
       attempts += 1
@@ -87,7 +122,8 @@ public final class TransitionLog {
       }
       do {
         let receipt = try writer.append(
-          pending.map { RecordCodec.draft($0, by: by) }, expectedLastSeq: lastSeq)
+          pending.map { RecordCodec.draft($0, by: by) }, expectedLastSeq: lastSeq,
+          batchKey: batchKey)
         var appended: [DomainRecord] = []
         // The state follows the log by applying what was written; if anything else happened
         // (a retried id, another writer's records, a record the fold refuses), it is read
@@ -104,11 +140,13 @@ public final class TransitionLog {
         }
         if inStep && receipt.lastSeq == lastSeq + Int64(appended.count) {
           lastSeq = receipt.lastSeq
+          endOffset = Self.fileSize(path)
         } else {
           try reload()
         }
         return appended
       } catch LogWriteError.conflict where attempts < 5 {
+        // Not expected while the lock is held (a writer that ignores the lock); read again.
         try reload()
       } catch {
         throw Failure.log(error)
@@ -116,10 +154,18 @@ public final class TransitionLog {
     }
   }
 
+  /// The size of the file at `path`, or nil.
+  private static func fileSize(_ path: String) -> Int64? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Int64(info.st_size)
+  }
+
   /// Replays the whole log into a fresh state.
   public func reload() throws {
     var fresh = TransitionState()
     var last: Int64 = 0
+    let size = Self.fileSize(path)
     do {
       try LogReader(path: path).forEachRecord { raw in
         let record: DomainRecord
@@ -138,5 +184,6 @@ public final class TransitionLog {
     }
     state = fresh
     lastSeq = last
+    endOffset = size
   }
 }

@@ -29,8 +29,8 @@ struct IDUniquenessTests {
   static let modes: [ReadConcurrency] = [.sequential, .pipelined]
 
   @Test(
-    "a repeated id is reported as duplicateID in both modes, also when equal only canonically",
-    arguments: [("dup-3", "dup-3"), ("K-7", "\u{212A}-7"), ("caf\u{E9}", "cafe\u{301}")])
+    "a repeated id is reported as duplicateID in both modes",
+    arguments: [("dup-3", "dup-3"), ("caf\u{E9}", "caf\u{E9}")])
   func verifierFindsDuplicates(first: String, second: String) throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
@@ -108,21 +108,49 @@ struct IDUniquenessTests {
     #expect(seen.count == 100_000)
   }
 
-  @Test("the writer answers an id equal only canonically as a retry, and refuses other content")
-  func writerFollowsStringEquality() throws {
+  @Test(
+    "ids compare byte for byte: the writer refuses an id that is equal to another only canonically (not NFC), and never answers it as a retry (issue 15, item 8)"
+  )
+  func writerComparesBytes() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("events.log")
     let writer = try LogWriter.create(path: path, name: "test", options: LogFixtures.options())
     try writer.append([LogFixtures.draft(1, id: "K-1"), LogFixtures.draft(2, id: "caf\u{E9}")])
-    let retry = try writer.append([LogFixtures.draft(1, id: "\u{212A}-1")])
-    #expect(retry.entries.map(\.appended) == [false])
-    #expect(retry.entries.map(\.seq) == [1])
-    #expect(throws: LogWriteError.self) {
-      try writer.append([LogFixtures.draft(5, id: "cafe\u{301}")])
+    let size = FileBytes.read(path).count
+    for id in ["\u{212A}-1", "cafe\u{301}"] {
+      do {
+        try writer.append([LogFixtures.draft(1, id: id)])
+        Issue.record("the id \(Array(id.utf8)) was taken")
+      } catch {
+        guard case .invalidDraft(let reason) = error else {
+          Issue.record("\(error)")
+          continue
+        }
+        #expect(reason.contains("Normalization Form C"), "\(reason)")
+      }
     }
-    // A second writer indexes the log from the file and answers the same way.
+    #expect(FileBytes.read(path).count == size)
+    // The same bytes are a retry, in this writer and in a second one.
+    #expect(try writer.append([LogFixtures.draft(2, id: "caf\u{E9}")]).entries[0].appended == false)
     let other = try LogWriter(path: path, options: LogFixtures.options())
-    #expect(try other.append([LogFixtures.draft(2, id: "cafe\u{301}")]).entries[0].seq == 2)
+    #expect(try other.append([LogFixtures.draft(2, id: "caf\u{E9}")]).entries[0].seq == 2)
     #expect(other.lastSeq == 2)
+  }
+
+  @Test(
+    "ids equal only canonically (Kelvin sign and K, composed and decomposed é) are two ids to the verifier, in both modes",
+    arguments: [("K-7", "\u{212A}-7"), ("caf\u{E9}", "cafe\u{301}")])
+  func canonicallyEqualIDsAreDistinct(first: String, second: String) throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("events.log")
+    let writer = try LogWriter.create(path: path, name: "test", options: LogFixtures.options())
+    for number in 1...12 {
+      let id = number == 3 ? first : (number == 9 ? "x-9" : "r-\(number)")
+      try writer.append([LogFixtures.draft(number, id: id)])
+    }
+    Self.rewriteID(path: path, seq: 9, from: "x-9", to: second)
+    for mode in Self.modes {
+      #expect(try LogVerifier.verify(path: path, concurrency: mode).recordCount == 12, "\(mode)")
+    }
   }
 }

@@ -73,6 +73,52 @@ struct IndependentImplementationTests {
   }
 }
 
+extension IndependentImplementationTests {
+  @Test(
+    "format v2: a log with marked batches written here verifies with the Python verifier, which also refuses an unfinished batch at the end (issue 15, item 2)"
+  )
+  func ourBatchedLogVerifiesThere() throws {
+    try #require(IndependentImplementation.python != nil, "python3 is needed for this test")
+    let directory = TemporaryDirectory()
+    let path = directory.file("batched.log")
+    let writer = try LogFixtures.makeLog(at: path, count: 3)
+    try writer.append((4...8).map { LogFixtures.draft($0) })
+    try writer.append([LogFixtures.draft(9)])
+    try writer.append([LogFixtures.draft(10), LogFixtures.draft(11, corrects: 2)])
+    let report = try LogVerifier.verify(path: path)
+    #expect(report.header.version == 2)
+    let result = try IndependentImplementation.run(["verify", path])
+    #expect(result.output == "ok 11 \(report.headHash.hexString)\n", "\(result.output)")
+    // The last batch without its commit line: both call it unfinished.
+    let bytes = FileBytes.read(path)
+    let starts = LogFixtures.lineStarts(bytes)
+    FileBytes.write(Array(bytes[0..<starts[11]]), to: path)
+    let cut = try IndependentImplementation.run(["verify", path])
+    #expect(cut.status == 1 && cut.output.contains("unfinished batch"), "\(cut.output)")
+    #expect(throws: LogDamage.self) { try LogVerifier.verify(path: path) }
+  }
+
+  @Test(
+    "format v2: a log with marked batches written by the Python writer verifies here and takes appends; a v1 Python log still does"
+  )
+  func theirBatchedLogVerifiesHere() throws {
+    try #require(IndependentImplementation.python != nil, "python3 is needed for this test")
+    let directory = TemporaryDirectory()
+    for (version, batch) in [("2", "4"), ("1", "1")] {
+      let path = directory.file("python-\(version).log")
+      #expect(
+        try IndependentImplementation.run(["write", path, "pylog", "22", version, batch]).status
+          == 0)
+      let report = try LogVerifier.verify(path: path, computeCheckpoint: true)
+      #expect(report.recordCount == 22)
+      #expect(report.header.version == Int64(version))
+      let writer = try LogWriter(path: path, options: LogFixtures.options())
+      try writer.append([LogFixtures.draft(23), LogFixtures.draft(24)])
+      #expect(try IndependentImplementation.run(["verify", path]).output.hasPrefix("ok 24 "))
+    }
+  }
+}
+
 @Suite("Checkpoints")
 struct CheckpointTests {
   @Test("a checkpoint is three lines that parse back to themselves")

@@ -37,13 +37,20 @@ struct LogWriterTests {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 3 && lines[2].isEmpty)
     let header =
-      #"{"format":"transition-log","version":1,"log":"ijmond","created":"2026-01-15T10:00:00.000Z"}"#
+      #"{"format":"transition-log","version":2,"log":"ijmond","created":"2026-01-15T10:00:00.000Z"}"#
     #expect(lines[0] == header)
     let prev = SHA256.hash(header).hexString
     #expect(
       lines[1]
         == #"{"seq":1,"id":"IJM-001","recorded":"2026-01-15T10:00:01.000Z","effective":"2026-04-01","type":"Test.v1","stream":"s/1","by":"E001","data":{"a":"x/y","n":-3},"prev":""#
         + prev + #""}"#)
+    // A log created in format version 1 differs only in its header.
+    var options = LogFixtures.options(clock: SteppingClock(start: 1_768_471_200_000))
+    options.formatVersion = 1
+    _ = try LogWriter.create(path: directory.file("v1.log"), name: "ijmond", options: options)
+    #expect(
+      String(decoding: FileBytes.read(directory.file("v1.log")), as: UTF8.self)
+        == header.replacingOccurrences(of: #""version":2"#, with: #""version":1"#) + "\n")
   }
 
   @Test("an append whose id is in the log already appends nothing and returns the existing seq")

@@ -179,8 +179,18 @@ struct ExampleGoldenTests {
     let findings = try projector.audit(query: query("2027-12-31"))
     #expect(
       findings.map(\.rule) == [
-        "backing-recorded-late", "costs-above-estimate", "or-advice-deviation",
+        "backing-recorded-late", "cohort-above-contract", "costs-above-estimate",
+        "or-advice-deviation",
       ])
+    // Issue 19 item 8: IJM-090 (ContractChanged.v1) lowered E021's contract to 0.89 and kept
+    // 1.00 cohort fte; the new rule says so (the conservation answers stay as they were).
+    #expect(
+      findings[1].description
+        == "cohort-above-contract 2027-12-31 [\(Fixture.seq("IJM-090"))] On 2027-12-31 E021"
+        + " counts 1.0000 cohort fte at VLS, but the contract is 0.8900 fte since 2026-09-01"
+        + " (IJM-090, ContractChanged.v1, which kept the cohort). Record ChangeContract with"
+        + " --cohortFTEAfter 0.8900 so that the cohort follows the contract (the difference then"
+        + " shows as 'contract reduced').")
     let late = try #require(findings.first)
     #expect(late.day == Fixture.day("2026-07-01"))
     #expect(late.seqs == [Fixture.seq("IJM-082"), Fixture.seq("IJM-077")])

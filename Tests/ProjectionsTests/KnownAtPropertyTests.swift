@@ -84,6 +84,8 @@ struct KnownAtPropertyTests {
         #expect(mine?.employer == theirs?.employer?.rawValue, "seed \(seed) \(id) \(day)")
         #expect(mine?.contractFTE == theirs?.contractFTE, "seed \(seed) \(id) \(day)")
         #expect(mine?.allocatedFTE == theirs?.allocatedFTE, "seed \(seed) \(id) \(day)")
+        #expect(
+          mine?.contractReducedFTE == theirs?.contractReducedFTE, "seed \(seed) \(id) \(day)")
         #expect(mine?.status == theirs?.status, "seed \(seed) \(id) \(day)")
         #expect(mine?.cao == theirs?.cao, "seed \(seed) \(id) \(day)")
         #expect(mine?.function == theirs?.function, "seed \(seed) \(id) \(day)")

@@ -19,7 +19,7 @@ struct SplitMix64 {
   mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
 }
 
-/// Random logs of domain records: staff moves, contract changes, departures, decisions, costs,
+/// Random logs of domain records: staff moves, contract changes (versions 1 and 2), departures, decisions, costs,
 /// with replacements, patches, retractions, compensations and back-dated (late) records.
 enum RandomLog {
   static let organisations: [OrganisationID] = ["IJW", "BEV", "HKK", "VLS"]
@@ -92,10 +92,25 @@ enum RandomLog {
         ]
         add(StaffTransferred(batch: "B\(records.count)", lines: lines), day: day)
       case 3:
-        add(
-          ContractChanged(
-            employee: employee, employer: random.pick(organisations), contractFTEAfter: fte(),
-            caoAfter: random.below(2) == 0 ? "Cao Gemeenten" : nil, reason: "test"), day: day)
+        let employer = random.pick(organisations)
+        let after = fte()
+        let cao: String? = random.below(2) == 0 ? "Cao Gemeenten" : nil
+        // Every third contract change is a version 2, which lowers the cohort with the contract
+        // (and every ninth sets the cohort explicitly); no extra random draws, so the other
+        // records stay as they were.
+        if records.count % 3 == 0 {
+          add(
+            ContractChangedV2(
+              employee: employee, employer: employer, contractFTEAfter: after,
+              cohortFTEAfter: records.count % 9 == 0
+                ? FTE(tenThousandths: after.tenThousandths / 2) : nil,
+              caoAfter: cao, reason: "test"), day: day)
+        } else {
+          add(
+            ContractChanged(
+              employee: employee, employer: employer, contractFTEAfter: after, caoAfter: cao,
+              reason: "test"), day: day)
+        }
       case 4:
         add(StaffDeparted(employee: employee, employer: "IJW", reason: .pensioen), day: day)
       case 5:
@@ -152,7 +167,7 @@ enum RandomLog {
     let target = records[random.below(records.count)]
     guard target.corrects == nil, target.seq > 8 else { return nil }
     switch target.event.payload {
-    case let transfer as StaffTransferred where random.below(2) == 0:
+    case .staffTransferred(let transfer) where random.below(2) == 0:
       let lines = transfer.lines.map {
         TransferLine(
           line: $0.line, employee: $0.employee, from: $0.from, to: random.pick(organisations),
@@ -164,7 +179,7 @@ enum RandomLog {
         StaffTransferred(batch: transfer.batch, lines: lines),
         target.effective.adding(days: random.below(30)), target.seq
       )
-    case let decision as DecisionTaken where random.below(2) == 0:
+    case .decisionTaken(let decision) where random.below(2) == 0:
       let after = decision.status == .definitief ? "voorgenomen" : "definitief"
       return (
         DecisionCorrected(
@@ -173,7 +188,7 @@ enum RandomLog {
           retroactiveFrom: target.effective, authority: [decision.body], reason: "fix"),
         target.effective, target.seq
       )
-    case let booked as CostBooked:
+    case .costBooked(let booked):
       guard let line = booked.lines.first else { return nil }
       return (
         CostBookingCorrected(

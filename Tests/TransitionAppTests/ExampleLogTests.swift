@@ -16,15 +16,10 @@ struct ExampleLogTests {
     let path = directory + "/ijmond.log"
     try ExampleLog.build(at: path)
     let built = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-    if ProcessInfo.processInfo.environment["TRANSITION_WRITE_EXAMPLE"] == "1" {
-      let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Sources/TransitionApp/Example/ijmond.log").standardized
-      try Data(built).write(to: shipped)
-    }
     let bundled = try #require(ExampleLog.bundledBytes)
     #expect(
       SHA256.hash(built) == SHA256.hash(bundled) && built.count == bundled.count,
-      "the shipped example differs; rebuild it: TRANSITION_WRITE_EXAMPLE=1 swift test --filter ExampleLog"
+      "the shipped example differs; rebuild it: swift run transition-generate example-log"
     )
     let report = try LogVerifier.verify(path: path)
     #expect(report.header.name == "ijmond")

@@ -21,7 +21,7 @@ struct ReadVerbTests {
     #expect(run.status == 0, "\(run.errors)")
     #expect(run.output.contains("172 records, verified"))
     #expect(run.output.contains("RAAD-HKK"))
-    #expect(run.output.contains("as known at 2026-07-02T23:59:59.999Z"))
+    #expect(run.output.contains("as known at 2026-07-02T21:59:59.999Z"))
     #expect(run.output.contains("transition verify ijmond-demo.log"))
     #expect(!run.output.contains("\u{1B}["), "no colour in a pipe")
     let path = work.file("ijmond-demo.log")
@@ -124,7 +124,8 @@ struct ReadVerbTests {
         "--kind", "raad",
       ],
       ["import", "--staff", "x.csv", "--cohort", "C", "--effective", "2025-07-01"],
-      ["verify"], ["checkpoint"],
+      ["verify"], ["checkpoint"], ["people", "list"],
+      ["people", "forget", "E001", "--reason", "r"],
     ])
   func missingFile(words: [String]) throws {
     let work = WorkDirectory()

@@ -6,6 +6,11 @@ func jsonRows(_ text: String) throws -> [[String: String]] {
   try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: String]])
 }
 
+/// The rows of `state --json`: the document's "rows".
+func stateRows(_ text: String) throws -> [[String: String]] {
+  try #require(jsonObject(text)["rows"] as? [[String: String]])
+}
+
 /// A JSON object printed by a command.
 func jsonObject(_ text: String) throws -> [String: Any] {
   try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -36,6 +41,12 @@ struct ViewVerbTests {
         + moment
       try? FileManager.default.removeItem(atPath: sidecar)
       let replayed = try TransitionBinary.run(words)
+      if view == "audit" {
+        // The audit is evidence: it answers from a replay and neither reads nor writes the
+        // cache (issue 15, item 3); build one with a view so that the second run could use it.
+        #expect(!FileManager.default.fileExists(atPath: sidecar), "the audit wrote a sidecar")
+        _ = try TransitionBinary.run(["state", demo.path, "--view", "costs"])
+      }
       #expect(FileManager.default.fileExists(atPath: sidecar), "the run did not write a sidecar")
       // A new process: its intern pools are empty, so the sidecar's tables load as they are.
       let fromSidecar = try TransitionBinary.run(words)
@@ -54,7 +65,7 @@ struct ViewVerbTests {
     #expect(text.output.contains("on 2027-12-31, as known now (seq 172)"), "\(text.output)")
     let json = try TransitionBinary.run(words + ["--json"])
     #expect(json.status == 0)
-    let rows = try jsonRows(json.output)
+    let rows = try stateRows(json.output)
     #expect(!rows.isEmpty)
     let csv = try TransitionBinary.run(words + ["--csv"])
     #expect(csv.status == 0)
@@ -74,7 +85,7 @@ struct ViewVerbTests {
     let staffing = try TransitionBinary.run(
       ["state", log, "--view", "staffing", "--valid-at", "2026-07-01"])
     #expect(staffing.output.contains("BEV: headcount 14, contract fte 12.2400"))
-    let conservation = try jsonRows(
+    let conservation = try stateRows(
       try TransitionBinary.run(
         ["state", log, "--view", "conservation", "--valid-at", "2027-12-31", "--json"]
       ).output)
@@ -87,7 +98,7 @@ struct ViewVerbTests {
       let run = try TransitionBinary.run(
         ["state", log, "--view", "decisions", "--valid-at", "2026-07-01", "--json"] + extra)
       #expect(run.status == 0, "\(run.errors)")
-      return try jsonRows(run.output).map { $0["decision"] ?? "" }
+      return try stateRows(run.output).map { $0["decision"] ?? "" }
     }
     #expect(try decisions([]).contains("IJM-077"))
     #expect(try !decisions(["--known-at", "2026-07-02"]).contains("IJM-077"))
@@ -97,8 +108,8 @@ struct ViewVerbTests {
     #expect(try !decisions(["--known-at-seq", "120"]).contains("IJM-077"))
     #expect(try decisions(["--known-at-seq", "121"]).contains("IJM-077"))
     let employees = ["state", log, "--view", "employees", "--valid-at", "2026-06-01", "--json"]
-    let corrected = try jsonRows(try TransitionBinary.run(employees).output)
-    let original = try jsonRows(try TransitionBinary.run(employees + ["--as-recorded"]).output)
+    let corrected = try stateRows(try TransitionBinary.run(employees).output)
+    let original = try stateRows(try TransitionBinary.run(employees + ["--as-recorded"]).output)
     #expect(corrected.first { $0["employee"] == "E017" }?["plaatsing"]?.hasPrefix("BEV") == true)
     #expect(original.first { $0["employee"] == "E017" }?["plaatsing"]?.hasPrefix("VLS") == true)
     let regional = try TransitionBinary.run(
@@ -221,7 +232,11 @@ struct ViewVerbTests {
     }
     #expect(now.output.contains("records 108 IJM-082, 121 IJM-077"))
     #expect(now.output.contains("nothing may be executed before 2026-05-23"))
-    #expect(now.output.contains("3 findings (1 backing-recorded-late, 1 costs-above-estimate"))
+    // cohort-above-contract (issue 19 item 8): E021's contract fell to 0.89 by a
+    // ContractChanged.v1 (IJM-090), which kept 1.00 cohort fte.
+    #expect(
+      now.output.contains(
+        "4 findings (1 backing-recorded-late, 1 cohort-above-contract, 1 costs-above-estimate"))
     #expect(now.output.contains("checkpoint held by someone else"))
     #expect(now.output.contains("proves it was not rewritten"))
     let json = try jsonObject(
@@ -229,7 +244,8 @@ struct ViewVerbTests {
     let findings = try #require(json["findings"] as? [[String: Any]])
     #expect(
       findings.map { $0["rule"] as? String ?? "" } == [
-        "backing-recorded-late", "costs-above-estimate", "or-advice-deviation",
+        "backing-recorded-late", "cohort-above-contract", "costs-above-estimate",
+        "or-advice-deviation",
       ])
     #expect(findings.first?["seqs"] as? [Int] == [108, 121])
     #expect(findings.first?["records"] as? [String] == ["IJM-082", "IJM-077"])

@@ -101,6 +101,14 @@ struct EventGoldenTests {
       #"{"milestone":"F1","title":"regionale probleemanalyse gestart","scope":["BEV","HKK","VLS"],"plannedDate":"2023-06-01","plannedPrecision":"month","effectivePrecision":"month","source":{"kind":"seed","detail":"seed 001"}}"#
     ),
     (
+      "MilestonePlanned.v2",
+      #"{"milestone":"P3","title":"taken over naar de regionale dienst","scope":["GA","GB"],"plannedDate":"2020-12 - 2021-02"}"#
+    ),
+    (
+      "MilestoneReplanned.v2",
+      #"{"milestone":"P3","scope":["GB"],"previousDate":"voorjaar 2024","newDate":"uiterlijk 2025","reason":"raad GB besluit later"}"#
+    ),
+    (
       "MilestoneReplanned.v1",
       #"{"milestone":"M1","scope":["VLS"],"previousDate":"2026-03-31","newDate":"2026-04-16","reason":"raad Velsen agendeert het transitieplan voor de nieuw geïnstalleerde raad","source":{"kind":"illustrative","detail":"illustrative"}}"#
     ),
@@ -127,6 +135,10 @@ struct EventGoldenTests {
     (
       "ProposalSubmitted.v1",
       #"{"proposal":"IJM-017","from":"COL-HKK","to":["CIE-MMW-HKK"],"subject":"bespreking eindrapport herontwerp (geen besluit)","dictum":[],"documents":["D/2025/707516","D/2025/708641","D/2025/708637","D/2025/702593"],"plannedCommitteeDate":"2025-04-02","source":{"kind":"seed","detail":"seed 000"}}"#
+    ),
+    (
+      "PersonalDataErased.v1",
+      #"{"employee":"E007","reason":"bewaartermijn verstreken"}"#
     ),
     (
       "RecordRetracted.v1",
@@ -187,6 +199,30 @@ struct EventGoldenTests {
     (
       "TransitionPlanVersionRegistered.v1",
       #"{"plan":"transitieplan","version":1,"document":"D/2026/000001","statuses":[{"organisation":"HKK","status":"vastgesteld"}]}"#
+    ),
+    (
+      "ContractChanged.v2",
+      #"{"employee":"E104","employer":"GEM-B","contractFTEBefore":"1.0000","contractFTEAfter":"0.8889","contractHoursAfter":32,"reason":"eigen verzoek"}"#
+    ),
+    (
+      "CostBooked.v2",
+      #"{"costs":"frictiekosten","lines":[{"line":"F01","category":"projectorganisatie","description":"kwartiermaker Q1","amount":4000000,"allocation":"direct","charged":[{"organisation":"GEM-A","amount":4000000}],"funding":"eigen middelen","bookedBy":"GEM-A","fund":"RES-TRANSITIE-A","withdrawal":"A-RB-2026-08"}]}"#
+    ),
+    (
+      "FundCreated.v1",
+      #"{"fund":"RES-TRANSITIE-A","name":"bestemmingsreserve transitie","kind":"bestemmingsreserve","holder":"GEM-A","amount":50000000,"decision":"A-RB-2025-31","purpose":"frictiekosten overgang naar de regionale uitvoeringsorganisatie"}"#
+    ),
+    (
+      "ORAdviceGiven.v2",
+      #"{"request":"ADV-GR","worksCouncil":"OR-GR","outcome":"negatief op onderdelen","conditions":["behoud reiskostenregeling"],"parts":[{"part":"plaatsing teamleiders","outcome":"negatief","conditions":[]}]}"#
+    ),
+    (
+      "WithdrawalAuthorised.v1",
+      #"{"withdrawal":"A-RB-2026-08","fund":"RES-TRANSITIE-A","amount":12000000,"decision":"A-RB-2026-08","purpose":"kwartiermaker en projectleiding 2026"}"#
+    ),
+    (
+      "WorksCouncilAbsenceRecorded.v1",
+      #"{"employer":"RUO","reason":"nieuwe organisatie; OR-verkiezingen in 2027","until":"2027-03-31","consultedInstead":"OR-GR"}"#
     ),
     (
       "ZienswijzeSubmitted.v1",

@@ -23,6 +23,55 @@ enum GoldenExamples {
     DomainEvent(GRMemberLeft(arrangement: "IJW", member: "HKK", settlement: "vereffening-1")),
     DomainEvent(GRDissolved(arrangement: "IJW", settlement: "vereffening-2")),
     DomainEvent(RecordRetracted(record: "IJM-999", reason: "dubbel vastgelegd")),
+    DomainEvent(PersonalDataErased(employee: "E007", reason: "bewaartermijn verstreken")),
+    DomainEvent(
+      MilestonePlannedV2(
+        milestone: "P3", title: "taken over naar de regionale dienst", scope: ["GA", "GB"],
+        plannedDate: EffectiveDate(
+          CalendarDay(2020, 12, 1), precision: .range, until: CalendarDay(2021, 2, 28))
+          ?? EffectiveDate(CalendarDay(2020, 12, 1)))),
+    DomainEvent(
+      MilestoneReplannedV2(
+        milestone: "P3", scope: ["GB"],
+        previousDate: EffectiveDate(CalendarDay(2024, 3, 1), precision: .season),
+        newDate: EffectiveDate(
+          CalendarDay(2025, 1, 1), precision: .onOrBefore, until: CalendarDay(2025, 12, 31))
+          ?? EffectiveDate(CalendarDay(2025, 1, 1)), reason: "raad GB besluit later")),
+    DomainEvent(
+      FundCreated(
+        fund: "RES-TRANSITIE-A", name: "bestemmingsreserve transitie", kind: "bestemmingsreserve",
+        holder: "GEM-A", amount: Money(euros: 500_000), decision: "A-RB-2025-31",
+        purpose: "frictiekosten overgang naar de regionale uitvoeringsorganisatie")),
+    DomainEvent(
+      WithdrawalAuthorised(
+        withdrawal: "A-RB-2026-08", fund: "RES-TRANSITIE-A", amount: Money(euros: 120_000),
+        decision: "A-RB-2026-08", purpose: "kwartiermaker en projectleiding 2026")),
+    DomainEvent(
+      CostBookedV2(
+        costs: "frictiekosten",
+        lines: [
+          FundedCostLine(
+            line: "F01", category: .projectorganisatie, description: "kwartiermaker Q1",
+            amount: Money(euros: 40_000), allocation: .direct, keyVersion: nil,
+            charged: [OrganisationAmount("GEM-A", Money(euros: 40_000))], funding: .eigenMiddelen,
+            bookedBy: "GEM-A", fund: "RES-TRANSITIE-A", withdrawal: "A-RB-2026-08")
+        ])),
+    DomainEvent(
+      ORAdviceGivenV2(
+        request: "ADV-GR", worksCouncil: "OR-GR", outcome: .negatiefOpOnderdelen,
+        conditions: ["behoud reiskostenregeling"],
+        parts: [
+          AdvicePart(part: "plaatsing teamleiders", outcome: .negatief, conditions: [])
+        ])),
+    DomainEvent(
+      WorksCouncilAbsenceRecorded(
+        employer: "RUO", reason: "nieuwe organisatie; OR-verkiezingen in 2027",
+        until: CalendarDay(2027, 3, 31), consultedInstead: "OR-GR")),
+    DomainEvent(
+      ContractChangedV2(
+        employee: "E104", employer: "GEM-B", contractFTEBefore: FTE(tenThousandths: 10_000),
+        contractFTEAfter: FTE(tenThousandths: 8_889), cohortFTEAfter: nil,
+        contractHoursAfter: 32, reason: "eigen verzoek")),
     DomainEvent(
       TransitionDeclared(
         transition: "zaanstreek-werk", name: "Werkbedrijf Zaanstreek",
@@ -61,7 +110,7 @@ enum GoldenExamples {
 
   /// The event with at most two members, lines or placements, so its golden stays readable.
   static func trimmed(_ event: DomainEvent) -> DomainEvent {
-    var payload: any EventPayload = event.payload
+    var payload: any EventPayload = event.payload.value
     if let baseline = event.payload(as: StaffBaselineRecorded.self) {
       payload = StaffBaselineRecorded(
         cohort: baseline.cohort, members: Array(baseline.members.suffix(4).prefix(2)))
@@ -89,7 +138,8 @@ enum GoldenExamples {
       + extra.map({
         ScriptedStep(
           recordedMilliseconds: 0, by: "", id: "",
-          command: TransitionCommand($0.payload, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
+          command: TransitionCommand(
+            $0.payload.value, effective: EffectiveDate(CalendarDay(2026, 1, 1))))
       }) where seen.insert(step.command.event.eventType).inserted
     {
       events.append(trimmed(step.command.event))

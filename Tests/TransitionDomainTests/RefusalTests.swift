@@ -89,6 +89,17 @@ struct RefusalTests {
       "Cannot RecordRisk on 2026-07-01: body RAAD-XYZ is not registered. Check the code, or register it first with RegisterBody."
     ),
     (
+      "erasing the personal data of an employee the log does not know",
+      TransitionCommand(
+        PersonalDataErased(employee: "E099", reason: "verzoek betrokkene"), effective: july),
+      "Cannot ErasePersonalData on 2026-07-01: employee E099 is not in any record by that day. Check the id, or record the staff baseline or hire first."
+    ),
+    (
+      "erasing personal data without a ground",
+      TransitionCommand(PersonalDataErased(employee: "E001", reason: ""), effective: july),
+      "Cannot read ErasePersonalData: field 'reason' is empty: give the ground. See `transition help ErasePersonalData` for its fields."
+    ),
+    (
       "unknown employee", TransitionCommand(move("E099"), effective: july),
       "Cannot TransferStaff on 2026-07-01: employee E099 is not in any record by that day. Check the id, or record the staff baseline or hire first."
     ),
@@ -181,6 +192,18 @@ struct RefusalTests {
     }
   }
 
+  @Test("erasing the personal data of a known employee, even one who left, is accepted")
+  func erasureOfKnownEmployee() throws {
+    var replay = try Self.world()
+    for employee in ["E001", "E002"] {
+      try replay.run(
+        TransitionCommand(
+          PersonalDataErased(employee: EmployeeID(employee), reason: "bewaartermijn verstreken"),
+          effective: Self.july))
+    }
+    #expect(replay.records.suffix(2).map(\.stream) == ["people/E001", "people/E002"])
+  }
+
   @Test("a refused command yields no records and leaves the state as it was")
   func refusedYieldsNothing() throws {
     var replay = try Self.world()
@@ -203,8 +226,17 @@ struct RefusalTests {
     }
     #expect(
       Refusal.notARealDay(field: "effective", text: "2026-02-30").description
-        == "'2026-02-30' in 'effective' is not a real date. Use YYYY-MM-DD (or 2024-04, 2023-Q1, 2025-H2, 2013, 2024-07~ for a coarse effective date)."
+        == "'2026-02-30' in 'effective' is not a date. Write one of: 2026-07-01, 2024-04 (or"
+        + " april 2024), 2023-Q1, 2025-H2, 2013, 2024-07~ (about), voorjaar 2024 (March-May),"
+        + " zomer 2024 (June-August), najaar 2024 (September-November), winter 2020/2021"
+        + " (December-February), a range such as 2020-12 - 2021-02 (december 2020 - februari"
+        + " 2021), or uiterlijk 2026-07-01 / uiterlijk 2026 (on or before)."
     )
+    // A day field that takes only a day suggests only a day.
+    #expect(
+      Refusal.notARealDay(field: "lastWorkingDay", text: "2026-02").description
+        == "'2026-02' in 'lastWorkingDay' is not a real day. Write it as YYYY-MM-DD, such as"
+        + " 2026-07-01.")
   }
 
   @Test("command JSON with an unknown or missing field is refused naming the field")

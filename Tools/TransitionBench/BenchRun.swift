@@ -247,7 +247,42 @@ struct BenchRun {
       report.notes.append("W6: no digest pinned for \(w6Events) records (not compared)")
     }
     report.series.append(series)
+    try runW7(report, store: target)
     if !keep { Files.removeTree(target) }
+  }
+
+  /// W7: the users' questions as cold `transition` processes on the W6 log (see
+  /// `UserQuestions`); each answer's digest must equal the pinned one for the size.
+  private func runW7(_ report: Report, store: String) throws {
+    let log = Workloads.logPath(store)
+    var floors: [Double] = []
+    for _ in 1...repeats { floors.append(try UserQuestions.ask(["--help"]).seconds) }
+    let floor = Stats.median(floors)
+    print("W7 floor transition process_s=\(Format.fixed(floor, 3))")
+    report.limits["w7_floor_s"] = floor
+    let pinned = Expected.w7Digests[w6Events]
+    let questions = UserQuestions.questions(log: log, try UserQuestions.subjects(of: log))
+    for question in questions {
+      var series = Series(workload: "W7", name: question.name, system: "transition")
+      for run in 1...repeats {
+        if question.name == "first-query" { unlink(log + ".projections") }
+        let answer = try UserQuestions.ask(question.arguments)
+        var values = UserQuestions.line(question, answer, floor: floor).keyValues
+        values["peak_rss_mb"] = Format.fixed(Double(answer.peakResidentBytes) / 1e6, 1)
+        let ok =
+          question.statuses.contains(answer.status)
+          && (pinned == nil || pinned?[question.name] == answer.digest)
+        series.runs.append(values)
+        series.checks.append(ok)
+        let line = UserQuestions.line(question, answer, floor: floor)
+        if !ok { report.failures.append("W7 \(question.name) run \(run): \(line)") }
+        print("W7 \(question.name) transition run=\(run) \(line)")
+      }
+      report.series.append(series)
+    }
+    if pinned == nil {
+      report.notes.append("W7: no digests pinned for \(w6Events) records (not compared)")
+    }
   }
 
   /// Prints a raw line as runner.py does and keeps its values.
@@ -281,6 +316,7 @@ struct BenchRun {
     "W4": ["latency_ms", "query_ms"],
     "W5": ["events_per_s", "process_s", "mb_per_s"],
     "W6": ["events_per_s", "process_s", "replay_s", "views_s", "peak_rss_mb"],
+    "W7": ["process_s", "peak_rss_mb", "floor_ratio"],
   ]
 
   private func median(_ series: Series, _ key: String) -> Double? {

@@ -34,10 +34,21 @@ enum Expected {
   /// synthetic transition (`SyntheticTransition`, default seed) and compared on every run; a
   /// change means the generator, the replay or a view now gives another answer, which must be
   /// explained.
+  ///
+  /// 2026-12-06: issue 19 added the funds view and the rule `or-advice-missing-per-employer`,
+  /// which finds 9,468 moves in the 20,000-record log whose old employer's OR advice is missing
+  /// (the generator writes no advice per employer); every other view and finding is as before
+  /// (18,747 findings then, 28,215 now). The 1,000,000-record pin `eb98232709b8d38a` predates
+  /// that and is not yet measured again, so that size is not compared.
   static let w6Digests: [Int: String] = [
-    20_000: "3d635c64ba9543d9",
-    1_000_000: "eb98232709b8d38a",
+    20_000: "be17dda8918854da"
   ]
+
+  /// W7 answer digests by number of records, then by question.
+  ///
+  /// The first 16 hex digits of each question's standard output; a regression pin like
+  /// `w6Digests`. A size without an entry is measured but not compared, and the run says so.
+  static let w7Digests: [Int: [String: String]] = [:]
 
   /// The reference log of 10,000 events (WORKLOADS.md §4): size and SHA-256 of line 10,000.
   static let reference10k = (

@@ -12,13 +12,14 @@
 ///     transition-bench w5 STORE [MODE]              verify: pipelined, sequential or checkpoint
 ///     transition-bench w6prep STORE [--events N]    writes the synthetic domain log (1,000,000)
 ///     transition-bench w6 STORE                     domain replay into every projection and view
+///     transition-bench w7 STORE                     the users' questions as cold CLI processes
 ///     transition-bench limits STORE                 raw sync latency, SHA-256, read bandwidth
 ///     transition-bench gen-reference N PATH         the reference log of WORKLOADS.md §1
 ///     transition-bench all [--quick] [--store DIR]  everything, with the summary table
 let usage = """
   usage: transition-bench w1|w2 STORE [--events N] | w3 STORE [pipelined|sequential|nochain]
          | w4prep STORE scan|sidecar | w4 STORE DATE [scan|sidecar] | w5 STORE [pipelined|sequential|checkpoint]
-         | w6prep STORE [--events N] | w6 STORE | limits STORE | gen-reference N PATH | all [--quick] [--store DIR] [--keep]
+         | w6prep STORE [--events N] | w6 STORE | w7 STORE | limits STORE | gen-reference N PATH | all [--quick] [--store DIR] [--keep]
   """
 
 func option(_ name: String, in arguments: [String]) -> String? {
@@ -78,6 +79,8 @@ func main() throws -> Int32 {
         store: try store(), events: try events(arguments, default: DomainReplay.defaultEvents)))
   case "w6":
     print(try DomainReplay.run(store: try store()))
+  case "w7":
+    print(try UserQuestions.run(store: try store()))
   case "limits":
     print(try BenchRun.limitsLine(store: try store(), quick: arguments.contains("--quick")))
   case "noop":

@@ -1,5 +1,6 @@
 // transition-fuzz: a libFuzzer target for the log's line scanner, reader, verifier and
-// tail recovery. See docs/RELIABILITY.md, group 10, for the commands.
+// tail recovery, and with TRANSITION_FUZZ_MODE=sidecar for the projections cache's reader
+// (SidecarTarget.swift). See docs/RELIABILITY.md, group 10, for the commands.
 //
 // Built with `swift build --sanitize fuzzer --sanitize address --product TransitionFuzz
 // --scratch-path .build-fuzz`, libFuzzer supplies `main` and calls
@@ -105,8 +106,12 @@ func fuzzOne(_ input: UnsafeRawBufferPointer) {
   }
 }
 
+/// Whether the inputs are projections caches (`TRANSITION_FUZZ_MODE=sidecar`), not logs.
+let fuzzingSidecar = getenv("TRANSITION_FUZZ_MODE").map { String(cString: $0) } == "sidecar"
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-  fuzzOne(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
+  let input = UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size)
+  if fuzzingSidecar { fuzzSidecar(input) } else { fuzzOne(input) }
   return 0
 }

@@ -10,12 +10,23 @@ import Foundation
   @main
   enum Replay {
     static func main() {
-      for path in CommandLine.arguments.dropFirst() {
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      if arguments.first == "--sidecar-seeds", arguments.count == 2 {
+        do {
+          try writeSidecarSeeds(to: arguments[1])
+          print("wrote the sidecar seed to \(arguments[1])")
+        } catch {
+          FileHandle.standardError.write(Data("cannot write the sidecar seed: \(error)\n".utf8))
+          exit(1)
+        }
+        return
+      }
+      for path in arguments {
         guard let data = FileManager.default.contents(atPath: path) else {
           FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
           exit(2)
         }
-        Array(data).withUnsafeBytes { fuzzOne($0) }
+        Array(data).withUnsafeBytes { if fuzzingSidecar { fuzzSidecar($0) } else { fuzzOne($0) } }
         print("ok \(path)")
       }
     }

@@ -65,7 +65,10 @@ public struct FieldError: Error, Equatable, Sendable, CustomStringConvertible {
       self.init(
         field: fieldPath(context.codingPath), problem: "should be \(jsonTypeName(type))")
     case .dataCorrupted(let context):
-      self.init(field: fieldPath(context.codingPath), problem: context.debugDescription)
+      self.init(
+        field: fieldPath(context.codingPath),
+        problem: AllowedValues.problem(decodingMessage: context.debugDescription)
+          ?? context.debugDescription)
     @unknown default:
       self.init(field: "", problem: "\(error)")
     }

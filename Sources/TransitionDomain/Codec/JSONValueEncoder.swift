@@ -42,6 +42,9 @@ private final class ValueBox {
     guard case .object(var members) = content else {
       preconditionFailure("mixing keyed and other containers at one level")
     }
+    // Release `content`'s hold on the array before appending, so that the append does not
+    // copy it: copying at every member made a list of n entries take n² time.
+    content = .empty
     let box = ValueBox()
     members.append((key, box))
     content = .object(members)
@@ -53,6 +56,7 @@ private final class ValueBox {
     guard case .array(var elements) = content else {
       preconditionFailure("mixing unkeyed and other containers at one level")
     }
+    content = .empty
     let box = ValueBox()
     elements.append(box)
     content = .array(elements)

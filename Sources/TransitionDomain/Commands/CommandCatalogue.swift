@@ -60,15 +60,18 @@ extension TransitionCommand {
       "RequestORAdvice", ORAdviceRequested.eventType,
       "Record a request for OR advice (art. 25 WOR)."
     ),
-    ("RecordORAdvice", ORAdviceGiven.eventType, "Record the OR's advice or its absence."),
+    (
+      "RecordORAdvice", ORAdviceGivenV2.eventType,
+      "Record the OR's advice (also negative on parts) or its absence."
+    ),
     (
       "RegisterTransitionPlanVersion", TransitionPlanVersionRegistered.eventType,
       "Register a transitieplan version and its status."
     ),
-    ("PlanMilestone", MilestonePlanned.eventType, "Plan a milestone."),
+    ("PlanMilestone", MilestonePlannedV2.eventType, "Plan a milestone for a day or a period."),
     (
-      "ReplanMilestone", MilestoneReplanned.eventType,
-      "Move a milestone's planned date, with a reason."
+      "ReplanMilestone", MilestoneReplannedV2.eventType,
+      "Move a milestone's planned day or period, with a reason."
     ),
     ("AchieveMilestone", MilestoneAchieved.eventType, "Record that a milestone was reached."),
     (
@@ -97,8 +100,8 @@ extension TransitionCommand {
       "Move cohort FTE to other work at the same employer."
     ),
     (
-      "ChangeContract", ContractChanged.eventType,
-      "Change FTE, hours, cao, function, scale or contract type."
+      "ChangeContract", ContractChangedV2.eventType,
+      "Change FTE, hours, cao, function, scale or contract type; the cohort follows the FTE."
     ),
     (
       "StartSecondment", SecondmentStarted.eventType,
@@ -135,7 +138,10 @@ extension TransitionCommand {
       "CorrectCostSharingKey", CostSharingKeyCorrected.eventType,
       "Correct a key version with a new one (needs corrects)."
     ),
-    ("BookCosts", CostBooked.eventType, "Book cost lines, by key version or directly."),
+    (
+      "BookCosts", CostBookedV2.eventType,
+      "Book cost lines, by key version or directly, optionally on a fund."
+    ),
     (
       "CorrectCostBooking", CostBookingCorrected.eventType,
       "Book correcting lines on the original day (needs corrects)."
@@ -143,6 +149,22 @@ extension TransitionCommand {
     ("AmendGR", GRAmended.eventType, "Record a GR amendment in force."),
     ("RecordGRMemberLeaving", GRMemberLeft.eventType, "Record a member leaving a GR."),
     ("DissolveGR", GRDissolved.eventType, "Record the dissolution of a GR."),
+    (
+      "ErasePersonalData", PersonalDataErased.eventType,
+      "Record that a person's details were erased (use `transition people LOG forget`)."
+    ),
+    (
+      "CreateFund", FundCreated.eventType,
+      "Create a reserve or budget with an amount, held by an organisation."
+    ),
+    (
+      "AuthoriseWithdrawal", WithdrawalAuthorised.eventType,
+      "Authorise a withdrawal from a fund up to an amount, by a decision."
+    ),
+    (
+      "RecordWorksCouncilAbsence", WorksCouncilAbsenceRecorded.eventType,
+      "Record that an employer has no OR (yet), and whom it consults instead."
+    ),
     (
       "RetractRecord", RecordRetracted.eventType,
       "Withdraw a record without replacement (needs corrects)."
@@ -168,4 +190,12 @@ extension TransitionCommand {
       "Record that a motion (motie) was done (afgedaan)."
     ),
   ].map { CommandDescription(name: $0.0, eventType: $0.1, summary: $0.2) }
+
+  /// Earlier versions of event types whose command now records a later version, with that
+  /// command: records of them stay readable and can still be made (the example logs), but
+  /// `record` and `--input` make the latest version.
+  public static let earlierVersions: [(eventType: String, command: String)] = [
+    (CostBooked.eventType, "BookCosts"), (ORAdviceGiven.eventType, "RecordORAdvice"),
+    (ContractChanged.eventType, "ChangeContract"),
+  ]
 }

@@ -2,19 +2,19 @@ extension CommandCheck {
   /// The checks specific to the command's event type.
   func payload() throws(Refusal) {
     switch command.event.payload {
-    case let event as OrganisationRegistered:
+    case .organisationRegistered(let event):
       for member in event.members { try organisation(member) }
       if event.kind == .gemeenschappelijkeRegeling, event.members.count < 2 {
         throw .tooFewMembers(arrangement: event.organisation, members: event.members, day: day)
       }
-    case let event as OrganisationChanged: try organisation(event.organisation)
-    case let event as BodyRegistered:
+    case .organisationChanged(let event): try organisation(event.organisation)
+    case .bodyRegistered(let event):
       for id in event.organisations { try organisation(id) }
-    case let event as BodyRegisteredV2:
+    case .bodyRegisteredV2(let event):
       for id in event.organisations { try organisation(id) }
-    case let event as DocumentRegistered: try organisation(event.organisation)
-    case let event as DocumentRegisteredV2: try organisation(event.organisation)
-    case let event as OrganisationRegisteredV2:
+    case .documentRegistered(let event): try organisation(event.organisation)
+    case .documentRegisteredV2(let event): try organisation(event.organisation)
+    case .organisationRegisteredV2(let event):
       for member in event.members { try organisation(member) }
       if event.knownKind == .gemeenschappelijkeRegeling, event.members.count < 2 {
         throw .tooFewMembers(arrangement: event.organisation, members: event.members, day: day)
@@ -25,113 +25,141 @@ extension CommandCheck {
           problem: "'endsOn' \(end) is not after 'startsOn' \(start); an organisation exists"
             + " from startsOn up to the day before endsOn")
       }
-    case let event as OrganisationEnded: try ended(event)
-    case let event as OrganisationsMerged: try merger(event)
-    case let event as TransitionDeclared: try declaration(event)
-    case let event as ParticipantJoined: try joining(event)
-    case let event as MotionDisposed: try disposal(event)
-    case let event as ProposalSubmitted:
+    case .organisationEnded(let event): try ended(event)
+    case .organisationsMerged(let event): try merger(event)
+    case .transitionDeclared(let event): try declaration(event)
+    case .participantJoined(let event): try joining(event)
+    case .motionDisposed(let event): try disposal(event)
+    case .proposalSubmitted(let event):
       try body(event.from)
       for id in event.to { try body(id) }
       if let via = event.via { try body(via) }
-    case let event as CommitteeConsidered:
+    case .committeeConsidered(let event):
       try body(event.committee)
       if let advised = event.advises { try body(advised) }
-    case let event as InformationProvided:
+    case .informationProvided(let event):
       for id in event.from + event.to { try body(id) }
-    case let event as StakeholderPositionSubmitted:
+    case .stakeholderPositionSubmitted(let event):
       for id in event.from + event.to { try body(id) }
-    case let event as ZienswijzeSubmitted:
+    case .zienswijzeSubmitted(let event):
       try body(event.raad)
       try body(event.to)
-    case let event as DecisionTaken: try decisionTaken(DecisionTakenV2(event))
-    case let event as DecisionTakenV2: try decisionTaken(event)
-    case let event as DecisionRevoked:
+    case .decisionTaken(let event): try decisionTaken(DecisionTakenV2(event))
+    case .decisionTakenV2(let event): try decisionTaken(event)
+    case .decisionRevoked(let event):
       try decision(event.decision)
       try existing(event.body)
-    case let event as DecisionSuperseded:
+    case .decisionSuperseded(let event):
       try decision(event.decision)
       try decision(event.supersededBy)
-    case let event as DecisionCorrected:
+    case .decisionCorrected(let event):
       for id in event.authority { try body(id) }
       if command.corrects == nil {
         throw .invalidInput(command: verb, problem: "field 'corrects' is missing")
       }
-    case let event as RecordRetracted:
+    case .recordRetracted(let event):
       if command.corrects == nil {
         throw .invalidInput(command: verb, problem: "field 'corrects' is missing (\(event.record))")
       }
-    case let event as ORAdviceRequested:
+    case .orAdviceRequested(let event):
       try existing(event.worksCouncil)
       try existing(event.requestedBy)
-    case let event as ORAdviceGiven:
+    case .orAdviceGiven(let event):
       try existing(event.worksCouncil)
       guard state.adviceRequests[event.request] != nil else {
         throw .unknownReference(
           what: "advice request", id: event.request.rawValue, command: verb, day: day)
       }
-    case let event as MilestonePlanned: for id in event.scope { try organisation(id) }
-    case let event as MilestoneReplanned:
+    case .orAdviceGivenV2(let event): try advice(event)
+    case .worksCouncilAbsenceRecorded(let event):
+      try organisation(event.employer)
+      if let instead = event.consultedInstead { try body(instead) }
+    case .fundCreated(let event):
+      try organisation(event.holder)
+      if state.funds[event.fund] != nil, command.corrects == nil {
+        throw .duplicateIdentifier(what: "fund", id: event.fund.rawValue, command: verb)
+      }
+      if event.amount < .zero {
+        throw .negativeAmount(what: "fund", id: event.fund.rawValue, amount: event.amount)
+      }
+    case .withdrawalAuthorised(let event):
+      guard state.funds[event.fund] != nil else {
+        throw .unknownReference(what: "fund", id: event.fund.rawValue, command: verb, day: day)
+      }
+      if state.withdrawals[event.withdrawal] != nil, command.corrects == nil {
+        throw .duplicateIdentifier(
+          what: "withdrawal", id: event.withdrawal.rawValue, command: verb)
+      }
+      if event.amount < .zero {
+        throw .negativeAmount(
+          what: "withdrawal", id: event.withdrawal.rawValue, amount: event.amount)
+      }
+    case .costBookedV2(let event):
+      for line in event.lines {
+        try costLine(line.costLine, costs: event.costs)
+        try fundOf(line)
+      }
+    case .milestonePlanned(let event): for id in event.scope { try organisation(id) }
+    case .milestonePlannedV2(let event): for id in event.scope { try organisation(id) }
+    case .milestoneReplanned(let event):
       guard state.milestones[event.milestone] != nil else {
         throw .unknownReference(
           what: "milestone", id: event.milestone.rawValue, command: verb, day: day)
       }
-    case let event as MilestoneAchieved: for id in event.scope { try organisation(id) }
-    case let event as RiskRegisterInitialised: try body(event.owner)
-    case let event as RiskRecorded: try body(event.owner)
-    case let event as StaffBaselineRecorded: try baseline(event)
-    case let event as StaffTransferred: try transfer(event)
-    case let event as StaffReassigned:
+    case .milestoneReplannedV2(let event):
+      guard state.milestones[event.milestone] != nil else {
+        throw .unknownReference(
+          what: "milestone", id: event.milestone.rawValue, command: verb, day: day)
+      }
+      for id in event.scope { try organisation(id) }
+    case .milestoneAchieved(let event): for id in event.scope { try organisation(id) }
+    case .riskRegisterInitialised(let event): try body(event.owner)
+    case .riskRecorded(let event): try body(event.owner)
+    case .staffBaselineRecorded(let event): try baseline(event)
+    case .staffTransferred(let event): try transfer(event)
+    case .staffReassigned(let event):
       let snapshot = try employed(event.employee, by: event.employer)
       if event.fte > snapshot.allocatedFTE {
         throw .fteWouldBecomeNegative(
           event.employee, day: day, available: snapshot.allocatedFTE, requested: event.fte)
       }
-    case let event as ContractChanged: try contractChange(event)
-    case let event as SecondmentStarted:
+    case .contractChanged(let event): try contractChange(event)
+    case .contractChangedV2(let event): try contractChange(event)
+    case .secondmentStarted(let event):
       try employed(event.employee, by: event.employer)
       try existing(event.host)
-    case let event as SecondmentExtended:
+    case .secondmentExtended(let event):
       try secondment(event.employee, event.host)
-    case let event as SecondmentEnded:
+    case .secondmentEnded(let event):
       try secondment(event.employee, event.host)
-    case let event as SurplusDeclared: try employed(event.employee, by: event.employer)
-    case let event as StaffDeparted: try departure(event)
-    case let event as ExternalHireRecorded:
+    case .surplusDeclared(let event): try employed(event.employee, by: event.employer)
+    case .staffDeparted(let event): try departure(event)
+    case .externalHireRecorded(let event):
       try existing(event.employer)
       try notEmployedElsewhere(event.employee, joining: event.employer)
       if event.contractFTE > .one {
         throw .fteAboveFullTime(event.employee, day: day, requested: event.contractFTE)
       }
-    case let event as PlacementProcedureStep:
+    case .placementProcedureStep(let event):
       for id in event.bodies { try body(id) }
       for placement in event.placements { try organisation(placement.destination) }
-    case let event as CaseloadTransferred:
+    case .caseloadTransferred(let event):
       try existing(event.from)
       try existing(event.to)
-    case let event as SocialPlanAgreed: for id in event.parties { try body(id) }
-    case let event as FundingRecorded:
+    case .socialPlanAgreed(let event): for id in event.parties { try body(id) }
+    case .fundingRecorded(let event):
       for id in [event.holder] + event.beneficiaries { try organisation(id) }
-    case let event as CostSharingKeySet: try keyShares(event.costs, event.version, event.shares)
-    case let event as CostSharingKeyCorrected:
+    case .costSharingKeySet(let event): try keyShares(event.costs, event.version, event.shares)
+    case .costSharingKeyCorrected(let event):
       guard state.keys[event.costs]?[event.correctsVersion] != nil else {
         throw .unknownReference(
           what: "key version", id: "\(event.costs) v\(event.correctsVersion)", command: verb,
           day: day)
       }
       try keyShares(event.costs, event.version, event.shares)
-    case let event as CostBooked:
-      for line in event.lines {
-        if state.costLines[line.line] != nil {
-          throw .duplicateIdentifier(what: "cost line", id: line.line.rawValue, command: verb)
-        }
-        try organisation(line.bookedBy)
-        try charged(
-          line: line.line, amount: line.amount, allocation: line.allocation,
-          keyVersion: line.keyVersion, charged: line.charged, costs: event.costs,
-          isCorrection: false)
-      }
-    case let event as CostBookingCorrected:
+    case .costBooked(let event):
+      for line in event.lines { try costLine(line, costs: event.costs) }
+    case .costBookingCorrected(let event):
       for line in event.lines {
         guard let original = state.costLines[line.corrects] else {
           throw .unknownReference(
@@ -146,13 +174,13 @@ extension CommandCheck {
           keyVersion: line.keyVersion, charged: line.charged, costs: event.costs,
           isCorrection: true)
       }
-    case let event as GRAmended:
+    case .grAmended(let event):
       try organisation(event.arrangement)
       for member in event.membersAfter { try organisation(member) }
       if event.membersAfter.count < 2 {
         throw .tooFewMembers(arrangement: event.arrangement, members: event.membersAfter, day: day)
       }
-    case let event as GRMemberLeft:
+    case .grMemberLeft(let event):
       try organisation(event.arrangement)
       let remaining = (state.arrangementMembers[event.arrangement] ?? []).filter {
         $0 != event.member
@@ -160,8 +188,17 @@ extension CommandCheck {
       if remaining.count < 2 {
         throw .tooFewMembers(arrangement: event.arrangement, members: remaining, day: day)
       }
-    case let event as GRDissolved: try organisation(event.arrangement)
-    default: break
+    case .grDissolved(let event): try organisation(event.arrangement)
+    case .personalDataErased(let event):
+      guard state.knows(event.employee) else {
+        throw .unknownEmployee(event.employee, command: verb, day: day)
+      }
+      if event.reason.isEmpty {
+        throw .invalidInput(command: verb, problem: "field 'reason' is empty: give the ground")
+      }
+    case .transitionPlanVersionRegistered, .externalContextRecorded, .referenceDataRecorded,
+      .costEstimateRecorded:
+      break
     }
   }
 
@@ -260,10 +297,70 @@ extension CommandCheck {
         throw .transferExceedsFTE(
           line.employee, day: day, available: snapshot.allocatedFTE, requested: line.fte)
       }
+      if line.fte != snapshot.allocatedFTE, snapshot.contractFTE < snapshot.allocatedFTE,
+        line.fte == snapshot.contractFTE
+      {
+        throw .transferOfContractBelowCohort(
+          line.employee, day: day, cohort: snapshot.allocatedFTE, contract: snapshot.contractFTE,
+          requested: line.fte)
+      }
       if line.fte != snapshot.allocatedFTE {
         throw .transferChangesFTE(
           line.employee, day: day, available: snapshot.allocatedFTE, requested: line.fte)
       }
+    }
+  }
+
+  private func costLine(_ line: CostLine, costs: String) throws(Refusal) {
+    if state.costLines[line.line] != nil {
+      throw .duplicateIdentifier(what: "cost line", id: line.line.rawValue, command: verb)
+    }
+    try organisation(line.bookedBy)
+    try charged(
+      line: line.line, amount: line.amount, allocation: line.allocation,
+      keyVersion: line.keyVersion, charged: line.charged, costs: costs, isCorrection: false)
+  }
+
+  /// The fund and withdrawal a version-2 line names exist, and the withdrawal is the fund's.
+  private func fundOf(_ line: FundedCostLine) throws(Refusal) {
+    if let fund = line.fund, state.funds[fund] == nil {
+      throw .unknownReference(what: "fund", id: fund.rawValue, command: verb, day: day)
+    }
+    guard let id = line.withdrawal else { return }
+    guard let withdrawal = state.withdrawals[id] else {
+      throw .unknownReference(what: "withdrawal", id: id.rawValue, command: verb, day: day)
+    }
+    if withdrawal.fund != line.fund {
+      throw .withdrawalOfOtherFund(
+        line: line.line, withdrawal: id, fund: line.fund, actual: withdrawal.fund)
+    }
+  }
+
+  private func advice(_ event: ORAdviceGivenV2) throws(Refusal) {
+    try existing(event.worksCouncil)
+    guard state.adviceRequests[event.request] != nil else {
+      throw .unknownReference(
+        what: "advice request", id: event.request.rawValue, command: verb, day: day)
+    }
+    if event.outcome == .negatiefOpOnderdelen,
+      !event.parts.contains(where: { $0.outcome == .negatief })
+    {
+      throw .adviceWithoutNegativePart(request: event.request, parts: event.parts.count)
+    }
+  }
+
+  private func contractChange(_ event: ContractChangedV2) throws(Refusal) {
+    try contractChange(event.contractFields)
+    guard let cohort = event.cohortFTEAfter,
+      let snapshot = state.employee(event.employee, on: day)
+    else { return }
+    let contract = event.contractFTEAfter ?? snapshot.contractFTE
+    if cohort > contract {
+      throw .cohortAboveContract(event.employee, day: day, cohort: cohort, contract: contract)
+    }
+    if cohort > snapshot.allocatedFTE {
+      throw .cohortWouldRise(
+        event.employee, day: day, cohort: snapshot.allocatedFTE, requested: cohort)
     }
   }
 

@@ -9,7 +9,7 @@ public func decide(_ command: TransitionCommand, state: TransitionState) throws(
   try check.correction()
   try check.payload()
   var stream: String?
-  if let corrects = command.corrects, command.event.payload is RecordRetracted {
+  if let corrects = command.corrects, case .recordRetracted = command.event.payload {
     stream = state.recordStreams[corrects]
   }
   return [

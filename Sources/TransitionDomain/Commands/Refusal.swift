@@ -19,6 +19,11 @@
 /// | a correcting line whose effective day differs from the line it corrects | refusal | corrections keep the original day (12.10) |
 /// | a correction of a missing or retracted record, of the wrong type, or without a reason | refusal | 12.1 |
 /// | a GR left with fewer than two members | refusal | record `GRDissolved` instead (12.9) |
+/// | a cost line on an unknown fund or withdrawal, a withdrawal of another fund or without its fund; a negative fund or withdrawal amount | refusal | the line would draw on nothing (issue 19 item 4) |
+/// | advice "negatief op onderdelen" without a negative part | refusal | the parts say what it is negative on (art. 25 WOR) |
+/// | a cohort FTE after a contract change above the contract or above the cohort FTE before; a transfer of the contract FTE while a version-1 change left more cohort FTE | refusal | FTE conservation (12.3): the cohort follows the contract (issue 19 item 8) |
+/// | a booking on a fund without an authorised withdrawal, above the authorised amount, or overdrawing the fund | finding | flagged, not blocked (12.10) |
+/// | a staff move without the advice of its old employer's OR; a transfer within a month of a decision that deviates from an advice | finding | 12.6, art. 25 lid 6 WOR |
 /// | effective days that are not real dates; malformed command input | refusal | input checked where it enters |
 /// | a decision, advice, transfer, hire, secondment, caseload move, merger or participation by or to an organisation or body that does not exist on the effective day (starts later, ended, merged) | refusal | issue 19 item 2: it could not act; a mention in free text is not checked |
 /// | a participant of an undeclared transition, or a step the transition does not declare; a disposal of a decision that is not a motie | refusal | issue 19 items 1, 7 |
@@ -71,6 +76,14 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
   case patchDoesNotApply(seq: Int64, field: String, problem: String)
   case duplicateIdentifier(what: String, id: String, command: String)
   case tooFewMembers(arrangement: OrganisationID, members: [OrganisationID], day: CalendarDay)
+  case withdrawalOfOtherFund(
+    line: CostLineID, withdrawal: WithdrawalID, fund: FundID?, actual: FundID)
+  case negativeAmount(what: String, id: String, amount: Money)
+  case adviceWithoutNegativePart(request: AdviceRequestID, parts: Int)
+  case cohortAboveContract(EmployeeID, day: CalendarDay, cohort: FTE, contract: FTE)
+  case cohortWouldRise(EmployeeID, day: CalendarDay, cohort: FTE, requested: FTE)
+  case transferOfContractBelowCohort(
+    EmployeeID, day: CalendarDay, cohort: FTE, contract: FTE, requested: FTE)
   case notARealDay(field: String, text: String)
   case invalidInput(command: String, problem: String)
   case unknownCommand(String)
@@ -166,9 +179,35 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
       "Cannot leave GR \(arrangement) with \(members.count) member(s) on \(day)"
         + (members.isEmpty ? "" : " (" + members.map(\.rawValue).joined(separator: ", ") + ")")
         + ": a GR needs at least two. Record GRDissolved instead."
+    case .notARealDay(let field, let text) where field == "effective":
+      "'\(text)' in 'effective' is not a date. Write one of: \(EffectiveDate.acceptedForms)."
+    case .withdrawalOfOtherFund(let line, let withdrawal, let fund, let actual):
+      "Cannot book line \(line) on withdrawal \(withdrawal): it draws on fund \(actual), "
+        + (fund.map { "not on \($0)." } ?? "and the line names no fund.")
+        + " Give the line fund \(actual), or name a withdrawal of the line's fund."
+    case .negativeAmount(let what, let id, let amount):
+      "Cannot record \(what) \(id) with \(amount): the amount cannot be negative. Record a"
+        + " positive amount; a smaller amount is a correction of the record."
+    case .adviceWithoutNegativePart(let request, let parts):
+      "Cannot record the advice on \(request) as 'negatief op onderdelen': "
+        + (parts == 0 ? "it names no parts" : "none of its \(parts) part(s) is negatief")
+        + ". Add each part it is negative on to 'parts' with outcome \"negatief\", or record"
+        + " the outcome as \"negatief\" or \"positief\"."
+    case .cohortAboveContract(let employee, let day, let cohort, let contract):
+      "Cannot count \(cohort) FTE of \(employee) in the cohort from \(day): the contract is"
+        + " \(contract) FTE that day. Use at most \(contract) for 'cohortFTEAfter'."
+    case .cohortWouldRise(let employee, let day, let cohort, let requested):
+      "Cannot raise the cohort FTE of \(employee) from \(cohort) to \(requested) on \(day): a"
+        + " contract change only lowers it. Leave 'cohortFTEAfter' out, or use at most \(cohort)."
+    case .transferOfContractBelowCohort(
+      let employee, let day, let cohort, let contract, let requested):
+      "Cannot move \(requested) FTE of \(employee) on \(day): the contract is \(contract) FTE,"
+        + " but the cohort still counts \(cohort) FTE, because the earlier contract change was"
+        + " recorded as ContractChanged.v1, which kept the cohort. Record ChangeContract with"
+        + " --cohortFTEAfter \(contract) on or before \(day) first (the difference leaves the"
+        + " cohort as 'contract reduced'), then move \(contract)."
     case .notARealDay(let field, let text):
-      "'\(text)' in '\(field)' is not a real date. Use YYYY-MM-DD (or 2024-04, 2023-Q1, 2025-H2,"
-        + " 2013, 2024-07~ for a coarse effective date)."
+      "'\(text)' in '\(field)' is not a real day. Write it as YYYY-MM-DD, such as 2026-07-01."
     case .invalidInput(let command, let problem):
       "Cannot read \(command): \(problem). See `transition help \(command)` for its fields."
     case .unknownCommand(let name):

@@ -9,7 +9,7 @@ import CanonicalJSON
 /// | member | meaning |
 /// |---|---|
 /// | `command` | the command name (required) |
-/// | `effective` | the effective date: `2026-07-01`, or coarse `2024-04`, `2023-Q1`, `2025-H2`, `2013`, `2024-07~` (required) |
+/// | `effective` | the effective date: `2026-07-01`, or as precise as the source: `2024-04`, `2023-Q1`, `2025-H2`, `voorjaar 2024`, `winter 2020/2021`, `2013`, `2024-07~`, `2020-12 - 2021-02`, `uiterlijk 2026-07-01` (required; every form of `EffectiveDate`) |
 /// | `corrects` | the `seq` of the record this corrects (optional; see `Correction`) |
 /// | `correctionReason` | why, required with `corrects` |
 /// | `id` | a record id of your choice (optional; the log assigns one otherwise) |
@@ -43,7 +43,9 @@ public struct TransitionCommand: Equatable, Sendable {
     self.corrects = corrects
     self.correctionReason = correctionReason
     self.id = id
-    self.event = DomainEvent(payload, effectivePrecision: effective.precision, source: source)
+    self.event = DomainEvent(
+      payload, effectivePrecision: effective.precision, effectiveUntil: effective.until,
+      source: source)
   }
 
   /// Reads the JSON form; refuses unknown commands and missing, unknown or mistyped fields.
@@ -83,17 +85,21 @@ public struct TransitionCommand: Equatable, Sendable {
         guard id != nil else {
           throw .invalidInput(command: name, problem: "field 'id' should be text")
         }
-      case DomainEvent.precisionKey:
+      case DomainEvent.precisionKey, DomainEvent.untilKey:
         throw .invalidInput(
-          command: name, problem: "give the precision in 'effective', not in 'effectivePrecision'")
+          command: name,
+          problem: "give the precision in 'effective', not in '\(member.key)'")
       default: data.insert(member.key, member.value)
       }
     }
     if effective.precision != .day {
       data.insert(DomainEvent.precisionKey, .string(effective.precision.rawValue))
     }
+    if let until = effective.until {
+      data.insert(DomainEvent.untilKey, .string(until.description))
+    }
     do {
-      event = try TransitionCommand.decodeOldestVersion(type: eventType, data: data)
+      event = try TransitionCommand.decodeLatestOrEarlier(name: name, type: eventType, data: data)
     } catch {
       if case .field(let field) = error.problem, field.problem.contains("not a real date"),
         let text = TransitionCommand.text(at: field.field, in: data)
@@ -112,6 +118,25 @@ public struct TransitionCommand: Equatable, Sendable {
     self.id = id
   }
 
+  /// The event of `data` as the command's latest type, else as an earlier version of it.
+  ///
+  /// Input written for the earlier version (`earlierVersions`) records what it always did; the
+  /// latest type's error is the one reported.
+  private static func decodeLatestOrEarlier(name: String, type: String, data: JSONObject)
+    throws(EventDecodingError) -> DomainEvent
+  {
+    do {
+      return try decodeOldestVersion(type: type, data: data)
+    } catch {
+      for earlier in earlierVersions where earlier.command == name {
+        if let event = try? DomainEvent.decode(type: earlier.eventType, data: data) {
+          return event
+        }
+      }
+      throw error
+    }
+  }
+
   private static func text(at path: String, in data: JSONObject) -> String? {
     guard !path.contains("["), !path.contains(".") else { return nil }
     return data[path]?.stringValue
@@ -120,7 +145,12 @@ public struct TransitionCommand: Equatable, Sendable {
   /// The command name for each event type, earlier versions included (`DecisionTaken.v1` and
   /// `.v2` are both recorded by `TakeDecision`).
   public static let namesByEventType: [String: String] = {
-    var names = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) })
+    var names = Dictionary(
+      uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) }
+        + earlierVersions.map { ($0.eventType, $0.command) }
+    ).merging([
+      MilestonePlanned.eventType: "PlanMilestone", MilestoneReplanned.eventType: "ReplanMilestone",
+    ]) { current, _ in current }
     for entry in catalogue {
       if let versioned = DomainEvent.payloadTypesByName[entry.eventType]
         as? any VersionedPayload.Type
@@ -155,14 +185,23 @@ public struct TransitionCommand: Equatable, Sendable {
     } catch {
       guard let versioned = DomainEvent.payloadTypesByName[type] as? any VersionedPayload.Type
       else { throw error }
+      // Members only the later version has, left at their defaults (an empty list, false; as
+      // `record` fills them in), say nothing the earlier version cannot.
+      let earlier = JSONObject(
+        data.members.filter {
+          !(versioned.newMembers.contains($0.key)
+            && ($0.value == .array([]) || $0.value == .bool(false) || $0.value == .null))
+        }.map { ($0.key, $0.value) })
       do {
-        return try DomainEvent.decode(type: versioned.earlierVersion.eventType, data: data)
+        return try DomainEvent.decode(type: versioned.earlierVersion.eventType, data: earlier)
       } catch let earlierError {
         throw versioned.isMeantAsCurrent(data) ? error : earlierError
       }
     }
-    let oldest = oldestVersion(of: event.payload)
-    return DomainEvent(oldest, effectivePrecision: event.effectivePrecision, source: event.source)
+    let oldest = oldestVersion(of: event.payload.value)
+    return DomainEvent(
+      oldest, effectivePrecision: event.effectivePrecision, effectiveUntil: event.effectiveUntil,
+      source: event.source)
   }
   /// The event type each command records.
   public static let eventTypesByName: [String: String] = Dictionary(

@@ -7,10 +7,10 @@
 ///
 /// | kind | correcting record | effect as corrected |
 /// |---|---|---|
-/// | replacement | same event type as the corrected record, or a later version of it (`DecisionTaken.v2` for `.v1`) | its data and effective day replace the corrected record's; the corrected record no longer counts |
+/// | replacement | same event type as the corrected record, in any version | its data and effective day replace the corrected record's; the corrected record no longer counts |
 /// | patch | `DecisionCorrected.v1` on `DecisionTaken`, `ProposalSubmitted` or `PlacementProcedureStep` | the corrected record's data with `changes` applied (`FieldChange.field` is a path; use `Correction.patch`) |
 /// | retraction | `RecordRetracted.v1` | the corrected record, and every replacement or patch of it, no longer counts |
-/// | compensation | `CostBookingCorrected.v1` on `CostBooked`; `CostSharingKeyCorrected.v1` on `CostSharingKeySet` | the corrected record still counts; the correcting lines add to it, and the new key version takes over from its `validFrom` |
+/// | compensation | `CostBookingCorrected.v1` on `CostBooked` (v1 or v2); `CostSharingKeyCorrected.v1` on `CostSharingKeySet` | the corrected record still counts; the correcting lines add to it, and the new key version takes over from its `validFrom` |
 ///
 /// A replacement of a replacement names the latest version. Correcting a retracted record is
 /// refused. `DecisionRevoked` and `DecisionSuperseded` are not corrections: they are later legal
@@ -33,29 +33,22 @@ public enum Correction: String, Hashable, Sendable, CaseIterable {
       ]
       return patchable.contains(correctedType) ? .patch : nil
     case CostBookingCorrected.eventType:
-      return correctedType == CostBooked.eventType ? .compensation : nil
+      return [CostBooked.eventType, CostBookedV2.eventType].contains(correctedType)
+        ? .compensation : nil
     case CostSharingKeyCorrected.eventType:
       return [CostSharingKeySet.eventType, CostSharingKeyCorrected.eventType].contains(
         correctedType)
         ? .compensation : nil
     default:
-      return correctingType == correctedType || isLaterVersion(correctingType, of: correctedType)
-        ? .replacement : nil
+      return baseName(correctingType) == baseName(correctedType) ? .replacement : nil
     }
   }
 
-  /// Whether `later` is a later version of the same type as `earlier` (`DecisionTaken.v2` of
-  /// `DecisionTaken.v1`): a record may be replaced by a later version of its type.
-  static func isLaterVersion(_ later: String, of earlier: String) -> Bool {
-    func split(_ name: String) -> (String, Int)? {
-      guard let dot = name.lastIndex(of: "."), name[dot...].hasPrefix(".v"),
-        let version = Int(name[name.index(dot, offsetBy: 2)...])
-      else { return nil }
-      return (String(name[..<dot]), version)
+  /// The type name without its version: `CostBooked` for `CostBooked.v2`.
+  static func baseName(_ eventType: String) -> Substring {
+    guard let dot = eventType.lastIndex(of: "."), eventType[dot...].hasPrefix(".v") else {
+      return eventType[...]
     }
-    guard let (laterBase, laterVersion) = split(later),
-      let (earlierBase, earlierVersion) = split(earlier)
-    else { return false }
-    return laterBase == earlierBase && laterVersion > earlierVersion
+    return eventType[..<dot]
   }
 }

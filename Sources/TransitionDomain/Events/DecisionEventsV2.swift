@@ -88,13 +88,22 @@ public struct DecisionTakenV2: EventPayload {
   public let backing: [String]
   /// Its documents.
   public let documents: [DocumentReference]
+  // Not stored: a `.v1` record with `deviatesFromORAdvice` that names no request deviates from
+  // every request linked to it (the advice view finds them); `.v2` names them instead.
+  public private(set) var deviatesFromEveryLinked = false
   public var stream: String { "decision/\(decision)" }
+
+  private enum CodingKeys: String, CodingKey {
+    case decision, body, jointlyWith, kind, status, subject, step, dictum, proposal, legalBasis
+    case vote, amount, validFrom, validUntil, subjectEmployees, conditions, orAdviceRequests
+    case deviatesFromAdvice, backing, documents
+  }
 
   /// The kind when the rules know it, else nil.
   public var knownKind: DecisionKind? { DecisionKind(rawValue: kind) }
 
   /// Whether it deviates from any OR advice.
-  public var deviatesFromORAdvice: Bool { !deviatesFromAdvice.isEmpty }
+  public var deviatesFromORAdvice: Bool { !deviatesFromAdvice.isEmpty || deviatesFromEveryLinked }
 
   /// The regional step it counts for: its `step`, or else its kind.
   public var stepName: String { step ?? kind }
@@ -111,6 +120,7 @@ public struct DecisionTakenV2: EventPayload {
       orAdviceRequests: v1.orAdviceRequests,
       deviatesFromAdvice: v1.deviatesFromORAdvice ? v1.orAdviceRequests : [], backing: [],
       documents: v1.documents)
+    deviatesFromEveryLinked = v1.deviatesFromORAdvice && v1.orAdviceRequests.isEmpty
   }
 
   /// A decision with every field given.
@@ -160,7 +170,7 @@ public struct DecisionTakenV2: EventPayload {
       subject: subject, dictum: dictum, proposal: proposal, legalBasis: legalBasis,
       vote: vote?.words, validFrom: validFrom, validUntil: validUntil,
       subjectEmployees: subjectEmployees, conditions: conditions,
-      orAdviceRequests: orAdviceRequests, deviatesFromORAdvice: !deviatesFromAdvice.isEmpty,
+      orAdviceRequests: orAdviceRequests, deviatesFromORAdvice: deviatesFromORAdvice,
       documents: documents)
   }
 }

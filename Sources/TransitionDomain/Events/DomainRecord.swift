@@ -41,7 +41,8 @@ public struct DomainRecord: Equatable, Sendable {
 
   /// The effective date as coarse as it was recorded.
   public var effectiveDate: EffectiveDate {
-    EffectiveDate(effective, precision: event.effectivePrecision)
+    EffectiveDate(effective, precision: event.effectivePrecision, until: event.effectiveUntil)
+      ?? EffectiveDate(effective, precision: event.effectivePrecision)
   }
 }
 

@@ -1,13 +1,16 @@
 /// The data of one event type: a struct whose stored properties, in declaration order, are
 /// its fields in the log.
 ///
-/// Conforming types are listed in `DomainEvent.payloadTypes`. A type that has reached a log is
-/// never edited: a change means a new type with a new versioned name (`….v2`).
+/// Every conforming type has its case in `DomainEvent.Payload`, which is the one list of event
+/// types. A type that has reached a log is never edited: a change means a new type with a new
+/// versioned name (`….v2`).
 public protocol EventPayload: Codable, Equatable, Sendable {
   /// The stored type name with its version, such as `StaffTransferred.v1`; a literal, never derived.
   static var eventType: String { get }
   /// The stream the event belongs to, such as `staff/E017`, `decision/IJM-032`, `org/BEV`.
   var stream: String { get }
+  /// This event as its case of `DomainEvent.Payload`.
+  var payloadCase: DomainEvent.Payload { get }
 }
 
 /// Where a record's facts come from (DOMAIN.md 11.1); the raw values are stored.

@@ -115,11 +115,11 @@ extension DomainEvent {
   /// its `.v2` model; any other payload as it is.
   public var currentPayload: any EventPayload {
     switch payload {
-    case let v1 as DecisionTaken: DecisionTakenV2(v1)
-    case let v1 as OrganisationRegistered: OrganisationRegisteredV2(v1)
-    case let v1 as BodyRegistered: BodyRegisteredV2(v1)
-    case let v1 as DocumentRegistered: DocumentRegisteredV2(v1)
-    default: payload
+    case .decisionTaken(let v1): DecisionTakenV2(v1)
+    case .organisationRegistered(let v1): OrganisationRegisteredV2(v1)
+    case .bodyRegistered(let v1): BodyRegisteredV2(v1)
+    case .documentRegistered(let v1): DocumentRegisteredV2(v1)
+    default: payload.value
     }
   }
 }

@@ -30,6 +30,64 @@ public struct MilestoneReplanned: EventPayload {
   public var stream: String { "milestone/\(milestone)" }
 }
 
+/// A milestone was planned for a day or a period as precise as the source.
+///
+/// Its first planned date is never overwritten. Replaces `MilestonePlanned.v1` for new records
+/// (a v1 record reads as this with its day and precision).
+public struct MilestonePlannedV2: EventPayload {
+  public static let eventType = "MilestonePlanned.v2"
+  /// The milestone's id, such as `M1`.
+  public let milestone: MilestoneID
+  /// Its title.
+  public let title: String
+  /// The organisations it applies to.
+  public let scope: [OrganisationID]
+  /// The planned date as precise as the source: a day, month, quarter, half year, season,
+  /// year, range or "on or before" (`voorjaar 2024`, `2020-12 - 2021-02`, `uiterlijk 2026`).
+  public let plannedDate: EffectiveDate
+  public var stream: String { "milestone/\(milestone)" }
+
+  /// A plan of `milestone` for `plannedDate`.
+  public init(
+    milestone: MilestoneID, title: String, scope: [OrganisationID], plannedDate: EffectiveDate
+  ) {
+    self.milestone = milestone
+    self.title = title
+    self.scope = scope
+    self.plannedDate = plannedDate
+  }
+}
+
+/// A milestone's planned date moved to another day or period, with a reason.
+///
+/// Replaces `MilestoneReplanned.v1` for new records.
+public struct MilestoneReplannedV2: EventPayload {
+  public static let eventType = "MilestoneReplanned.v2"
+  /// The milestone.
+  public let milestone: MilestoneID
+  /// The organisations the new date applies to (a subset when only one slips).
+  public let scope: [OrganisationID]
+  /// The planned date before this change, as precise as it was planned.
+  public let previousDate: EffectiveDate
+  /// The new planned date, as precise as the source (`najaar 2026`, `uiterlijk 2027-01-01`).
+  public let newDate: EffectiveDate
+  /// Why it moved.
+  public let reason: String
+  public var stream: String { "milestone/\(milestone)" }
+
+  /// A replanning of `milestone` from `previousDate` to `newDate`.
+  public init(
+    milestone: MilestoneID, scope: [OrganisationID], previousDate: EffectiveDate,
+    newDate: EffectiveDate, reason: String
+  ) {
+    self.milestone = milestone
+    self.scope = scope
+    self.previousDate = previousDate
+    self.newDate = newDate
+    self.reason = reason
+  }
+}
+
 /// A milestone was reached (the record's effective day is the day it was reached).
 public struct MilestoneAchieved: EventPayload {
   public static let eventType = "MilestoneAchieved.v1"

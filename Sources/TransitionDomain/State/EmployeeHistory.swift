@@ -21,7 +21,8 @@ struct StaffChange: Sendable {
     case hired(ExternalHireRecorded)
     case transferred(TransferLine)
     case reassigned(FTE)
-    case contract(ContractChanged)
+    /// A contract change; `cohortCap` (version 2) lowers the cohort FTE to at most it.
+    case contract(ContractChanged, cohortCap: FTE?)
     case surplus
     case departed
     case secondment(host: OrganisationID, until: CalendarDay)
@@ -45,6 +46,9 @@ public struct EmployeeSnapshot: Hashable, Sendable {
   public internal(set) var allocatedFTE = FTE.zero
   /// The cohort FTE reassigned within the employer (left the cohort).
   public internal(set) var reassignedFTE = FTE.zero
+  /// The cohort FTE that left the cohort because the contract fell below it
+  /// (`ContractChanged.v2`).
+  public internal(set) var contractReducedFTE = FTE.zero
   /// The function.
   public internal(set) var function = ""
   /// The cao.
@@ -143,8 +147,12 @@ extension EmployeeSnapshot {
       reassignedFTE = reassignedFTE + (allocatedFTE.subtracting(remaining) ?? .zero)
       allocatedFTE = remaining
       if remaining == .zero { status = .reassigned }
-    case .contract(let changed):
+    case .contract(let changed, let cap):
       if let fte = changed.contractFTEAfter { contractFTE = fte }
+      if let cap, allocatedFTE > cap {
+        contractReducedFTE = contractReducedFTE + (allocatedFTE.subtracting(cap) ?? .zero)
+        allocatedFTE = cap
+      }
       if let cao = changed.caoAfter { self.cao = cao }
       if let function = changed.functionAfter { self.function = function }
       if let type = changed.contractTypeAfter {

@@ -45,56 +45,81 @@ extension TransitionState {
       employees[employee, default: EmployeeHistory(employee: employee)].add(
         StaffChange(seq: seq, effective: day, eventType: record.eventType, kind: kind))
     }
-    switch record.event.currentPayload {
-    case let event as OrganisationRegisteredV2:
-      organisations[event.organisation] = event
-      if event.knownKind == .gemeenschappelijkeRegeling {
-        arrangementMembers[event.organisation] = event.members
-      }
-    case let event as OrganisationEnded: organisationEnds[event.organisation] = day
-    case let event as OrganisationsMerged: merge(event, on: day)
-    case let event as TransitionDeclared: transitions[event.transition] = event.steps
-    case let event as ParticipantJoined:
+    switch record.event.payload {
+    case .organisationRegistered(let v1): register(OrganisationRegisteredV2(v1))
+    case .organisationRegisteredV2(let event): register(event)
+    case .organisationEnded(let event): organisationEnds[event.organisation] = day
+    case .organisationsMerged(let event): merge(event, on: day)
+    case .transitionDeclared(let event): transitions[event.transition] = event.steps
+    case .participantJoined(let event):
       participants[event.transition, default: [:]][event.organisation] = event
-    case let event as BodyRegisteredV2: bodies[event.body] = event
-    case let event as DecisionTakenV2:
+    case .bodyRegistered(let v1): bodies[v1.body] = BodyRegisteredV2(v1)
+    case .bodyRegisteredV2(let event): bodies[event.body] = event
+    case .decisionTaken(let v1):
+      decisions[v1.decision] = DecisionState(
+        taken: DecisionTakenV2(v1), seq: seq, effective: day)
+    case .decisionTakenV2(let event):
       decisions[event.decision] = DecisionState(taken: event, seq: seq, effective: day)
-    case let event as DecisionRevoked: decisions[event.decision]?.endedOn = day
-    case let event as DecisionSuperseded: decisions[event.decision]?.endedOn = day
-    case let event as DecisionCorrected: patchDecision(event, correcting: record.corrects)
-    case let event as ORAdviceRequested: adviceRequests[event.request] = seq
-    case let event as MilestonePlanned: milestones[event.milestone] = event.plannedDate
-    case let event as MilestoneReplanned: milestones[event.milestone] = event.newDate
-    case let event as CostSharingKeySet:
+    case .decisionRevoked(let event): decisions[event.decision]?.endedOn = day
+    case .decisionSuperseded(let event): decisions[event.decision]?.endedOn = day
+    case .decisionCorrected(let event): patchDecision(event, correcting: record.corrects)
+    case .orAdviceRequested(let event): adviceRequests[event.request] = seq
+    case .milestonePlanned(let event): milestones[event.milestone] = event.plannedDate
+    case .milestoneReplanned(let event): milestones[event.milestone] = event.newDate
+    case .milestonePlannedV2(let event): milestones[event.milestone] = event.plannedDate.firstDay
+    case .milestoneReplannedV2(let event): milestones[event.milestone] = event.newDate.firstDay
+    case .costSharingKeySet(let event):
       keys[event.costs, default: [:]][event.version] = KeyVersion(
         shares: event.shares, validFrom: event.validFrom, seq: seq)
-    case let event as CostSharingKeyCorrected:
+    case .costSharingKeyCorrected(let event):
       keys[event.costs, default: [:]][event.correctsVersion]?.correctedByVersion = event.version
       keys[event.costs, default: [:]][event.version] = KeyVersion(
         shares: event.shares, validFrom: event.validFrom, seq: seq)
-    case let event as CostBooked:
+    case .costBooked(let event):
       for line in event.lines {
         costLines[line.line] = BookedLine(line: line, effective: day, seq: seq)
       }
-    case let event as GRAmended: arrangementMembers[event.arrangement] = event.membersAfter
-    case let event as GRMemberLeft:
+    case .costBookedV2(let event):
+      for line in event.lines {
+        costLines[line.line] = BookedLine(line: line.costLine, effective: day, seq: seq)
+      }
+    case .fundCreated(let event): funds[event.fund] = event
+    case .withdrawalAuthorised(let event): withdrawals[event.withdrawal] = event
+    case .grAmended(let event): arrangementMembers[event.arrangement] = event.membersAfter
+    case .grMemberLeft(let event):
       arrangementMembers[event.arrangement]?.removeAll { $0 == event.member }
-    case let event as GRDissolved: arrangementMembers[event.arrangement] = []
-    case let event as StaffBaselineRecorded:
+    case .grDissolved(let event): arrangementMembers[event.arrangement] = []
+    case .staffBaselineRecorded(let event):
       for member in event.members { staff(member.employee, .baseline(member)) }
-    case let event as ExternalHireRecorded: staff(event.employee, .hired(event))
-    case let event as StaffTransferred:
+    case .externalHireRecorded(let event): staff(event.employee, .hired(event))
+    case .staffTransferred(let event):
       for line in event.lines { staff(line.employee, .transferred(line)) }
-    case let event as StaffReassigned: staff(event.employee, .reassigned(event.fte))
-    case let event as ContractChanged: staff(event.employee, .contract(event))
-    case let event as SurplusDeclared: staff(event.employee, .surplus)
-    case let event as StaffDeparted: staff(event.employee, .departed)
-    case let event as SecondmentStarted:
+    case .staffReassigned(let event): staff(event.employee, .reassigned(event.fte))
+    case .contractChanged(let event): staff(event.employee, .contract(event, cohortCap: nil))
+    case .contractChangedV2(let event):
+      staff(event.employee, .contract(event.contractFields, cohortCap: event.cohortCap))
+    case .surplusDeclared(let event): staff(event.employee, .surplus)
+    case .staffDeparted(let event): staff(event.employee, .departed)
+    case .secondmentStarted(let event):
       staff(event.employee, .secondment(host: event.host, until: event.until))
-    case let event as SecondmentExtended:
+    case .secondmentExtended(let event):
       staff(event.employee, .secondment(host: event.host, until: event.until))
-    case let event as SecondmentEnded: staff(event.employee, .secondmentEnded)
-    default: break
+    case .secondmentEnded(let event): staff(event.employee, .secondmentEnded)
+    case .organisationChanged, .documentRegistered, .proposalSubmitted, .committeeConsidered,
+      .informationProvided, .stakeholderPositionSubmitted, .zienswijzeSubmitted, .orAdviceGiven,
+      .transitionPlanVersionRegistered, .milestoneAchieved, .riskRegisterInitialised, .riskRecorded,
+      .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
+      .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
+      .costBookingCorrected, .recordRetracted, .personalDataErased, .orAdviceGivenV2,
+      .worksCouncilAbsenceRecorded, .documentRegisteredV2, .motionDisposed:
+      break
+    }
+  }
+
+  private mutating func register(_ event: OrganisationRegisteredV2) {
+    organisations[event.organisation] = event
+    if event.knownKind == .gemeenschappelijkeRegeling {
+      arrangementMembers[event.organisation] = event.members
     }
   }
 
@@ -141,47 +166,83 @@ extension TransitionState {
   /// Removes what the record at `seq` contributed, before a retraction or replacement.
   private mutating func unapply(seq: Int64) {
     guard let record = recordsBySeq[seq] else { return }
-    switch record.event.currentPayload {
-    case let event as OrganisationRegisteredV2: organisations[event.organisation] = nil
-    case let event as OrganisationEnded: organisationEnds[event.organisation] = nil
-    case let event as OrganisationsMerged:
+    switch record.event.payload {
+    case .organisationRegistered(let event): organisations[event.organisation] = nil
+    case .organisationRegisteredV2(let event): organisations[event.organisation] = nil
+    case .organisationEnded(let event): organisationEnds[event.organisation] = nil
+    case .organisationsMerged(let event):
       // The predecessors exist again; GR memberships and participation moved to the successor
       // stay moved (record the membership anew if the merger was wrong).
       for predecessor in event.predecessors where successors[predecessor] != nil {
         organisationEnds[predecessor] = nil
         successors[predecessor] = nil
       }
-    case let event as BodyRegisteredV2: bodies[event.body] = nil
-    case let event as DecisionTakenV2: decisions[event.decision] = nil
-    case let event as DecisionRevoked: decisions[event.decision]?.endedOn = nil
-    case let event as DecisionSuperseded: decisions[event.decision]?.endedOn = nil
-    case let event as ORAdviceRequested: adviceRequests[event.request] = nil
-    case let event as MilestonePlanned: milestones[event.milestone] = nil
-    case let event as CostSharingKeySet: keys[event.costs]?[event.version] = nil
-    case let event as CostBooked:
+    case .bodyRegistered(let event): bodies[event.body] = nil
+    case .bodyRegisteredV2(let event): bodies[event.body] = nil
+    case .decisionTaken(let event): decisions[event.decision] = nil
+    case .decisionTakenV2(let event): decisions[event.decision] = nil
+    case .decisionRevoked(let event): decisions[event.decision]?.endedOn = nil
+    case .decisionSuperseded(let event): decisions[event.decision]?.endedOn = nil
+    case .orAdviceRequested(let event): adviceRequests[event.request] = nil
+    case .milestonePlanned(let event): milestones[event.milestone] = nil
+    case .milestonePlannedV2(let event): milestones[event.milestone] = nil
+    case .costSharingKeySet(let event): keys[event.costs]?[event.version] = nil
+    case .costBooked(let event):
       for line in event.lines { costLines[line.line] = nil }
-    default:
+    case .costBookedV2(let event):
+      for line in event.lines { costLines[line.line] = nil }
+    case .fundCreated(let event): funds[event.fund] = nil
+    case .withdrawalAuthorised(let event): withdrawals[event.withdrawal] = nil
+    case .staffBaselineRecorded, .staffTransferred, .externalHireRecorded, .staffReassigned,
+      .contractChanged, .contractChangedV2, .surplusDeclared, .staffDeparted, .secondmentStarted,
+      .secondmentExtended, .secondmentEnded:
       for employee in Self.employeesTouched(by: record.event) {
         employees[employee]?.remove(seq: seq)
         if employees[employee]?.isEmpty == true { employees[employee] = nil }
       }
+    case .organisationChanged, .documentRegistered, .proposalSubmitted, .committeeConsidered,
+      .informationProvided, .stakeholderPositionSubmitted, .zienswijzeSubmitted,
+      .decisionCorrected, .orAdviceGiven, .transitionPlanVersionRegistered, .milestoneReplanned,
+      .milestoneReplannedV2,
+      .milestoneAchieved, .riskRegisterInitialised, .riskRecorded, .externalContextRecorded,
+      .placementProcedureStep, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
+      .costEstimateRecorded, .fundingRecorded, .costSharingKeyCorrected, .costBookingCorrected,
+      .grAmended, .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased,
+      .orAdviceGivenV2, .worksCouncilAbsenceRecorded, .transitionDeclared, .participantJoined,
+      .documentRegisteredV2, .motionDisposed:
+      break
     }
   }
 
   /// The employees whose history a staff event changes.
   static func employeesTouched(by event: DomainEvent) -> [EmployeeID] {
     switch event.payload {
-    case let event as StaffBaselineRecorded: event.members.map(\.employee)
-    case let event as StaffTransferred: event.lines.map(\.employee)
-    case let event as ExternalHireRecorded: [event.employee]
-    case let event as StaffReassigned: [event.employee]
-    case let event as ContractChanged: [event.employee]
-    case let event as SurplusDeclared: [event.employee]
-    case let event as StaffDeparted: [event.employee]
-    case let event as SecondmentStarted: [event.employee]
-    case let event as SecondmentExtended: [event.employee]
-    case let event as SecondmentEnded: [event.employee]
-    default: []
+    case .staffBaselineRecorded(let event): event.members.map(\.employee)
+    case .staffTransferred(let event): event.lines.map(\.employee)
+    case .externalHireRecorded(let event): [event.employee]
+    case .staffReassigned(let event): [event.employee]
+    case .contractChanged(let event): [event.employee]
+    case .contractChangedV2(let event): [event.employee]
+    case .surplusDeclared(let event): [event.employee]
+    case .staffDeparted(let event): [event.employee]
+    case .secondmentStarted(let event): [event.employee]
+    case .secondmentExtended(let event): [event.employee]
+    case .secondmentEnded(let event): [event.employee]
+    case .organisationRegistered, .organisationChanged, .bodyRegistered, .documentRegistered,
+      .proposalSubmitted, .committeeConsidered, .informationProvided, .stakeholderPositionSubmitted,
+      .zienswijzeSubmitted, .decisionTaken, .decisionCorrected, .decisionRevoked,
+      .decisionSuperseded, .orAdviceRequested, .orAdviceGiven, .transitionPlanVersionRegistered,
+      .milestonePlanned, .milestonePlannedV2, .milestoneReplanned, .milestoneReplannedV2,
+      .milestoneAchieved, .riskRegisterInitialised,
+      .riskRecorded, .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
+      .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
+      .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
+      .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased, .fundCreated,
+      .withdrawalAuthorised, .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .organisationsMerged, .bodyRegisteredV2, .documentRegisteredV2, .decisionTakenV2,
+      .motionDisposed:
+      []
     }
   }
 }

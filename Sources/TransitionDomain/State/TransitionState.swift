@@ -38,6 +38,10 @@ public struct TransitionState: Sendable {
   public internal(set) var keys: [String: [Int: KeyVersion]] = [:]
   /// Booked cost lines by id, with their effective day.
   public internal(set) var costLines: [CostLineID: BookedLine] = [:]
+  /// Funds (reserves, budgets) by id.
+  public internal(set) var funds: [FundID: FundCreated] = [:]
+  /// Authorised withdrawals by id.
+  public internal(set) var withdrawals: [WithdrawalID: WithdrawalAuthorised] = [:]
   var employees: [EmployeeID: EmployeeHistory] = [:]
   var recordsBySeq: [Int64: DomainRecord] = [:]
 
@@ -111,7 +115,8 @@ public struct TransitionState: Sendable {
   }
 
   /// The cohort FTE per bucket on `day`: per employer for staff at an employer, and the
-  /// `surplus`, `reassigned` and `departed` buckets; sums to the baseline (DOMAIN.md 12.3).
+  /// `surplus`, `reassigned`, `contract reduced` and `departed` buckets; sums to the baseline
+  /// (DOMAIN.md 12.3).
   public func cohortFTEBuckets(on day: CalendarDay) -> [String: FTE] {
     var buckets: [String: FTE] = [:]
     for history in employees.values {
@@ -126,6 +131,10 @@ public struct TransitionState: Sendable {
       if snapshot.reassignedFTE > .zero {
         buckets["reassigned", default: .zero] =
           buckets["reassigned", default: .zero] + snapshot.reassignedFTE
+      }
+      if snapshot.contractReducedFTE > .zero {
+        buckets["contract reduced", default: .zero] =
+          buckets["contract reduced", default: .zero] + snapshot.contractReducedFTE
       }
     }
     return buckets.filter { $0.value > .zero }

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""An independent implementation of the transition log format v1, written from
+"""An independent implementation of the transition log formats v1 and v2, written from
 EventLog/FORMAT.md alone (standard library only). It shares no code with the Swift package.
 
   translog.py verify LOG [CHECKPOINT]   exit 0 and print "ok <records> <head hash>", or exit 1
                                        and print "damaged line <n>: <reason>"
-  translog.py write LOG NAME N          write a fresh log of N records
+  translog.py write LOG NAME N [VERSION [BATCH]]
+                                       write a fresh log of N records (format VERSION, 1 by
+                                       default; in v2 in marked batches of BATCH records)
   translog.py checkpoint LOG            print the checkpoint of LOG
 """
 import base64
@@ -18,7 +20,10 @@ MAX_INT = 2**53 - 1
 NAME_RE = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 INSTANT_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$")
 DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-RECORD_KEYS = ["seq", "id", "recorded", "effective", "type", "stream", "by", "corrects", "data", "prev"]
+RECORD_KEYS = ["seq", "id", "recorded", "effective", "type", "stream", "by", "corrects", "part",
+               "parts", "batch", "data", "prev"]
+OPTIONAL_KEYS = ("corrects", "part", "parts", "batch")
+HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 class Damage(Exception):
@@ -192,21 +197,42 @@ def verify(path, checkpoint=None):
         if list(k for k, _ in header) != ["format", "version", "log", "created"]:
             raise Damage("header keys")
         h = dict(header)
-        if h["format"] != "transition-log" or h["version"] != 1 or not NAME_RE.match(h["log"]):
+        if h["format"] != "transition-log" or h["version"] not in (1, 2) or isinstance(h["version"], bool) \
+                or not NAME_RE.match(h["log"]):
             raise Damage("header values")
         check_instant(h["created"])
     except Damage as e:
         raise Damage("line 1: %s" % e)
+    version = h["version"]
     ids = set()
     last_recorded = None
+    open_batch = None  # (parts, next part) of a batch whose last part has not come yet
     for n, raw in enumerate(lines[1:], 2):
         try:
             rec = parse_line(raw)
             keys = [k for k, _ in rec]
-            expected = [k for k in RECORD_KEYS if k != "corrects" or "corrects" in keys]
+            expected = [k for k in RECORD_KEYS if k not in OPTIONAL_KEYS or k in keys]
             if keys != expected:
                 raise Damage("keys are not in the order of the format")
             r = dict(rec)
+            if "part" in r or "parts" in r or "batch" in r:
+                if version < 2:
+                    raise Damage("batch marks in a version 1 log")
+                part, parts = r.get("part"), r.get("parts")
+                if not all(isinstance(x, int) and not isinstance(x, bool) for x in (part, parts)) \
+                        or not 1 <= part <= parts <= 100000:
+                    raise Damage("part and parts are not a place in a batch")
+                if ("batch" in r) != (part == parts):
+                    raise Damage("the batch key must be on the last part, and only there")
+                if "batch" in r and not (isinstance(r["batch"], str) and HEX64_RE.match(r["batch"])):
+                    raise Damage("the batch key is not 64 lowercase hex digits")
+                if open_batch is None and part != 1:
+                    raise Damage("a batch does not start with part 1")
+                if open_batch is not None and (parts, part) != open_batch:
+                    raise Damage("not the next part of the open batch")
+                open_batch = None if part == parts else (parts, part + 1)
+            elif open_batch is not None:
+                raise Damage("a record outside the batch that is still open")
             if r["seq"] != n - 1 or isinstance(r["seq"], bool):
                 raise Damage("seq is not %d" % (n - 1))
             for k in ("id", "type", "stream", "by"):
@@ -227,6 +253,9 @@ def verify(path, checkpoint=None):
                 raise Damage("prev does not match the previous line")
         except Damage as e:
             raise Damage("line %d: %s" % (n, e))
+    if open_batch is not None:
+        raise Damage("line %d: an unfinished batch: the log ends before part %d of %d"
+                     % (len(lines) + 1, open_batch[1], open_batch[0]))
     records = lines[1:]
     if checkpoint is not None:
         origin, size, root = checkpoint.split("\n")[:3]
@@ -237,8 +266,8 @@ def verify(path, checkpoint=None):
     return len(records), hashlib.sha256(lines[-1]).hexdigest()
 
 
-def write(path, name, count):
-    header = enc(Pairs([("format", "transition-log"), ("version", 1), ("log", name),
+def write(path, name, count, version=1, batch=1):
+    header = enc(Pairs([("format", "transition-log"), ("version", version), ("log", name),
                         ("created", "2025-09-15T07:00:00.000Z")])).encode()
     out = [header]
     for seq in range(1, count + 1):
@@ -250,6 +279,13 @@ def write(path, name, count):
                    ("stream", "py/%d" % (seq % 4)), ("by", "independent")]
         if seq > 1 and seq % 5 == 0:
             members.append(("corrects", seq - 1))
+        if version >= 2 and batch > 1:
+            first = (seq - 1) // batch * batch + 1
+            parts = min(batch, count - first + 1)
+            if parts > 1:
+                members += [("part", seq - first + 1), ("parts", parts)]
+                if seq - first + 1 == parts:
+                    members.append(("batch", hashlib.sha256(b"py batch %d" % first).hexdigest()))
         members += [("data", data), ("prev", hashlib.sha256(out[-1]).hexdigest())]
         out.append(enc(Pairs(members)).encode("utf-8"))
     with open(path, "wb") as f:
@@ -275,7 +311,7 @@ if __name__ == "__main__":
             print("damaged %s" % e)
             sys.exit(1)
     elif cmd == "write":
-        write(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        write(sys.argv[2], sys.argv[3], int(sys.argv[4]), *(int(x) for x in sys.argv[5:7]))
     elif cmd == "checkpoint":
         sys.stdout.write(checkpoint_text(sys.argv[2]))
     else:

@@ -14,7 +14,7 @@ struct CrashPointTests {
   ]
 
   @Test(
-    "a crash at each append step leaves acknowledged records intact, the crashing batch complete or moved aside as a torn tail, and the lock free",
+    "a crash at each append step leaves acknowledged records intact, the crashing batch complete or moved aside whole as a torn tail, and the lock free",
     arguments: appendPoints, [0, 1, 3])
   func crashDuringAppend(point: CrashPoint, passes: Int) throws {
     let directory = TemporaryDirectory()
@@ -33,13 +33,12 @@ struct CrashPointTests {
     let expectedTorn = point == .afterPartialWrite
     #expect(writer.recoveries.count == (expectedTorn ? 1 : 0))
     // The crashing batch: absent before the write, complete (but unacknowledged) once the
-    // write finished. Half written, its complete leading records stay and the rest is a
-    // torn tail: a batch is all or nothing when append returns or throws, not across a
-    // crash (here the first of three records is in the first half of the bytes).
+    // write finished. Half written, the whole batch is a torn tail, its complete leading
+    // records included: in a format v2 log a batch is all or nothing across a crash too
+    // (issue 15, item 2; before, the first of the three records stayed).
     let crashedBatchRecords =
       switch point {
-      case .beforeWrite: 0
-      case .afterPartialWrite: 1
+      case .beforeWrite, .afterPartialWrite: 0
       default: 3
       }
     #expect(writer.lastSeq == Int64(2 + 3 * passes + crashedBatchRecords))

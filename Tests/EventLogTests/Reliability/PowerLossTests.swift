@@ -78,6 +78,14 @@ struct PowerLossTests {
     do {
       writer = try LogWriter(path: logPath, options: options(disk))
     } catch {
+      // Garbage with newlines where unsynced bytes were (the size reached the disk, the
+      // data did not): a writer cannot tell it from a changed acknowledged record, so it
+      // refuses and changes nothing (issue 15, item 1); no acknowledged line is blamed.
+      if case .damaged(let damage) = error, damage.lineNumber > acknowledged.records + 1,
+        disk.contents(logPath) == cut.current(logPath)
+      {
+        return []
+      }
       return ["the log cannot be opened after the power cut: \(error)"]
     }
     let lines = recordLines(disk.contents(logPath) ?? [])
@@ -185,7 +193,10 @@ struct PowerLossTests {
         // Sample: every 7th torn state in the quick run, all of them in the long one.
         guard LongTests.enabled || torn % 7 == 0 else { continue }
         let clean = SimulatedDisk(restoring: cut)
-        _ = try LogWriter(path: Self.logPath, options: Self.options(clean))
+        // Garbage with newlines is damage, refused with nothing changed: nothing to recover.
+        guard (try? LogWriter(path: Self.logPath, options: Self.options(clean))) != nil else {
+          continue
+        }
         let recording = SimulatedDisk(restoring: cut)
         recording.recording = true
         _ = try LogWriter(path: Self.logPath, options: Self.options(recording))

@@ -1,6 +1,7 @@
 import CanonicalJSON
 import EventLog
 import Projections
+import TransitionApp
 
 /// `transition audit`: the audit rules' findings; exit status 1 when there are any.
 enum AuditCommand: Command {
@@ -16,7 +17,10 @@ enum AuditCommand: Command {
     --valid-at: staff moves without a definitive decision in force, backing decisions recorded
     after the moves they back, OR advice after the decision or deviated from, a council
     decision missing for a municipality, cost lines with a key version not in force or above
-    the estimate, FTE not conserved, and more. Prints every finding with its rule, its day,
+    the estimate, FTE not conserved, and more. The rule personal-data names every text field
+    that looks like personal data (a BSN passing the 11-proef, an e-mail address, a Dutch
+    phone number, an IBAN with a valid check, a name from LOG.people when readable): retract
+    such a record and record it again without it. Prints every finding with its rule, its day,
     the records involved (by seq and id) and a sentence, then a summary line.
 
     Exits 0 when there are no findings and 1 when there are, so scripts can check. What holds
@@ -70,10 +74,16 @@ enum AuditCommand: Command {
     } catch {
       throw LogFailures.failure(error, path: path)
     }
-    let views = try ViewSource(path: path, console: console)
-    let findings = try views.audit(moment)
+    // The findings are evidence: from a replay of the log, never from the cache.
+    let views = try ViewSource(path: path, console: console, trustCache: false)
+    views.announce(console)
     let holds = try views.confirmations(moment)
     let seq = try views.seq(moment.knownAt)
+    var findings = try views.audit(moment)
+    let personal = try personalData(path: path, upTo: seq, moment: moment, console: console)
+    findings.insert(
+      contentsOf: personal,
+      at: findings.firstIndex { $0.rule > PersonalDataRule.rule } ?? findings.count)
     switch format {
     case .json:
       var object = json(findings, views: views, moment: moment, seq: seq, chain: chain)
@@ -129,6 +139,21 @@ enum AuditCommand: Command {
       }
       out += "\(AuditRuleCatalogue.rules.count) rules.\n"
       return out
+    }
+  }
+
+  /// The findings of the `personal-data` rule (placed among the others by rule id): the log's
+  /// text fields that look like personal data, with the register's names when it can be read.
+  static func personalData(path: String, upTo seq: Int64, moment: Moment, console: Console)
+    throws(CommandFailure) -> [Finding]
+  {
+    let book = PeopleBook(logPath: path)
+    let names = ((try? book.entries()) ?? []).compactMap { $0.name?.value }
+    do {
+      return try PersonalDataRule.findings(
+        logPath: path, upTo: seq, asRecorded: moment.asRecorded, names: names)
+    } catch {
+      throw LogFailures.failure(error, path: path)
     }
   }
 

@@ -46,7 +46,13 @@ enum DemoCommand: Command {
     } catch {
       throw LogFailures.failure(error, path: path)
     }
-    try tour(path: path, report: report, program: program, console: console)
+    let reportPath = ReportCommand.defaultOutput(
+      log: path, moment: Moment(validAt: firstJuly), language: .nl)
+    try ReportCommand.report(
+      path, request: .init(query: Moment(validAt: firstJuly).query), to: reportPath,
+      console: nil)
+    try tour(
+      path: path, report: report, program: program, console: console, reportPath: reportPath)
     return .ok
   }
 
@@ -106,11 +112,10 @@ enum DemoCommand: Command {
   /// The end of the tour's last day: every view of the tour is valid on it.
   static let lastDay = CalendarDay(2027, 12, 31)
 
-  /// The moves of 2026-07-01 and the moment before IJM-077 was recorded (end of 2026-07-02).
+  /// The moves of 2026-07-01 and the moment before IJM-077 was recorded (end of 2026-07-02 in
+  /// Dutch time, as `--known-at 2026-07-02` means it).
   static let firstJuly = CalendarDay(2026, 7, 1)
-  static let beforeLateRecord = Moment.Known.instant(
-    LogInstant(
-      millisecondsSinceEpoch: Int64(CalendarDay(2026, 7, 2).dayNumber + 1) * 86_400_000 - 1))
+  static let beforeLateRecord = Moment.Known.instant(DutchTime.endOfDay(CalendarDay(2026, 7, 2)))
 
   /// The commands the tour ends with, for the log at `path`; each works as printed (`audit`
   /// exits 1 because the example has findings).
@@ -134,13 +139,15 @@ enum DemoCommand: Command {
       verb("audit --valid-at 2026-07-01 --known-at 2026-07-02"),
       verb("export --format csv --view staffing --valid-at 2026-07-01"),
       verb("show IJM-077"),
+      verb("report --valid-at 2026-07-01 --since-known-at 2026-07-02 --lang en"),
     ]
   }
 
   /// The tour, read from the log just written through the read models.
-  static func tour(path: String, report: VerifyReport, program: String, console: Console)
-    throws(CommandFailure)
-  {
+  static func tour(
+    path: String, report: VerifyReport, program: String, console: Console,
+    reportPath: String? = nil
+  ) throws(CommandFailure) {
     console.print(
       "Wrote \(path): the IJmond example log, \(report.recordCount) records, verified"
         + " (head \(report.headHash.hexString.prefix(16))…).")
@@ -222,6 +229,13 @@ enum DemoCommand: Command {
         "`audit` exits with status 1 because the example has findings. The views are folded"
           + " once and cached in \(ViewSource.cachePath(path)): a cache only, rebuilt whenever"
           + " it does not match the log, safe to delete; `verify` never reads it.", indent: ""))
+    if let reportPath {
+      console.print(
+        AuditCommand.wrap(
+          "The report of the example on \(firstJuly), as known now, in Dutch, for people who do"
+            + " not read terminal tables, is in \(reportPath): open it in a browser, print it on"
+            + " A4 (`\(program) report --help`).", indent: ""))
+    }
     console.print(
       AuditCommand.wrap(
         "Then start your own log: `\(program) init transitie.log --name NAME`, and"

@@ -9,7 +9,8 @@ enum ExportCommand: Command {
   static var help: String {
     """
     transition export LOG --format jsonl|cloudevents [filters]
-    transition export LOG --format csv [--view VIEW] [--valid-at DAY] [--known-at T] [filters]
+    transition export LOG --format csv [--view VIEW] [--valid-at DAY] [--known-at T] [--names]
+                      [filters]
 
     Writes to standard output:
       jsonl        the records' lines exactly as stored (a filtered export is no longer a
@@ -21,7 +22,10 @@ enum ExportCommand: Command {
       csv          a table as RFC 4180 CSV with a header row, for a spreadsheet: the view
                    given by --view (\(ViewSource.names.joined(separator: ", "));
                    default records), with --valid-at, --known-at, --known-at-seq and
-                   --as-recorded as for `transition state`
+                   --as-recorded as for `transition state`; --names adds a name column
+                   from the people register (LOG.people) beside employee ids and staff
+                   streams. An export never holds a name without --names, and jsonl and
+                   cloudevents never do: the records hold ids only.
 
     Filters (jsonl, cloudevents and --view records):
     \(RecordFilter.help)
@@ -37,7 +41,7 @@ enum ExportCommand: Command {
   static func run(_ words: [String], console: Console) throws -> ExitStatus {
     let arguments = try Arguments(
       words, valued: RecordFilter.flags.union(["format", "view"]).union(ViewSource.valuedFlags),
-      booleans: ViewSource.booleanFlags, usage: usage)
+      booleans: ViewSource.booleanFlags.union([PeopleNames.flag]), usage: usage)
     try arguments.expectPositionals(atMost: 1, usage: usage)
     let path = try arguments.positional(0, "the log file", usage: usage)
     guard let format = arguments.value("format") else {
@@ -45,6 +49,21 @@ enum ExportCommand: Command {
         "Missing --format: jsonl, csv or cloudevents.", help: usage)
     }
     let filter = try RecordFilter(arguments)
+    if arguments.flag(PeopleNames.flag) && format != "csv" {
+      throw CommandFailure.usage(
+        "--names goes with --format csv: the records hold ids only, and \(format) exports them"
+          + " as they are.", help: usage)
+    }
+    guard ["jsonl", "cloudevents", "csv"].contains(format) else {
+      throw CommandFailure.usage(
+        "Unknown --format \(format): choose jsonl, csv or cloudevents.", help: usage)
+    }
+    // An export is evidence: the whole log is checked as `verify` checks it before anything
+    // is written, and views come from a replay of the log, never from the cache.
+    _ = try LogAccess.verify(path, console: console)
+    if format != "csv" || (arguments.value("view") ?? "records") == "records" {
+      ViewSource.announceLog(path, console: console)
+    }
     switch format {
     case "jsonl":
       try LogAccess.forEachRecord(path, console: console) { record in
@@ -59,12 +78,16 @@ enum ExportCommand: Command {
       }
     case "csv":
       let view = arguments.value("view") ?? "records"
-      let table: ViewTable
+      var table: ViewTable
       if view == "records" {
         let records = try LogAccess.records(path, console: console, matching: filter.accepts)
         table = RecordTable.table(records.records, title: "")
       } else {
-        table = try ViewSource.table(view, path: path, arguments: arguments, usage: usage)
+        table = try ViewSource.table(
+          view, path: path, arguments: arguments, usage: usage, console: console)
+      }
+      if arguments.flag(PeopleNames.flag), let names = PeopleNames.load(path, console: console) {
+        table = PeopleNames.annotate(table, names: names)
       }
       console.writeOutput(TableRenderer.render(table, as: .csv))
     default:

@@ -1,5 +1,9 @@
 import EventLog
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `transition init`: creates a new, empty log.
 enum InitCommand: Command {
   static let name = "init"
@@ -32,7 +36,30 @@ enum InitCommand: Command {
       if case .invalidDraft(let reason) = error {
         throw CommandFailure(status: .usage, message: "Cannot create \(path): \(reason).")
       }
+      if case .cannotOpen(let file) = error { throw cannotCreate(path, file) }
       throw LogFailures.failure(error, path: path)
     }
+  }
+
+  /// The failure for a log that cannot be created (73), naming the log, not the temporary file
+  /// the writer creates it through.
+  static func cannotCreate(_ path: String, _ error: FileError) -> CommandFailure {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let reason: String
+    switch error.code {
+    case ENOENT:
+      reason = "the folder \(folder) does not exist. Create it first, or choose another path."
+    case ENOTDIR:
+      reason = "\(folder) is not a folder. Choose another path."
+    case EACCES, EPERM:
+      reason = "permission denied in the folder \(folder). Choose a folder you may write in."
+    case EROFS:
+      reason = "the folder \(folder) is on a read-only file system. Choose another path."
+    default:
+      reason = "\(String(cString: strerror(error.code))) (in the folder \(folder))."
+    }
+    return CommandFailure(
+      status: .cannotCreate, message: "Cannot create \(path): \(reason) Nothing was created.")
   }
 }

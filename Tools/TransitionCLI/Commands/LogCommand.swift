@@ -28,6 +28,7 @@ enum LogCommand: Command {
     let format = try OutputFormat.from(arguments, usage: usage)
     let filter = try RecordFilter(arguments)
     let (records, total) = try LogAccess.records(path, console: console, matching: filter.accepts)
+    ViewSource.announceLog(path, console: console)
     let table = RecordTable.table(records, title: "\(path): \(records.count) of \(total) records")
     console.writeOutput(TableRenderer.render(table, as: format, console: console))
     return .ok

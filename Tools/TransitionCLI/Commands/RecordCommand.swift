@@ -28,8 +28,11 @@ enum RecordCommand: Command {
       one object per line such as
         {"command":"RegisterBody","effective":"2026-01-01","body":"RAAD-X", …}
       and appends them all or nothing: if any line is malformed or refused, nothing is appended
-      and every bad line is named. Each line has the fields of its kind plus "effective" and
-      optionally "corrects", "correctionReason", "id" and "source".
+      and every bad line is named. Each line has the fields of its kind plus "effective" (any
+      form --effective takes, such as "voorjaar 2024") and optionally "corrects",
+      "correctionReason", "id" and "source". What KIND --help calls optional may be left out
+      of a line too: a list is then empty and true/false is false, also inside nested objects.
+      A value outside a fixed list is refused with the values allowed.
 
       Every KIND with its fields: `transition record LOG KIND --help`.
 
@@ -92,13 +95,16 @@ enum RecordCommand: Command {
       pairs.last { $0.flag == "by" }?.value, console: console, usage: usage)
     pairs.removeAll { $0.flag == "by" }
     let commands: [(line: Int?, command: TransitionCommand)]
+    var batchKey: SHA256Digest?
     if let input = pairs.first(where: { $0.flag == "input" })?.value {
       guard positionals.count == 1, pairs.count == 1 else {
         throw CommandFailure.usage(
           "--input reads every command from the file; give no KIND or field flags with it.",
           help: usage)
       }
-      commands = try batch(input, console: console)
+      let read = try batch(input, console: console)
+      commands = read.commands
+      batchKey = Self.batchKey(read.canonicalLines, by: by)
     } else {
       guard positionals.count >= 2 else {
         throw CommandFailure.usage(
@@ -118,12 +124,37 @@ enum RecordCommand: Command {
       }
     }
     try LogAccess.requireFile(path)
-    let pending = try skippingRetries(commands, path: path, console: console)
-    guard !pending.isEmpty else { return .ok }
-    let log = try LogAccess.openForRecording(path, console: console)
+    var opened: TransitionLog?
+    if let batchKey {
+      // The same batch again (a retry after a crash or a timeout) is answered, not appended.
+      let log = try LogAccess.openForRecording(path, console: console)
+      if let seqs = log.recordedBatch(key: batchKey) {
+        reportRecordedBatch(seqs, key: batchKey, path: path, json: json, console: console)
+        return .ok
+      }
+      opened = log
+    }
+    warnOfPersonalData(commands, path: path, console: console)
+    let (pending, retries) = try skippingRetries(commands, path: path, console: console)
+    if !json {
+      for record in retries {
+        console.print(
+          "Already recorded: \(Visible.text(record.id)) is seq \(record.seq) (\(record.eventType));"
+            + " not appended again.")
+      }
+    }
+    guard !pending.isEmpty else {
+      if json { report([], retries: retries, path: path, json: true, console: console) }
+      return .ok
+    }
+    let log = try opened ?? LogAccess.openForRecording(path, console: console)
     do {
-      let appended = try log.record(pending.map { $0.command }, by: by)
-      report(appended, path: path, json: json, console: console)
+      let appended = try log.record(pending.map { $0.command }, by: by, batchKey: batchKey)
+      if appended.isEmpty, let batchKey, let seqs = log.recordedBatch(key: batchKey) {
+        reportRecordedBatch(seqs, key: batchKey, path: path, json: json, console: console)
+        return .ok
+      }
+      report(appended, retries: retries, path: path, json: json, console: console)
       return .ok
     } catch let TransitionLog.Failure.refused(index, refusal) {
       let line = pending[index].line.map { "line \($0): " } ?? ""
@@ -135,6 +166,26 @@ enum RecordCommand: Command {
     }
   }
 
+  /// Warns on standard error about text fields that look like personal data.
+  ///
+  /// The check is the audit's `personal-data` rule; the command is still recorded. The log
+  /// cannot be rewritten, so this is the moment to notice.
+  static func warnOfPersonalData(
+    _ commands: [(line: Int?, command: TransitionCommand)], path: String, console: Console
+  ) {
+    let names = ((try? PeopleBook(logPath: path).entries()) ?? []).compactMap { $0.name?.value }
+    for (line, command) in commands {
+      for match in PersonalDataRule.matches(in: command.event.encodeData(), names: names) {
+        console.printError(
+          "transition record: warning: " + (line.map { "line \($0): " } ?? "")
+            + "field '\(match.field)' of \(command.name) looks like it holds"
+            + " \(match.kind.description). The log is append-only and cannot be rewritten:"
+            + " keep personal data in the people register (`transition people`), and if this is"
+            + " personal data, retract the record (RetractRecord) and record it again without it.")
+      }
+    }
+  }
+
   /// The message for a command the domain refused before deciding (bad input).
   private static func refusal(_ refusal: Refusal, path: String) -> CommandFailure {
     if case .unknownCommand(let name) = refusal { return CommandBuilder.unknownCommand(name) }
@@ -142,9 +193,42 @@ enum RecordCommand: Command {
       status: .dataError, message: refusal.description + " Nothing was appended to \(path).")
   }
 
+  /// The key a batch read from a file is stored under.
+  ///
+  /// The SHA-256 of who records it and of each command in its canonical JSON, one per line:
+  /// the same file recorded again by the same recorder has the same key, whatever its blank
+  /// lines or spacing.
+  static func batchKey(_ canonicalLines: [[UInt8]], by: String) -> SHA256Digest {
+    var content = Array("transition record --input\nby:\(by)\n".utf8)
+    for line in canonicalLines {
+      content.append(contentsOf: line)
+      content.append(0x0A)
+    }
+    return BatchKey.of(content: content)
+  }
+
+  private static func reportRecordedBatch(
+    _ seqs: ClosedRange<Int64>, key: SHA256Digest, path: String, json: Bool, console: Console
+  ) {
+    if json {
+      // As `report` prints a retry: one object a record, with its status.
+      let objects = seqs.map {
+        "{\"seq\": \($0), \"status\": \"already recorded\", \"batchKey\": \"\(key.hexString)\"}"
+      }
+      console.print("[" + objects.joined(separator: ", ") + "]")
+      return
+    }
+    console.print(
+      "Already recorded: this batch is records \(seqs.lowerBound) to \(seqs.upperBound) of"
+        + " \(path) (batch key \(key.hexString.prefix(12))…); nothing was appended again.")
+  }
+
   /// Reads a batch of JSON lines; names every bad line; nothing is returned unless all are good.
+  ///
+  /// Returns the commands with their line numbers, and each command's object in canonical
+  /// JSON (for the batch key).
   static func batch(_ input: String, console: Console) throws(CommandFailure)
-    -> [(line: Int?, command: TransitionCommand)]
+    -> (commands: [(line: Int?, command: TransitionCommand)], canonicalLines: [[UInt8]])
   {
     let data: Data
     if input == "-" {
@@ -157,6 +241,7 @@ enum RecordCommand: Command {
       data = contents
     }
     var commands: [(line: Int?, command: TransitionCommand)] = []
+    var canonicalLines: [[UInt8]] = []
     var problems: [String] = []
     for (offset, line) in Array(data).split(separator: 0x0A, omittingEmptySubsequences: false)
       .enumerated()
@@ -172,7 +257,8 @@ enum RecordCommand: Command {
           continue
         }
         do {
-          commands.append((number, try TransitionCommand(json: object)))
+          commands.append((number, try TransitionCommand(json: withDefaults(object))))
+          canonicalLines.append(CanonicalJSON.encode(.object(object)))
         } catch {
           problems.append("line \(number): \(error.description)")
         }
@@ -190,25 +276,55 @@ enum RecordCommand: Command {
     guard !commands.isEmpty else {
       throw CommandFailure(status: .dataError, message: "\(input) holds no commands.")
     }
-    return commands
+    return (commands, canonicalLines)
+  }
+
+  /// A batch line with what `--help` calls optional filled in where left out (see
+  /// `CommandBuilder.withDefaults`); the envelope members stay as given.
+  static func withDefaults(_ line: JSONObject) -> JSONObject {
+    guard let name = line["command"]?.stringValue,
+      let structure = FieldCatalogue.event(forCommand: name)
+    else { return line }
+    let envelope: Set<String> = [
+      "command", "effective", "corrects", "correctionReason", "id", "source",
+      DomainEvent.precisionKey, DomainEvent.untilKey,
+    ]
+    var fields = JSONObject()
+    var result = JSONObject()
+    for member in line.members {
+      if envelope.contains(member.key) {
+        result.insert(member.key, member.value)
+      } else {
+        fields.insert(member.key, member.value)
+      }
+    }
+    for member in CommandBuilder.withDefaults(fields, structure: structure).members {
+      result.insert(member.key, member.value)
+    }
+    return result
   }
 
   /// Drops commands whose `id` is in the log already with the same content (a retry), and
-  /// refuses those whose id is taken by other content.
+  /// refuses those whose id is taken by other content; returns the commands to append and
+  /// the records of the retries.
   private static func skippingRetries(
     _ commands: [(line: Int?, command: TransitionCommand)], path: String, console: Console
-  ) throws(CommandFailure) -> [(line: Int?, command: TransitionCommand)] {
+  ) throws(CommandFailure) -> (
+    pending: [(line: Int?, command: TransitionCommand)], retries: [DomainRecord]
+  ) {
     let ids = Set(commands.compactMap { $0.command.id })
-    guard !ids.isEmpty else { return commands }
-    var existing: [String: LogRecord] = [:]
+    guard !ids.isEmpty else { return (commands, []) }
+    // Ids compare byte for byte (FORMAT.md section 3), so they are keyed by their bytes.
+    var existing: [[UInt8]: LogRecord] = [:]
     for record in try LogAccess.records(path, console: console, matching: { ids.contains($0.id) })
       .records
     {
-      existing[record.id] = record
+      existing[Array(record.id.utf8)] = record
     }
     var pending: [(line: Int?, command: TransitionCommand)] = []
+    var retries: [DomainRecord] = []
     for entry in commands {
-      guard let id = entry.command.id, let record = existing[id] else {
+      guard let id = entry.command.id, let record = existing[Array(id.utf8)] else {
         pending.append(entry)
         continue
       }
@@ -219,19 +335,44 @@ enum RecordCommand: Command {
       else {
         throw CommandFailure(
           status: .dataError,
-          message: "A record with id \(id) is already in the log (seq \(record.seq)) with other"
+          message:
+            "A record with id \(Visible.text(id)) is already in the log (seq \(record.seq)) with other"
             + " content. Nothing was appended. Use a new id, or check that this is the same"
             + " record (`transition show \(path) \(record.seq)`).")
       }
-      console.print(
-        "Already recorded: \(id) is seq \(record.seq) (\(record.type)); not appended again.")
+      retries.append(stored)
     }
-    return pending
+    return (pending, retries)
   }
 
+  /// Prints what was appended: a table for people; for `--json` one array of objects, the
+  /// retries first, each with a `status` of `appended` or `already recorded`.
   private static func report(
-    _ appended: [DomainRecord], path: String, json: Bool, console: Console
+    _ appended: [DomainRecord], retries: [DomainRecord], path: String, json: Bool,
+    console: Console
   ) {
+    if json {
+      let table = ViewTable(
+        name: "appended", title: "",
+        columns: [
+          .init("seq"), .init("id"), .init("type"), .init("stream"), .init("effective"),
+          .init("status"),
+        ],
+        rows: retries.map {
+          [
+            String($0.seq), $0.id, $0.eventType, $0.stream, $0.effectiveDate.description,
+            "already recorded",
+          ]
+        }
+          + appended.map {
+            [
+              String($0.seq), $0.id, $0.eventType, $0.stream, $0.effectiveDate.description,
+              "appended",
+            ]
+          })
+      console.writeOutput(TableRenderer.render(table, as: .json, console: console))
+      return
+    }
     let table = ViewTable(
       name: "appended",
       title: "Appended \(appended.count) record\(appended.count == 1 ? "" : "s") to \(path)",

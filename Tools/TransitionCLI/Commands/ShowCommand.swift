@@ -32,6 +32,7 @@ enum ShowCommand: Command {
       if byID == nil, candidate.id == key { byID = candidate }
       if candidate.corrects != nil { later.append(candidate) }
     }
+    ViewSource.announceLog(path, console: console)
     guard let record = bySeq ?? byID else {
       throw CommandFailure(
         status: .dataError,

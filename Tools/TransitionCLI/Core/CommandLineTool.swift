@@ -28,8 +28,8 @@ enum CommandLineTool {
   static let commands: [any Command.Type] = [
     DemoCommand.self, InitCommand.self, RecordCommand.self, ImportCommand.self, LogCommand.self,
     ShowCommand.self,
-    StateCommand.self, HistoryCommand.self, DiffCommand.self, AuditCommand.self, ExportCommand.self,
-    VerifyCommand.self, CheckpointCommand.self,
+    StateCommand.self, HistoryCommand.self, DiffCommand.self, AuditCommand.self, ReportCommand.self,
+    ExportCommand.self, VerifyCommand.self, CheckpointCommand.self, PeopleCommand.self,
   ]
 
   /// Runs `transition` with `words` (the arguments after the program name).

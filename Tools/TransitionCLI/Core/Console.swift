@@ -1,3 +1,5 @@
+import EventLog
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -53,8 +55,12 @@ final class Console: @unchecked Sendable {
   /// Writes `text` to standard output as it is.
   func writeOutput(_ text: String) { write(text, to: 1) }
 
-  /// Writes `text` and a newline to standard error.
-  func printError(_ text: String) { write(text + "\n", to: 2) }
+  /// Writes `text` and a newline to standard error, with every control, invisible or
+  /// direction-changing character (which may have come from the user's input: an id, a
+  /// line of a batch file) written `\u{XXXX}` so that none reaches the terminal raw.
+  func printError(_ text: String) {
+    write(Visible.text(text, keepNewlines: true) + "\n", to: 2)
+  }
 
   /// Whether colour may be used: a terminal, and `NO_COLOR` unset.
   var usesColour: Bool { outputIsTerminal && environment["NO_COLOR"] == nil }

@@ -9,17 +9,29 @@ import TransitionDomain
 enum LogAccess {
   /// Fails with "no such file" (66) unless `path` exists.
   static func requireFile(_ path: String) throws(CommandFailure) {
-    guard FileManager.default.fileExists(atPath: path) else {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
       throw CommandFailure(
         status: .noInput,
         message: "\(path) does not exist. Check the path, or create a log with"
           + " `transition init \(path) --name NAME` (or try `transition demo`).")
+    }
+    // A FIFO or a device would make a read wait forever: refuse it before opening it.
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw CommandFailure(
+        status: .noInput,
+        message: FileError.notRegularFile(path: path, mode: info.st_mode).description + ".")
     }
   }
 
   /// Streams the records of the log at `path` in order, with progress on a terminal.
   ///
   /// Memory stays bounded however long the log is. Returns the number of records read.
+  ///
+  /// The records read pass every check of `transition verify`: the reader checks each line,
+  /// `seq`, `prev` and `recorded`, and an id used twice is damage (65), as `verify` says. A
+  /// log that ends in an unfinished write is read up to it, with a note on standard error
+  /// that the rest was not read.
   @discardableResult
   static func forEachRecord(
     _ path: String, console: Console, upTo lastSeq: Int64? = nil,
@@ -29,11 +41,28 @@ enum LogAccess {
     let progress = Progress("reading \(path)", console: console)
     defer { progress.finish() }
     var count: Int64 = 0
+    var ids = DuplicateIDs()
     do {
-      try LogReader(path: path).forEachRecord(upTo: lastSeq) { raw in
-        try body(raw.record())
+      let summary = try LogReader(path: path).forEachRecord(upTo: lastSeq) { raw in
+        let record = raw.record()
+        let found = try ids.insert(record.id, seq: raw.seq) { id in
+          try firstSeq(of: id, before: raw.seq, in: path)
+        }
+        if let first = found {
+          throw DuplicateIDs.damage(
+            id: record.id, first: first, path: path, lineNumber: raw.lineNumber,
+            byteOffset: raw.byteOffset)
+        }
+        try body(record)
         count = raw.seq
         progress.update(raw.seq)
+      }
+      if let tail = summary.tornTail {
+        progress.finish()
+        console.printError(
+          "note: \(path) ends in an unfinished write at line \(tail.lineNumber), which was not"
+            + " read (`transition verify \(path)` reports it; the next `transition record`"
+            + " moves it aside).")
       }
     } catch let failure as CommandFailure {
       throw failure
@@ -41,6 +70,31 @@ enum LogAccess {
       throw LogFailures.failure(error, path: path)
     }
     return count
+  }
+
+  /// The `seq` of the first record with `id` before `seq`, or nil.
+  private static func firstSeq(of id: String, before seq: Int64, in path: String) throws
+    -> Int64?
+  {
+    var first: Int64?
+    try LogReader(path: path).forEachRecord(upTo: seq - 1, checkChain: false) { raw in
+      if first == nil, raw.id.utf8.elementsEqual(id.utf8) { first = raw.seq }
+    }
+    return first
+  }
+
+  /// Checks the whole log at `path` as `transition verify` does (every line, the chain, unique
+  /// ids, no unfinished write at the end), for the commands whose output is evidence; the
+  /// damage found is status 65.
+  static func verify(_ path: String, console: Console) throws(CommandFailure) -> VerifyReport {
+    try requireFile(path)
+    let progress = ReadingProgress("checking \(path)", reading: path, console: console)
+    defer { progress.finish(console: console) }
+    do {
+      return try LogVerifier.verify(path: path)
+    } catch {
+      throw LogFailures.failure(error, path: path)
+    }
   }
 
   /// The records of the log at `path` that `accepts` keeps, and how many records it has.

@@ -36,6 +36,9 @@ enum LogFailures {
   }
 
   private static func fileFailure(_ error: FileError, path: String) -> CommandFailure {
+    if error.isNotRegularFile {
+      return CommandFailure(status: .noInput, message: error.description + ".")
+    }
     switch error.code {
     case ENOENT:
       return CommandFailure(

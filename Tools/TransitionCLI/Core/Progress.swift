@@ -64,13 +64,17 @@ final class ReadingProgress: @unchecked Sendable {
     let started = Date()
     // TRANSITION_PROGRESS_AFTER_MS lets a test see the line at once on a pseudo-terminal.
     let delay = Double(console.environment["TRANSITION_PROGRESS_AFTER_MS"] ?? "") ?? 1000
+    let megabytes: @Sendable (Int) -> String = { String($0 / 1_000_000) }
+    if delay <= 0 {
+      // Shown before the first read, so a test on a fast machine cannot miss it.
+      show("\r\(label): 0 % (0 of \(megabytes(size)) MB)\u{1B}[K", console: console)
+    }
     let watcher = Thread { [weak self] in
       while let self, self.isRunning {
         defer { Thread.sleep(forTimeInterval: 0.2) }
         guard Date().timeIntervalSince(started) * 1000 >= delay, let now = Self.bytesRead()
         else { continue }
         let done = min(max(now - start, 0), size)
-        let megabytes = { (bytes: Int) in String(bytes / 1_000_000) }
         self.show(
           "\r\(label): \(done * 100 / size) % (\(megabytes(done)) of \(megabytes(size)) MB)"
             + "\u{1B}[K", console: console)

@@ -1,5 +1,6 @@
 import EventLog
 import Projections
+import TransitionApp
 import TransitionDomain
 
 /// The filters of `log` and `export`: stream, type, who, and ranges on both time axes.
@@ -12,12 +13,14 @@ struct RecordFilter {
   /// Flag help, shared by the verbs that filter.
   static let help = """
       --stream S             records of stream S (staff/E017); S/ for a prefix (staff/)
-      --type T               records of type T: StaffTransferred.v1, or every version:
-                             StaffTransferred or the command name TransferStaff
+      --type T               records of type T: StaffTransferred.v1, or every version of
+                             StaffTransferred or of what the command TransferStaff records
       --by WHO               records recorded by WHO
       --effective-from DAY   effective on or after DAY; --effective-to DAY: on or before
       --recorded-from T      recorded at or after T; --recorded-to T: at or before T
-                             (T is a UTC time 2026-07-14T10:30:00Z or a day: its end)
+                             (T is a time with its offset, 2026-07-14T10:30+02:00 or
+                             2026-07-14T08:30:00Z, a Dutch local time 2026-07-14T10:30, or
+                             a day: from its start, to its end, in Dutch time)
     """
 
   var streams: [String] = []
@@ -30,7 +33,18 @@ struct RecordFilter {
 
   init(_ arguments: Arguments) throws(CommandFailure) {
     streams = arguments.all("stream")
-    types = arguments.all("type").map(Self.eventType)
+    for text in arguments.all("type") {
+      let matching = Self.eventTypes(text)
+      guard !matching.isEmpty else {
+        throw CommandFailure(
+          status: .usage,
+          message: "Unknown --type \(text): choose a stored type, its name without version, or"
+            + " its command name; stored types: "
+            + DomainEvent.payloadTypes.map { $0.eventType }.sorted().joined(separator: ", ")
+            + ".")
+      }
+      types += matching
+    }
     recorders = arguments.all("by")
     if let text = arguments.value("effective-from") {
       effectiveFrom = RecordCodec.logDay(try TimeArguments.day(text, flag: "effective-from"))
@@ -40,7 +54,7 @@ struct RecordFilter {
     }
     if let text = arguments.value("recorded-from") {
       if let day = CalendarDay(parsing: text) {
-        recordedFrom = LogInstant(millisecondsSinceEpoch: Int64(day.dayNumber) * 86_400_000)
+        recordedFrom = DutchTime.startOfDay(day)
       } else {
         recordedFrom = try TimeArguments.instant(text, flag: "recorded-from")
       }
@@ -50,23 +64,17 @@ struct RecordFilter {
     }
   }
 
-  /// The stored type a `--type` value names: `Name.vN` exactly; a type name or a command name
-  /// without a version names every version of its type (as `Name.v*`).
-  static func eventType(_ text: String) -> String {
-    if text.contains(".") { return text }
-    if let type = TransitionCommand.eventTypesByName[text] { return baseName(type) + ".v*" }
-    return text + ".v*"
-  }
-
-  /// `DecisionTaken` for `DecisionTaken.v2`.
-  static func baseName(_ type: String) -> String {
-    guard let dot = type.lastIndex(of: "."), type[dot...].hasPrefix(".v") else { return type }
-    return String(type[..<dot])
-  }
-
-  /// Whether a record's stored type matches a `--type` value as `eventType` gives it.
-  static func matches(_ pattern: String, _ type: String) -> Bool {
-    pattern.hasSuffix(".v*") ? baseName(type) + ".v*" == pattern : pattern == type
+  /// The stored types a `--type` value names: one with a version (`StaffTransferred.v1`), or
+  /// every version of a name (`MilestonePlanned`) or of the type a command records
+  /// (`PlanMilestone`: `MilestonePlanned.v1` and `.v2`); none when it names nothing.
+  static func eventTypes(_ text: String) -> [String] {
+    let known = DomainEvent.payloadTypes.map { $0.eventType }
+    if text.contains(".") { return known.filter { $0 == text } }
+    let base = TransitionCommand.eventTypesByName[text].map { String($0.prefix { $0 != "." }) }
+    return known.filter {
+      let name = String($0.prefix { $0 != "." })
+      return name == text || name == base
+    }
   }
 
   /// Whether `record` passes every filter given.
@@ -78,7 +86,7 @@ struct RecordFilter {
     {
       return false
     }
-    if !types.isEmpty && !types.contains(where: { Self.matches($0, record.type) }) { return false }
+    if !types.isEmpty && !types.contains(record.type) { return false }
     if !recorders.isEmpty && !recorders.contains(record.by) { return false }
     if let effectiveFrom, record.effective < effectiveFrom { return false }
     if let effectiveTo, record.effective > effectiveTo { return false }

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Projections
+import TransitionApp
 import TransitionDomain
 
 /// The moment a view shows: the day the facts are valid, and what the log knew.
@@ -26,10 +27,12 @@ struct Moment: Equatable {
   /// Whether corrections are ignored (the facts as first recorded).
   var asRecorded = false
 
-  /// Today, UTC.
-  static var today: CalendarDay { ViewQuery.todayUTC() }
+  /// Today in the Netherlands.
+  static var today: CalendarDay {
+    DutchTime.day(at: LogInstant(millisecondsSinceEpoch: Int64(time(nil)) * 1000))
+  }
 
-  /// How the moment reads for people: "valid on 2026-07-01, as known at 2026-07-02T23:59:59.999Z".
+  /// How the moment reads for people: "valid on 2026-07-01, as known at 2026-07-02T21:59:59.999Z".
   var description: String {
     var text = "valid on \(validAt)"
     switch knownAt {
@@ -72,11 +75,15 @@ struct Moment: Equatable {
 
   /// Flag help shared by the verbs that show views.
   static let help = """
-      --valid-at DAY        the day the facts are valid, YYYY-MM-DD (default: today, UTC)
-      --known-at T          as the log knew it at T: a UTC instant such as
-                            2026-07-02T12:00:00.000Z (2026-07-02T12:00:00Z and
-                            2026-07-02T12:00Z also do), or a day 2026-07-02, meaning the end
-                            of that day, UTC (default: everything recorded)
+      --valid-at DAY        the day the facts are valid, YYYY-MM-DD (default: today in
+                            the Netherlands)
+      --known-at T          as the log knew it at T: a time with its offset such as
+                            2020-09-30T23:59+02:00 or 2026-07-02T12:00:00.000Z (seconds
+                            and milliseconds may be left out), a Dutch local time such as
+                            2026-07-02T14:00, or a day 2026-07-02, meaning the end of that
+                            day in Dutch time (23:59:59.999 Europe/Amsterdam; summer time
+                            by the EU rule) (default: everything recorded). The title says
+                            which UTC instant was used.
       --known-at-seq N      as the log knew it after record N (0 = before the first record)
       --as-recorded         ignore corrections: the facts as first recorded
     """
@@ -106,15 +113,19 @@ struct ViewSource {
   /// The read models' facade over the log.
   let projector: TransitionProjector
 
-  /// Opens the log at `path` and folds it (through its `.projections` cache), with progress
-  /// on a terminal when `console` is given.
-  init(path: String, console: Console? = nil) throws(CommandFailure) {
+  /// Opens the log at `path` and folds it (through its `.projections` cache unless
+  /// `trustCache` is false: then from a replay of the log alone, and the cache is neither read
+  /// nor written), with progress on a terminal when `console` is given.
+  ///
+  /// The commands whose output is evidence (`audit`, `export`) pass `trustCache: false`: the
+  /// cache's checksums catch damage, not forgery.
+  init(path: String, console: Console? = nil, trustCache: Bool = true) throws(CommandFailure) {
     try LogAccess.requireFile(path)
     self.path = path
     let progress = console.map { ReadingProgress("reading \(path)", reading: path, console: $0) }
     defer { if let console { progress?.finish(console: console) } }
     do {
-      projector = try TransitionProjector(path: path, useSidecar: true)
+      projector = try TransitionProjector(path: path, useSidecar: trustCache)
     } catch {
       throw Self.failure(error, path: path)
     }
@@ -131,13 +142,16 @@ struct ViewSource {
     return view
   }
 
-  /// The table of `view` for the moment the arguments name (`export --format csv --view`).
-  static func table(_ view: String, path: String, arguments: Arguments, usage: String)
-    throws(CommandFailure) -> ViewTable
-  {
+  /// The table of `view` for the moment the arguments name (`export --format csv --view`),
+  /// from a replay of the log (the cache is not trusted for an export).
+  static func table(
+    _ view: String, path: String, arguments: Arguments, usage: String, console: Console
+  ) throws(CommandFailure) -> ViewTable {
     let view = try Self.view(view, among: names, usage: usage)
     let moment = try Moment(arguments, usage: usage)
-    return try ViewSource(path: path).table(view, moment: moment)
+    let source = try ViewSource(path: path, console: console, trustCache: false)
+    source.announce(console)
+    return try source.table(view, moment: moment)
   }
 
   /// The table of `view` at `moment`.
@@ -183,6 +197,40 @@ struct ViewSource {
     case .rebuilt: "replayed from the log; cache written to \(Self.cachePath(path))"
     case .replayed: "replayed from the log"
     }
+  }
+
+  /// Whether the answer came (in part) from the cache rather than from the log alone.
+  var answeredFromCache: Bool { projector.origin == .sidecar || projector.origin == .extended }
+
+  /// The line on standard error that says where the answer came from (issue 15, item 3).
+  func announce(_ console: Console) {
+    console.printError(Self.announcement(path: path, origin: projector.origin))
+  }
+
+  /// Where an answer came from, for standard error: `answered from: …`.
+  static func announcement(path: String, origin: ProjectionSidecar.Origin) -> String {
+    let cache = cachePath(path)
+    return switch origin {
+    case .sidecar:
+      "answered from: the cache \(cache), which matched the log's size, last line and change"
+        + " time (checked when it was built; `transition verify \(path)` checks the log itself)"
+    case .extended:
+      "answered from: the cache \(cache) and the records appended since, read from the log"
+        + " and checked"
+    case .rebuilt:
+      "answered from: the log, every record read and checked as `transition verify` does"
+        + " (cache written to \(cache))"
+    case .replayed:
+      "answered from: the log, every record read and checked as `transition verify` does (the"
+        + " cache was not used)"
+    }
+  }
+
+  /// The line on standard error for the verbs that read the log's records directly.
+  static func announceLog(_ path: String, console: Console) {
+    console.printError(
+      "answered from: the log, every record read checked as `transition verify` does (the"
+        + " cache was not used)")
   }
 
   private func answer<T>(_ body: () throws -> T) throws(CommandFailure) -> T {

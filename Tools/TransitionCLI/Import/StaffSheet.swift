@@ -91,6 +91,13 @@ enum StaffSheet {
       func cell(_ field: String) -> String {
         positions[field].map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
       }
+      if let control = row.fields.firstIndex(where: { $0.unicodeScalars.contains(where: isControl) }
+      ) {
+        problems.append(
+          "line \(row.line): the \(ordinal(control + 1)) field holds a control character (such"
+            + " as NUL or a tab); remove it from the sheet")
+        continue
+      }
       var object = JSONObject()
       for column in columns {
         let text = cell(column.field)
@@ -104,7 +111,17 @@ enum StaffSheet {
             rowProblems.append("\(column.names[0]) \"\(text)\" is not a whole number of hours")
             continue
           }
+          if column.field == "normHours" && hours == 0 {
+            rowProblems.append("norm hours is 0; a full-time week has more than 0 hours")
+            continue
+          }
           object.insert(column.field, .integer(hours))
+        case "employee", "employer", "team":
+          if let problem = identifierProblem(text) {
+            rowProblems.append("\(column.names[0]) \"\(text)\" \(problem)")
+            continue
+          }
+          object.insert(column.field, .string(text))
         case "contractFTE", "allocatedFTE":
           guard let fte = fte(text, decimalComma: decimalComma) else {
             rowProblems.append(
@@ -137,6 +154,19 @@ enum StaffSheet {
       {
         rowProblems.append("allocated FTE \(allocated) is more than the contract FTE \(contract)")
       }
+      if let contract = object["contractFTE"]?.stringValue.flatMap(FTE.init(parsing:)),
+        let hours = object["contractHours"]?.integerValue,
+        let norm = object["normHours"]?.integerValue, norm > 0
+      {
+        // contract FTE = contract hours / norm hours, to four decimals (one in the last
+        // decimal either way for the spreadsheet's rounding).
+        let expected = (hours * 20_000 + norm) / (2 * norm)
+        if abs(contract.tenThousandths - expected) > 1 {
+          rowProblems.append(
+            "contract FTE \(contract) does not match \(hours) contract hours of \(norm) norm"
+              + " hours (\(FTE(tenThousandths: expected)))")
+        }
+      }
       let employee = cell("employee")
       if !employee.isEmpty {
         if let first = seen[employee] {
@@ -156,6 +186,36 @@ enum StaffSheet {
       throw Problems(lines: ["the file has a header but no employees"])
     }
     return members
+  }
+
+  /// Why `text` cannot be an id (employee, employer, team), or nil: an id is 1 to 64
+  /// characters of A-Z a-z 0-9 `.` `-` `_`, and is not `.`, `..` nor holds `..` (no path).
+  static func identifierProblem(_ text: String) -> String? {
+    guard text.utf8.count <= 64 else { return "is longer than 64 characters" }
+    guard
+      text.utf8.allSatisfy({ byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+          || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x5F
+      })
+    else {
+      return "may hold only letters A-Z and a-z, digits, '.', '-' and '_' (no spaces, slashes"
+        + " or other characters)"
+    }
+    guard !text.contains("..") else { return "may not hold \"..\"" }
+    return nil
+  }
+
+  /// Whether `scalar` is a control character (C0, DEL or C1).
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+  }
+
+  /// The ordinal of `number`: "1st", "2nd", "3rd", "4th" and so on.
+  private static func ordinal(_ number: Int) -> String {
+    let suffix =
+      (11...13).contains(number % 100)
+      ? "th" : number % 10 == 1 ? "st" : number % 10 == 2 ? "nd" : number % 10 == 3 ? "rd" : "th"
+    return "\(number)\(suffix)"
   }
 
   private static func normalised(_ name: String) -> String {

@@ -95,12 +95,43 @@ enum CSV {
     return (separator, rows)
   }
 
-  /// One field, quoted when it holds a comma, a quote or a line break.
+  /// One field, quoted when it holds a comma, a quote or a line break, and neutralised when a
+  /// spreadsheet would take it for a formula.
+  ///
+  /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to
+  /// Excel, LibreOffice and Google Sheets (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`). As OWASP
+  /// recommends, such a cell gets a single quote in front and is quoted: `'=HYPERLINK(…)`
+  /// shows as text. One exception: a cell that is a plain number, such as `-12.50` or `-3`
+  /// (an optional minus, digits, at most one `.` followed by digits), is left as it is, so
+  /// negative amounts stay numbers a spreadsheet can add up; such a cell cannot be a formula.
+  /// Nor can a lone `-`, the views' mark for "none", which is also left as it is.
   static func field(_ text: String) -> String {
+    if isFormulaLike(text) {
+      return "\"'" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
     guard
       text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
     else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// Whether a spreadsheet would read `text` as a formula (see `field`).
+  static func isFormulaLike(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first,
+      ["=", "+", "-", "@", "\t", "\r"].contains(first)
+    else { return false }
+    return text != "-" && !isPlainNumber(text)
+  }
+
+  /// Whether `text` is `-?[0-9]+(\.[0-9]+)?`.
+  static func isPlainNumber(_ text: String) -> Bool {
+    var bytes = text.utf8[...]
+    if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+    let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+    guard parts.count == 1 || parts.count == 2 else { return false }
+    return parts.allSatisfy { part in
+      !part.isEmpty && part.allSatisfy { (0x30...0x39).contains($0) }
+    }
   }
 
   /// A record of fields joined by commas and ended by CRLF, as RFC 4180 writes it.

@@ -61,29 +61,69 @@ enum CommandBuilder {
     }
     guard envelope["effective"] != nil else {
       throw CommandFailure.usage(
-        "Missing --effective: the day \(name) takes effect (2026-07-01, or coarse: 2024-04,"
-          + " 2023-Q1, 2024-07~).", help: usage)
+        "Missing --effective: the day \(name) takes effect, or the period as precise as the"
+          + " source: \(EffectiveDate.acceptedForms).", help: usage)
     }
-    var object = envelope
+    var fields = JSONObject()
     for field in structure.fields {
-      if let given = values[field.name] {
-        if field.isList {
-          object.insert(field.name, .array(given))
-        } else if given.count > 1 {
-          throw CommandFailure.usage(
-            "--\(field.name) was given \(given.count) times; it takes one value.", help: usage)
-        } else if let first = given.first {
-          object.insert(field.name, first)
-        }
-      } else if field.isList && !field.isOptional {
-        object.insert(field.name, .array([]))
-      } else if field.baseType == "Bool" && !field.isOptional {
-        object.insert(field.name, .bool(false))
-      } else if field.baseType == "YesNoUnknown" && !field.isOptional {
-        object.insert(field.name, .string(YesNoUnknown.no.rawValue))
+      guard let given = values[field.name] else { continue }
+      if field.isList {
+        fields.insert(field.name, .array(given))
+      } else if given.count > 1 {
+        throw CommandFailure.usage(
+          "--\(field.name) was given \(given.count) times; it takes one value.", help: usage)
+      } else if let first = given.first {
+        fields.insert(field.name, first)
       }
     }
+    var object = envelope
+    for member in withDefaults(fields, structure: structure).members {
+      object.insert(member.key, member.value)
+    }
     return object
+  }
+
+  /// `object` with what `--help` calls optional filled in where it was left out.
+  ///
+  /// `object` holds the fields of `structure`, as a batch line or a JSON literal gives them. A
+  /// list left out becomes empty and a Boolean false, inside nested structures too; other
+  /// members are left as they are, for the domain to judge.
+  static func withDefaults(_ object: JSONObject, structure: FieldCatalogue.Structure)
+    -> JSONObject
+  {
+    var result = JSONObject()
+    for member in object.members {
+      guard let field = structure.fields.first(where: { $0.name == member.key }),
+        let inner = FieldCatalogue.structure(named: field.elementType)
+      else {
+        result.insert(member.key, member.value)
+        continue
+      }
+      switch member.value {
+      case .object(let nested):
+        result.insert(member.key, .object(withDefaults(nested, structure: inner)))
+      case .array(let items):
+        result.insert(
+          member.key,
+          .array(
+            items.map {
+              guard case .object(let nested) = $0 else { return $0 }
+              return .object(withDefaults(nested, structure: inner))
+            }))
+      default:
+        result.insert(member.key, member.value)
+      }
+    }
+    for field in structure.fields where result[field.name] == nil && !field.isOptional {
+      if field.isList {
+        result.insert(field.name, .array([]))
+      } else if field.baseType == "Bool" {
+        result.insert(field.name, .bool(false))
+      } else if field.baseType == "YesNoUnknown" {
+        result.insert(field.name, .string(YesNoUnknown.no.rawValue))
+      }
+    }
+    return result
   }
 
   /// The field a flag names: exactly, or ignoring case, dashes and underscores.
@@ -252,8 +292,15 @@ enum CommandBuilder {
     lines.append(
       """
       Every command also takes:
-        --effective DAY       the day it takes effect: 2026-07-01, or coarse 2024-04, 2023-Q1,
-                              2025-H2, 2013, 2024-07~ (required)
+        --effective DATE      the day it takes effect (required), or as precise as the source
+                              gives it: a month 2024-04 (april 2024), a quarter 2023-Q1, a half
+                              year 2025-H2, a season voorjaar 2024 (March-May), zomer 2024
+                              (June-August), najaar 2024 (September-November), winter
+                              2020/2021 (December-February), a year 2013, about a month
+                              2024-07~, a range "december 2020 - februari 2021" (or
+                              "2020-12 - 2021-02", "A t/m B"), or on or before a day or period:
+                              "uiterlijk 2026-07-01", "uiterlijk 2026" ("on or before …").
+                              Views print it as given and never invent a day.
         --corrects SEQ        the record this corrects (with --correction-reason)
         --correction-reason TEXT
         --id ID               a record id of your own; retrying with the same id and content
@@ -261,14 +308,22 @@ enum CommandBuilder {
         --source KIND:DETAIL  provenance: seed, document, illustrative, external or system
         --by WHO              who records (or set TRANSITION_BY)
       """)
-    lines.append(
-      RecordExamples.invented[name] == nil
-        ? "Example (the first \(name) of the IJmond example log):"
-        : "Example (from an invented transition; the IJmond example log has no \(name)):")
-    lines.append(
-      "  "
-        + (RecordExamples.example(for: name)
-          ?? "transition record t.log \(name) --effective 2026-07-01 --by projectbureau …"))
+    let example = RecordExamples.example(for: name)
+    let invented = RecordExamples.invented[name]
+    if example != nil || invented == nil {
+      lines.append(
+        RecordExamples.written[name] == nil
+          ? "Example (the first \(name) of the IJmond example log):"
+          : "Example (an invented transition; the IJmond example log has none of this kind):")
+      lines.append(
+        "  "
+          + (example
+            ?? "transition record t.log \(name) --effective 2026-07-01 --by projectbureau …"))
+    }
+    if let invented {
+      lines.append("Example of the fields of \(description.eventType) (an invented transition):")
+      lines.append("  " + invented)
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -71,6 +71,7 @@ enum FieldCatalogue {
     "DecisionKind": DecisionKind.allCases.map { $0.rawValue },
     "DecisionStatus": DecisionStatus.allCases.map { $0.rawValue },
     "AdviceOutcome": AdviceOutcome.allCases.map { $0.rawValue },
+    "AdviceVerdict": AdviceVerdict.allCases.map { $0.rawValue },
     "CommitteeOutcome": CommitteeOutcome.allCases.map { $0.rawValue },
     "InformationForm": InformationForm.allCases.map { $0.rawValue },
     "LegalForm": LegalForm.allCases.map { $0.rawValue },
@@ -113,6 +114,7 @@ enum FieldCatalogue {
     var text: String
     switch element {
     case "CalendarDay": text = "a day YYYY-MM-DD"
+    case "EffectiveDate": text = "a day or a period: " + EffectiveDate.acceptedForms
     case "FTE": text = "FTE with 4 decimals, such as 0.8889"
     case "Money": text = "an amount in euro cents, such as 235250000"
     case "Percentage": text = "a percentage with 2 decimals, such as 27.79"

@@ -1,8 +1,9 @@
 import CanonicalJSON
 import EventLog
 import Foundation
-import Projections
 import Testing
+
+@testable import TransitionBench
 
 /// A clock that steps one second per call, from 2026-01-15T10:00:00.000Z.
 final class StepClock: LogClock, @unchecked Sendable {

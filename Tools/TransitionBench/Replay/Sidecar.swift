@@ -131,7 +131,10 @@ public struct Sidecar: Sendable {
     operations.remove(temporary)
     let descriptor = try operations.open(
       temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o640)
-    let outcome = Result { try writeAll(bytes, to: descriptor, path: temporary) }
+    let outcome = Result {
+      try operations.restrictPermissions(descriptor, like: logPath, mode: 0o640)
+      try writeAll(bytes, to: descriptor, path: temporary)
+    }
     operations.close(descriptor)
     if case .failure(let error) = outcome {
       operations.remove(temporary)
