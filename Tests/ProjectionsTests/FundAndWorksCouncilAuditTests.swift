@@ -164,7 +164,7 @@ struct FundAndWorksCouncilAuditTests {
     let ledger = try Ledger(records: records)
     return ViewContext(
       ledger: ledger,
-      query: ViewQuery(validAt: try #require(CalendarDay(parsing: day)), knownAt: .everything),
+      query: ViewQuery(validAt: AuditLog.day(day), knownAt: .everything),
       seq: knownAt ?? ledger.lastSeq)
   }
 

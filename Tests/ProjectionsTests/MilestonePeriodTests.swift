@@ -61,7 +61,7 @@ struct MilestonePeriodTests {
 
   static func context(_ commands: [JSONObject], on day: String) throws -> ViewContext {
     let ledger = try Ledger(records: try records(commands))
-    let query = ViewQuery(validAt: try #require(CalendarDay(parsing: day)))
+    let query = ViewQuery(validAt: AuditLog.day(day))
     return try TransitionProjector(ledger: ledger).context(query)
   }
 

@@ -25,6 +25,46 @@ struct ReportVerbTests {
     #expect(try String(contentsOfFile: output, encoding: .utf8) == html, "same inputs, same bytes")
   }
 
+  @Test("a reserve shows with its authorised withdrawal and balance in the money section")
+  func fundsInTheReport() throws {
+    let work = WorkDirectory()
+    let log = work.file("fonds.log")
+    let by = ["TRANSITION_BY": "projectbureau"]
+    let steps: [[String]] = [
+      ["init", log, "--name", "fonds"],
+      [
+        "record", log, "RegisterOrganisation", "--effective", "2013", "--organisation", "GA",
+        "--name", "Gemeente A", "--kind", "gemeente",
+      ],
+      [
+        "record", log, "CreateFund", "--effective", "2026-01-15", "--fund", "RES-A", "--name",
+        "reserve transitie", "--kind", "bestemmingsreserve", "--holder", "GA", "--amount",
+        "10000000", "--purpose", "frictiekosten",
+      ],
+      [
+        "record", log, "AuthoriseWithdrawal", "--effective", "2026-03-01", "--withdrawal", "W-A1",
+        "--fund", "RES-A", "--amount", "4000000", "--decision", "RB-A-2", "--purpose",
+        "kwartiermaker",
+      ],
+    ]
+    for step in steps {
+      let run = try TransitionBinary.run(step, environment: by)
+      #expect(run.status == 0, "\(step): \(run.errors)")
+    }
+    let output = work.file("r.html")
+    let run = try TransitionBinary.run(
+      ["report", log, "--valid-at", "2026-06-01", "--output", output])
+    #expect(run.status == 0, "\(run.errors)")
+    let html = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(html.contains("Reserves en budgetten"))
+    #expect(html.contains("<th scope=\"col\">saldo</th>"))
+    // The fund's row: amount, authorised, nothing booked, the whole amount as its balance.
+    #expect(
+      html.contains(
+        "<td>RES-A</td><td>–</td><td>GA</td>")
+        && html.contains("€ 100.000,00</td><td>€ 40.000,00</td><td>€ 0,00</td><td>€ 100.000,00"))
+  }
+
   @Test("without --output the report goes beside the log, -en for English")
   func defaultOutput() throws {
     let demo = try DemoLog()

@@ -12,7 +12,7 @@ extension ReportDocument {
           t(
             "Tot de peildatum zijn geen kosten geboekt.",
             "No costs were booked up to the valid day."))
-        + "</section>\n"
+        + fundsTable + "</section>\n"
     }
     let (category, amount, funding) = (
       column(costs, "category"), column(costs, "amount"), column(costs, "funding")
@@ -124,6 +124,7 @@ extension ReportDocument {
       rows: funds.map { fund in
         [fund, language.money(cents: sum(costs.rows.filter { $0[funding] == fund }, amount))]
       }, right: [1])
+    html += fundsTable
     html += "<h3>\(t("Kostenregels", "Cost lines"))</h3>\n"
     html += HTMLText.table(
       caption: nil,
@@ -137,5 +138,27 @@ extension ReportDocument {
       ),
       right: Set(6...(6 + municipalities.count)), className: "compact")
     return html + "</section>\n"
+  }
+
+  /// The reserves and budgets with their balance, as `state --view funds` gives them, with its
+  /// notes per holder; nothing when the log holds no fund.
+  var fundsTable: String {
+    let funds = facts.table(.funds)
+    guard !funds.rows.isEmpty else { return "" }
+    var html = "<h3>\(t("Reserves en budgetten", "Reserves and budgets"))</h3>\n"
+    html += HTMLText.table(
+      caption: t(
+        "Per fonds het bedrag, de toegestane en geboekte onttrekkingen en het saldo",
+        "Per fund its amount, the authorised and booked withdrawals and the balance"),
+      headers: funds.columns.map { column in
+        let dutch = [
+          "fund": "fonds", "withdrawal": "onttrekking", "holder": "houder", "effective": "ingang",
+          "amount": "bedrag", "authorised": "toegestaan", "booked": "geboekt", "balance": "saldo",
+        ]
+        return language == .nl ? dutch[column.name] ?? column.name : column.name
+      },
+      rows: funds.rows.map { row in row.map { language.cell($0) } }, className: "compact")
+    for note in funds.notes { html += HTMLText.paragraph(note) }
+    return html
   }
 }
