@@ -12,23 +12,23 @@ public struct AdviceLink: Sendable {
 
 extension ViewContext {
   /// Whether a decision concerns personnel (so needs OR advice first, DOMAIN.md 12.6).
-  static func isPersonnel(_ taken: DecisionTaken) -> Bool {
-    [.plaatsingsbesluit, .werkgeversbesluit, .organisatieplan].contains(taken.kind)
+  static func isPersonnel(_ taken: DecisionTakenV2) -> Bool {
+    guard let kind = taken.knownKind else { return false }
+    return [.plaatsingsbesluit, .werkgeversbesluit, .organisatieplan].contains(kind)
       || !taken.orAdviceRequests.isEmpty || taken.deviatesFromORAdvice
   }
 
   /// The advice requests a decision deviates from (article 25 lid 6 WOR), or nil when it
   /// follows the advice; `linked` are the requests the advice view links to it.
   ///
-  /// The one place that reads a decision's deviation: today `DecisionTaken.v1`'s
-  /// `deviatesFromORAdvice`, which deviates from the requests it names in `orAdviceRequests`
-  /// (or else from every request linked to it). When `DecisionTaken.v2` names the advice in
-  /// `deviatesFromAdvice`, point this function at that list.
-  static func deviatedRequests(of taken: DecisionTaken, linked: [AdviceRequestID])
+  /// The one place that reads a decision's deviation: `DecisionTaken.v2`'s `deviatesFromAdvice`
+  /// (a `.v1` record's `deviatesFromORAdvice` reads as the requests it names in
+  /// `orAdviceRequests`, or, when it names none, as every request linked to it).
+  static func deviatedRequests(of taken: DecisionTakenV2, linked: [AdviceRequestID])
     -> [AdviceRequestID]?
   {
-    guard taken.deviatesFromORAdvice else { return nil }
-    return taken.orAdviceRequests.isEmpty ? linked : taken.orAdviceRequests
+    if taken.deviatesFromEveryLinked { return linked }
+    return taken.deviatesFromAdvice.isEmpty ? nil : taken.deviatesFromAdvice
   }
 
   /// Every OR advice given by the day, version 1 read as version 2, in `seq` order.
@@ -106,7 +106,7 @@ extension ViewContext {
         ? Cell.day(link.decision.version.effective.adding(months: 1)) : "-"
       return [
         taken.decision.rawValue, link.request?.event.request.rawValue ?? "-",
-        taken.body.rawValue, taken.kind.rawValue, taken.status.rawValue,
+        taken.body.rawValue, taken.kind, taken.status.rawValue,
         Cell.date(link.decision.version.effectiveDate),
         link.request?.event.worksCouncil.rawValue ?? "-",
         link.request.map { Cell.date($0.version.effectiveDate) } ?? "-",

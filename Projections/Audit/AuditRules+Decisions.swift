@@ -4,7 +4,7 @@ extension ViewContext {
   /// Every decision that counts for the query, whatever its day, by id.
   func allDecisions() -> [String: DecisionEntry] {
     var result: [String: DecisionEntry] = [:]
-    for (version, taken) in ledger.versions(of: DecisionTaken.self) {
+    for (version, taken) in decisionVersions {
       result[taken.decision.rawValue] = DecisionEntry(version: version, taken: taken)
     }
     for (version, revoked) in ledger.versions(of: DecisionRevoked.self) {
@@ -29,19 +29,25 @@ extension ViewContext {
     let bodies = bodyOrganisations
     let kinds = bodyKinds
     let organisationKinds = Dictionary(
-      ledger.versions(of: OrganisationRegistered.self).map {
-        ($0.event.organisation.rawValue, $0.event.kind)
-      }, uniquingKeysWith: { $1 })
+      organisationVersions.map { ($0.event.organisation.rawValue, $0.event.knownKind) },
+      uniquingKeysWith: { $1 })
     var findings: [Finding] = []
     // The decisions in force on each move day, by what the rules ask (`BackingSweep`).
     let moves = moves().sorted(by: { $0.key < $1.key })
+    let mergers = mergers()
     var questions: [BackingSweep.Question] = []
     for (_, lines) in moves {
       for line in lines {
+        let to = line.employer ?? "-"
+        // A successor holds its predecessors' decisions from the merger day (issue 19 item 3).
+        let predecessors =
+          mergers.last {
+            $0.event.successor.rawValue == to && $0.version.effective <= line.effective
+          }?.event.predecessors.map(\.rawValue) ?? []
         questions.append(
           BackingSweep.Question(
-            day: line.effective, to: line.employer ?? "-", from: line.from ?? "-",
-            employee: line.employee))
+            day: line.effective, to: to, from: line.from ?? "-", employee: line.employee,
+            predecessors: predecessors))
       }
     }
     let answers = BackingSweep.answers(
@@ -197,6 +203,7 @@ extension ViewContext {
 
   /// DOMAIN.md 12.7 and 3.3: each council's own decision on each regional step.
   func regionalFindings() -> [Finding] {
+    if declaresTransition { return declaredRegionalFindings() }
     let steps = regionalSteps()
     var findings: [Finding] = []
     for step in steps where step.decision == nil {
@@ -215,7 +222,8 @@ extension ViewContext {
 
   /// DOMAIN.md 12.8: proposal, committee and council in order within a municipality.
   ///
-  /// The council decision must name its proposal; coarse dates only count when certain.
+  /// The council decision must name its proposal; coarse dates only count when certain. Only
+  /// decisions of a kind the rules know: a motie or amendement is not decided on a proposal.
   func orderFindings() -> [Finding] {
     let kinds = bodyKinds
     let bodies = bodyOrganisations
@@ -225,7 +233,9 @@ extension ViewContext {
     let committees = ledger.versions(of: CommitteeConsidered.self)
     var findings: [Finding] = []
     for (id, entry) in decisions().sorted(by: { $0.key < $1.key })
-    where kinds[entry.taken.body.rawValue] == .raad && entry.taken.status == .definitief {
+    where kinds[entry.taken.body.rawValue] == .raad && entry.taken.status == .definitief
+      && entry.taken.knownKind != nil
+    {
       guard let proposalID = entry.taken.proposal?.rawValue else {
         findings.append(
           Finding(
@@ -280,14 +290,13 @@ extension ViewContext {
     var dissolved: Set<String> = []
     var evidence: [String: [Int64]] = [:]
     enum Step {
-      case registered(OrganisationRegistered)
+      case registered(OrganisationRegisteredV2)
       case amended(GRAmended)
       case memberLeft(GRMemberLeft)
       case dissolved(GRDissolved)
     }
     var events: [(RecordVersion, Step)] = []
-    for item in ledger.versions(of: OrganisationRegistered.self)
-    where item.event.kind == .gemeenschappelijkeRegeling {
+    for item in organisationVersions where item.event.knownKind == .gemeenschappelijkeRegeling {
       events.append((item.version, .registered(item.event)))
     }
     for item in ledger.versions(of: GRAmended.self) {

@@ -6,9 +6,10 @@ import TransitionDomain
 /// `backing-recorded-late`, `or-advice-before-decision`, `or-advice-deviation`,
 /// `or-advice-deviation-wait`, `regional-decision-missing`, `decision-order`,
 /// `gr-membership`, `money-adds-up`, `costs-not-reallocated`, `costs-above-estimate`,
-/// `milestone-history`; issue 19: `or-advice-missing-per-employer`, `fund-booking-unauthorised`,
-/// `fund-withdrawal-exceeded`, `fund-overdrawn`, `cohort-above-contract` (see `issue19Rules`
-/// for their bases). Every finding names only records that count for the query, so a
+/// `milestone-history`, `acting-outside-existence`; issue 19: `or-advice-missing-per-employer`,
+/// `fund-booking-unauthorised`, `fund-withdrawal-exceeded`, `fund-overdrawn`,
+/// `cohort-above-contract` (see `issue19Rules` for their bases). Every finding names only
+/// records that count for the query, so a
 /// finding at known-at N stays the same when records are appended.
 extension ViewContext {
   /// Every finding for the query, sorted by rule, day and evidence.
@@ -26,6 +27,7 @@ extension ViewContext {
     findings += moneyFindings()
     findings += fundFindings()
     findings += milestoneFindings()
+    findings += existenceFindings()
     return findings.sorted {
       (
         $0.rule, $0.day?.dayNumber ?? 0, $0.seqs.lexicographicallyPrecedes($1.seqs) ? 0 : 1,

@@ -11,6 +11,9 @@ struct BackingSweep {
     let to: String
     let from: String
     let employee: String
+    /// When `to` is the successor of a merger by the day: its predecessors, whose decisions it
+    /// holds (issue 19 item 3).
+    var predecessors: [String] = []
   }
 
   /// What the decisions in force on the question's day say.
@@ -78,18 +81,19 @@ struct BackingSweep {
       if let last = taken.validUntil { until = min(until, last.dayNumber + 1) }
       guard from < until else { continue }
       var contribution = Contribution()
-      contribution.grWijziging = taken.kind == .grWijziging
+      contribution.grWijziging = taken.knownKind == .grWijziging
       for body in [taken.body] + taken.jointlyWith {
         guard let kind = kinds[body.rawValue] else { continue }
         for organisation in bodies[body.rawValue] ?? [] {
-          if taken.kind == .transitieplan && kind == .raad {
+          if taken.knownKind == .transitieplan && kind == .raad {
             contribution.transitieplan.append(organisation)
           }
-          if taken.kind == .plaatsingsbesluit && kind == .college {
+          if taken.knownKind == .plaatsingsbesluit && kind == .college {
             contribution.plaatsing.append(organisation)
           }
-          if [.werkgeversbesluit, .plaatsingsbesluit].contains(taken.kind)
-            && employerKinds.contains(kind)
+          if let known = taken.knownKind,
+            [.werkgeversbesluit, .plaatsingsbesluit].contains(known)
+              && employerKinds.contains(kind)
           {
             contribution.employer.append(organisation)
           }
@@ -133,9 +137,13 @@ struct BackingSweep {
         apply(ends[nextEnd].contribution, -1)
         nextEnd += 1
       }
+      let inherited =
+        !question.predecessors.isEmpty
+        && question.predecessors.allSatisfy { (transitieplan[$0] ?? 0) > 0 }
       answers[index] = Answer(
-        transitieplan: (transitieplan[question.to] ?? 0) > 0,
-        plaatsing: plaatsing.covers(question.to, question.employee),
+        transitieplan: (transitieplan[question.to] ?? 0) > 0 || inherited,
+        plaatsing: plaatsing.covers(question.to, question.employee)
+          || question.predecessors.contains { plaatsing.covers($0, question.employee) },
         grWijziging: grWijziging > 0,
         employerDecision: employer.covers(question.from, question.employee))
     }

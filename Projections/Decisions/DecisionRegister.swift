@@ -5,9 +5,11 @@ public struct DecisionEntry: Sendable {
   /// The version that counts (patched or replaced where corrections apply).
   public let version: RecordVersion
   /// The decision.
-  public let taken: DecisionTaken
+  public let taken: DecisionTakenV2
   /// The day a revocation or supersession takes effect, with its record and the word.
   public var ended: (day: CalendarDay, seq: Int64, how: String)?
+  /// For a motion (motie): the day it was done (afgedaan), with its record and the words.
+  public var disposed: (day: CalendarDay, seq: Int64, how: String)?
 
   /// The first day it applies: `validFrom`, or the day it was taken.
   public var start: CalendarDay { taken.validFrom ?? version.effective }
@@ -36,13 +38,19 @@ extension ViewContext {
 
   private func computeDecisions() -> [String: DecisionEntry] {
     var result: [String: DecisionEntry] = [:]
-    for (version, taken) in ledger.versions(of: DecisionTaken.self)
-    where version.effective <= day {
+    for (version, taken) in decisionVersions where version.effective <= day {
       result[taken.decision.rawValue] = DecisionEntry(version: version, taken: taken)
     }
     for (version, revoked) in ledger.versions(of: DecisionRevoked.self)
     where version.effective <= day {
       result[revoked.decision.rawValue]?.ended = (version.effective, version.seq, "revoked")
+    }
+    for (version, disposal) in ledger.versions(of: MotionDisposed.self)
+    where version.effective <= day {
+      result[disposal.motion.rawValue]?.disposed = (
+        version.effective, version.seq,
+        "afgedaan" + (disposal.disposedBy.map { " by \($0)" } ?? "") + ": \(disposal.how)"
+      )
     }
     for (version, superseded) in ledger.versions(of: DecisionSuperseded.self)
     where version.effective <= day {
@@ -59,7 +67,7 @@ extension ViewContext {
   }
 
   /// The organisations a decision is taken for: those of its body and joint bodies.
-  func organisations(of taken: DecisionTaken, _ bodies: [String: [String]]) -> [String] {
+  func organisations(of taken: DecisionTakenV2, _ bodies: [String: [String]]) -> [String] {
     let all = ([taken.body] + taken.jointlyWith).flatMap { bodies[$0.rawValue] ?? [] }
     return Array(Set(all)).sorted()
   }
@@ -93,13 +101,26 @@ extension ViewContext {
         lifecycle.append(contentsOf: considered[proposal] ?? [])
       }
       lifecycle.append("\(taken.status.rawValue) \(entry.version.effectiveDate)")
+      if let step = taken.step { lifecycle.append("step \(step)") }
+      if let vote = taken.vote, vote.unanimous != nil || vote.inFavour != nil {
+        lifecycle.append("vote \(vote.summary)")
+      }
+      if let amount = taken.amount { lifecycle.append("amount \(amount)") }
       if let ended = entry.ended { lifecycle.append("\(ended.how) \(ended.day)") }
+      if let disposed = entry.disposed { lifecycle.append("\(disposed.how) (\(disposed.day))") }
+      let holders = organisations(of: taken, bodies).map { ($0, holder(of: $0)) }
+        .filter { $0.0 != $0.1 }
+      if !holders.isEmpty {
+        lifecycle.append(
+          "held by " + holders.map { "\($0.1) (from \($0.0))" }.joined(separator: ", ")
+            + " after the merger")
+      }
       let inForce = entry.inForce(on: day).map { $0 ? "yes" : "no" } ?? "unknown"
       let corrected =
         entry.version.seq != entry.version.source
         ? "yes (\(ledger.ledger.recordID(of: entry.version.seq)))" : "-"
       rows.append([
-        id, taken.body.rawValue, Cell.list(organisations(of: taken, bodies)), taken.kind.rawValue,
+        id, taken.body.rawValue, Cell.list(organisations(of: taken, bodies)), taken.kind,
         entry.ended.map { String($0.how.prefix { $0 != " " }) } ?? taken.status.rawValue,
         Cell.date(entry.version.effectiveDate), Cell.day(entry.start),
         Cell.day(entry.ended?.day ?? taken.validUntil), inForce, lifecycle.joined(separator: "; "),

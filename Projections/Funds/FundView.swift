@@ -50,9 +50,8 @@ extension ViewContext {
   /// The organisation that holds, on the query's day, what `organisation` held: itself, or its
   /// successor after a merger.
   ///
-  /// The successor mapping is the plug-in point for mergers (issue 19 item 3,
-  /// `OrganisationsMerged.v1` of the organisations work): `successor(of:on:)` answers nil
-  /// until that record exists; this follows it through chains of mergers.
+  /// The successor is the one an `OrganisationsMerged.v1` effective by the day names (issue 19
+  /// item 3); this follows it through chains of mergers.
   public func holder(of organisation: String) -> String {
     var current = organisation
     var seen: Set<String> = [current]
@@ -60,9 +59,15 @@ extension ViewContext {
     return current
   }
 
-  /// The organisation that succeeds `organisation` on or before `day`, or nil; no merger
-  /// record is read yet (see `holder(of:)`).
-  func successor(of organisation: String, on day: CalendarDay) -> String? { nil }
+  /// The organisation that succeeds `organisation` on or before `day` by a merger, or nil.
+  func successor(of organisation: String, on day: CalendarDay) -> String? {
+    ledger.versions(of: OrganisationsMerged.self)
+      .filter {
+        $0.version.effective <= day && $0.event.predecessors.map(\.rawValue).contains(organisation)
+      }
+      .min { ($0.version.effective, $0.version.seq) < ($1.version.effective, $1.version.seq) }?
+      .event.successor.rawValue
+  }
 
   /// Every cost line charged to a fund, effective by the day: version-2 lines that name a fund,
   /// and correcting lines of such lines (on the corrected line's fund and withdrawal).

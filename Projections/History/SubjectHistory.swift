@@ -101,9 +101,18 @@ enum SubjectHistory {
         result.formUnion(line.decisions.map(\.rawValue))
         result.formUnion(line.orAdvice)
       }
-    case .decisionTaken(let event):
+    case .decisionTaken(let v1):
+      let event = DecisionTakenV2(v1)
       result.formUnion(event.orAdviceRequests.map(\.rawValue))
       if let proposal = event.proposal { result.insert(proposal.rawValue) }
+    case .decisionTakenV2(let event):
+      result.formUnion(event.orAdviceRequests.map(\.rawValue))
+      result.formUnion(event.backing)
+      if let proposal = event.proposal { result.insert(proposal.rawValue) }
+    case .motionDisposed(let event):
+      if let by = event.disposedBy { result.insert(by.rawValue) }
+    case .organisationsMerged(let event):
+      result.formUnion(event.predecessors.map(\.rawValue) + [event.successor.rawValue])
     case .contractChangedV2(let event):
       if let basis = event.basis { result.insert(basis.rawValue) }
     case .orAdviceGivenV2(let event): result.insert(event.request.rawValue)
@@ -132,7 +141,9 @@ enum SubjectHistory {
       .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded,
       .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected, .costBooked,
       .costBookingCorrected, .grMemberLeft, .grDissolved, .recordRetracted,
-      .personalDataErased:
+      .personalDataErased,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .bodyRegisteredV2, .documentRegisteredV2:
       break
     }
     return result
@@ -146,6 +157,8 @@ enum SubjectHistory {
     case .withdrawalAuthorised(let event): [event.withdrawal.rawValue]
     case .costBookedV2, .worksCouncilAbsenceRecorded, .contractChangedV2: []
     case .decisionTaken(let event): [event.decision.rawValue]
+    case .decisionTakenV2(let event): [event.decision.rawValue]
+    case .motionDisposed(let event): [event.motion.rawValue]
     case .orAdviceRequested(let event): [event.request.rawValue]
     case .orAdviceGiven(let event): [event.request.rawValue]
     case .proposalSubmitted(let event): [event.proposal.rawValue]
@@ -160,7 +173,9 @@ enum SubjectHistory {
       .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
       .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
-      .personalDataErased:
+      .personalDataErased, .organisationsMerged,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .bodyRegisteredV2, .documentRegisteredV2:
       []
     }
   }
@@ -177,6 +192,15 @@ enum SubjectHistory {
       }.joined(separator: "; ")
     case .decisionTaken(let event):
       return "\(event.body) \(event.kind.rawValue) \(event.status.rawValue): \(event.subject)"
+    case .decisionTakenV2(let event):
+      return "\(event.body) \(event.kind) \(event.status.rawValue)"
+        + (event.step.map { " (step \($0))" } ?? "") + ": \(event.subject)"
+    case .motionDisposed(let event):
+      return "motion \(event.motion) afgedaan" + (event.disposedBy.map { " by \($0)" } ?? "")
+        + ": \(event.how)"
+    case .organisationsMerged(let event):
+      return "\(event.predecessors.map(\.rawValue).joined(separator: " + ")) merged into"
+        + " \(event.successor): \(event.basis)"
     case .orAdviceRequested(let event):
       return "advice asked of \(event.worksCouncil) by \(event.requestedBy): \(event.subject)"
     case .orAdviceGiven(let event):
@@ -215,7 +239,9 @@ enum SubjectHistory {
       .externalHireRecorded, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeySet, .costSharingKeyCorrected,
       .costBooked, .costBookingCorrected, .grAmended, .grMemberLeft, .grDissolved, .recordRetracted,
-      .personalDataErased, .costBookedV2, .contractChangedV2:
+      .personalDataErased, .costBookedV2, .contractChangedV2,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .bodyRegisteredV2, .documentRegisteredV2:
       let text = String(decoding: CanonicalJSON.encode(.object(event.encodeData())), as: UTF8.self)
       return text.count > 140 ? String(text.prefix(139)) + "…" : text
     }

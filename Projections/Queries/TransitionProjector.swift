@@ -93,6 +93,10 @@ public final class TransitionProjector {
   public func audit(query: ViewQuery) throws -> [Finding] {
     try checked(try context(query).audit())
   }
+  /// What holds, said positively, for the query (not findings; see `auditConfirmations`).
+  public func confirmations(query: ViewQuery) throws -> [Finding] {
+    try context(query).auditConfirmations()
+  }
 
   /// Every record about `subject` (employee, decision, body, milestone or record id) as known
   /// for `query`, with the records that back or correct them; reads the log.

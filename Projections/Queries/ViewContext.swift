@@ -30,27 +30,57 @@ public struct ViewContext: Sendable {
     self.words = words
   }
 
+  /// Every decision version, `.v1` and `.v2`, in the `.v2` model, in `seq` order.
+  var decisionVersions: [(version: RecordVersion, event: DecisionTakenV2)] {
+    Self.merged(
+      ledger.versions(of: DecisionTaken.self).map { ($0.version, DecisionTakenV2($0.event)) },
+      ledger.versions(of: DecisionTakenV2.self).map { ($0.version, $0.event) })
+  }
+
+  /// Every organisation registration, `.v1` and `.v2`, in the `.v2` model, in `seq` order.
+  var organisationVersions: [(version: RecordVersion, event: OrganisationRegisteredV2)] {
+    Self.merged(
+      ledger.versions(of: OrganisationRegistered.self).map {
+        ($0.version, OrganisationRegisteredV2($0.event))
+      },
+      ledger.versions(of: OrganisationRegisteredV2.self).map { ($0.version, $0.event) })
+  }
+
+  /// Every body registration, `.v1` and `.v2`, in the `.v2` model, in `seq` order.
+  var bodyVersions: [(version: RecordVersion, event: BodyRegisteredV2)] {
+    Self.merged(
+      ledger.versions(of: BodyRegistered.self).map { ($0.version, BodyRegisteredV2($0.event)) },
+      ledger.versions(of: BodyRegisteredV2.self).map { ($0.version, $0.event) })
+  }
+
+  /// Two lists of versions as one, in `seq` order.
+  static func merged<T>(
+    _ first: [(version: RecordVersion, event: T)], _ second: [(version: RecordVersion, event: T)]
+  ) -> [(version: RecordVersion, event: T)] {
+    second.isEmpty ? first : (first + second).sorted { $0.version.seq < $1.version.seq }
+  }
+
   /// The organisations of every body, as registered.
   var bodyOrganisations: [String: [String]] {
     var result: [String: [String]] = [:]
-    for (_, body) in ledger.versions(of: BodyRegistered.self) {
+    for (_, body) in bodyVersions {
       result[body.body.rawValue] = body.organisations.map(\.rawValue)
     }
     return result
   }
 
-  /// The kind of every body, as registered.
+  /// The kind of every body the rules know the kind of, as registered.
   var bodyKinds: [String: BodyKind] {
     var result: [String: BodyKind] = [:]
-    for (_, body) in ledger.versions(of: BodyRegistered.self) {
-      result[body.body.rawValue] = body.kind
+    for (_, body) in bodyVersions {
+      result[body.body.rawValue] = body.knownKind
     }
     return result
   }
 
   /// The municipalities (gemeenten) registered, sorted.
   var municipalities: [String] {
-    ledger.versions(of: OrganisationRegistered.self).filter { $0.event.kind == .gemeente }
+    organisationVersions.filter { $0.event.knownKind == .gemeente }
       .map(\.event.organisation.rawValue).sorted()
   }
 

@@ -267,7 +267,10 @@ public struct StaffFact: Sendable, Equatable {
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
       .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
       .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased, .fundCreated,
-      .withdrawalAuthorised, .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
+      .withdrawalAuthorised, .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .organisationsMerged, .bodyRegisteredV2, .documentRegisteredV2, .decisionTakenV2,
+      .motionDisposed:
       return nil
     }
   }

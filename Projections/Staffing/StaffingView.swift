@@ -19,7 +19,31 @@ public struct StaffingTotals: Equatable, Sendable {
 extension ViewContext {
   /// The employees employed on the day (an employer, not departed).
   var employed: [EmployeeState] {
-    ledger.employees(on: day).filter { $0.employer != nil && $0.status != .departed }
+    let states = ledger.employees(on: day).filter { $0.employer != nil && $0.status != .departed }
+    guard !ledger.versions(of: OrganisationsMerged.self).isEmpty else { return states }
+    // After a merger the successor holds the predecessors' employees (issue 19 item 3).
+    return states.map { state in
+      var held = state
+      held.employer = state.employer.map(holder(of:))
+      return held
+    }
+  }
+
+  /// The employer on the day and, after a merger, the predecessor the employment came from:
+  /// `OWS (from OOS)`.
+  func employerWords(_ employer: String?) -> String {
+    guard let employer else { return "-" }
+    let current = holder(of: employer)
+    return current == employer ? employer : "\(current) (from \(employer))"
+  }
+
+  /// One note per merger effective by the day: who holds what since when.
+  func mergerNotes() -> [String] {
+    mergers().map {
+      "\($0.event.successor) holds the employees, decisions, GR memberships and participation of"
+        + " \($0.event.predecessors.map(\.rawValue).joined(separator: ", ")) since"
+        + " \($0.version.effective) (\($0.version.id))"
+    }
   }
 
   /// Headcount and FTE per employer on the day, for everyone the log knows.
@@ -59,6 +83,7 @@ extension ViewContext {
       "total: headcount \(all.headcount), contract fte \(Cell.fte(all.contractFTE)), cohort fte"
         + " \(Cell.fte(all.cohortFTE)) (staff known to the log only: the cohort and external hires)"
     )
+    notes += mergerNotes()
     return ViewTable(
       name: ViewName.staffing.rawValue, title: "Staffing \(words)",
       columns: [
@@ -75,7 +100,7 @@ extension ViewContext {
       let secondment =
         state.secondedTo.map { "\($0) until \(Cell.day(state.secondedUntil))" } ?? "-"
       return [
-        state.employee, state.employer ?? "-", state.function, Cell.fte(state.contractFTE),
+        state.employee, employerWords(state.employer), state.function, Cell.fte(state.contractFTE),
         Cell.fte(state.allocatedFTE), state.cao, secondment, Self.statusWord(state.status),
         Cell.day(state.lastChangeDay), ledger.ledger.recordID(of: state.lastChangeSeq),
         Cell.list(state.basis), placements[state.employee] ?? "-",
@@ -83,10 +108,11 @@ extension ViewContext {
     }
     var counts: [String: Int] = [:]
     for row in rows { counts[row[7], default: 0] += 1 }
-    let notes = [
-      "employees: \(rows.count) ("
-        + counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ") + ")"
-    ]
+    let notes =
+      [
+        "employees: \(rows.count) ("
+          + counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ") + ")"
+      ] + mergerNotes()
     return ViewTable(
       name: ViewName.employees.rawValue, title: "Employees \(words)",
       columns: [

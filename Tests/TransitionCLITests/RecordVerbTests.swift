@@ -94,9 +94,9 @@ struct RecordVerbTests {
       (["RegisterBody", "--body", "B"], 64, "Missing --effective"),
       (
         [
-          "RegisterBody", "--effective", "2026-01-01", "--body", "B", "--name", "n", "--kind",
-          "parlement", "--organisations", "BEV",
-        ], 65, "parlement"
+          "RegisterDocument", "--effective", "2026-01-01", "--document", "D/1", "--title", "t",
+          "--kind", "memo", "--organisation", "BEV", "--geheimhouding", "misschien",
+        ], 65, "misschien"
       ),
       (
         ["TransferStaff", "--effective", "2026-07-01", "--batch", "B1", "--lines", "[{"], 65,

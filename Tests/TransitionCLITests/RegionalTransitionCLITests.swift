@@ -74,7 +74,7 @@ struct RegionalTransitionCLITests {
     run = try log.record([
       "TakeDecision", "--effective", "2026-04-01", "--decision", "D-GR", "--body", "BESTUUR-GR",
       "--kind", "werkgeversbesluit", "--status", "definitief", "--subject", "overgang naar RUO",
-      "--orAdviceRequests", "ADV-GR", "--deviatesFromORAdvice", "true",
+      "--orAdviceRequests", "ADV-GR", "--deviatesFromAdvice", "ADV-GR",
     ])
     #expect(run.status == 0, "\(run.errors)")
     run = try log.record([

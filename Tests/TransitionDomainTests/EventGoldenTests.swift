@@ -228,6 +228,43 @@ struct EventGoldenTests {
       "ZienswijzeSubmitted.v1",
       #"{"raad":"RAAD-BEV","to":"GR-IJW-BESTUUR","draft":"ontwerp vijfde wijziging GR IJmond Werkt!","noObjections":true,"content":"geen zienswijze (stemt in)","source":{"kind":"illustrative","detail":"illustrative"}}"#
     ),
+    (
+      "TransitionDeclared.v1",
+      #"{"transition":"zaanstreek-werk","name":"Werkbedrijf Zaanstreek","steps":[{"step":"transitieplan"},{"step":"opheffing GR","membersOf":"GRW"}]}"#
+    ),
+    (
+      "ParticipantJoined.v1",
+      #"{"transition":"zaanstreek-werk","organisation":"WRM","steps":["transitieplan"]}"#
+    ),
+    (
+      "OrganisationRegistered.v2",
+      #"{"organisation":"ZWB","name":"Werkbedrijf Zaanstreek","kind":"stichting","members":[],"role":"nieuwe uitvoerder","startsOn":"2027-01-01"}"#
+    ),
+    (
+      "OrganisationEnded.v1",
+      #"{"organisation":"GRW","successor":"ZWB","reason":"opgeheven door het AB"}"#
+    ),
+    (
+      "OrganisationsMerged.v1",
+      #"{"predecessors":["OOS","WST"],"successor":"OWS","basis":"Wet arhi, herindeling"}"#
+    ),
+    (
+      "BodyRegistered.v2",
+      #"{"body":"CR-ZWB","organisations":["ZWB"],"kind":"cliëntenraad","name":"cliëntenraad Werkbedrijf","startsOn":"2027-01-01"}"#
+    ),
+    (
+      "DocumentRegistered.v2",
+      #"{"document":"Z/2026/0142","title":"Motie werkgelegenheid","kind":"motie","organisation":"ZSD","geheimhouding":"unknown","attachments":[]}"#
+    ),
+    (
+      "DecisionTaken.v2",
+      #"{"decision":"ZW-031","body":"RAAD-ZSD","jointlyWith":[],"kind":"motie","status":"definitief","subject":"motie vreemd aan de orde: banen voor statushouders","step":"uittreding GRW","dictum":[],"legalBasis":[],"vote":{"inFavour":21,"against":6},"amount":12500000,"subjectEmployees":[],"conditions":[],"orAdviceRequests":["ZW-020"],"deviatesFromAdvice":["ZW-020"],"backing":["ZW-001"],"documents":[]}"#
+    ),
+    (
+      "MotionDisposed.v1",
+      #"{"motion":"ZW-031","disposedBy":"ZW-044","how":"afgedaan met RIB 2026-14"}"#
+    ),
+
   ]
 
   @Test("every event type has a golden record")

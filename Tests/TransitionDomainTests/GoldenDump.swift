@@ -72,6 +72,40 @@ enum GoldenExamples {
         employee: "E104", employer: "GEM-B", contractFTEBefore: FTE(tenThousandths: 10_000),
         contractFTEAfter: FTE(tenThousandths: 8_889), cohortFTEAfter: nil,
         contractHoursAfter: 32, reason: "eigen verzoek")),
+    DomainEvent(
+      TransitionDeclared(
+        transition: "zaanstreek-werk", name: "Werkbedrijf Zaanstreek",
+        steps: [TransitionStep("transitieplan"), TransitionStep("opheffing GR", membersOf: "GRW")])),
+    DomainEvent(
+      ParticipantJoined(
+        transition: "zaanstreek-werk", organisation: "WRM", steps: ["transitieplan"])
+    ),
+    DomainEvent(
+      OrganisationRegisteredV2(
+        organisation: "ZWB", name: "Werkbedrijf Zaanstreek", kind: "stichting", members: [],
+        governingText: nil, role: "nieuwe uitvoerder", startsOn: CalendarDay(2027, 1, 1),
+        endsOn: nil)),
+    DomainEvent(
+      OrganisationEnded(organisation: "GRW", successor: "ZWB", reason: "opgeheven door het AB")),
+    DomainEvent(
+      OrganisationsMerged(
+        predecessors: ["OOS", "WST"], successor: "OWS", basis: "Wet arhi, herindeling")),
+    DomainEvent(
+      BodyRegisteredV2(
+        body: "CR-ZWB", organisations: ["ZWB"], kind: "cliëntenraad",
+        name: "cliëntenraad Werkbedrijf", startsOn: CalendarDay(2027, 1, 1), endsOn: nil)),
+    DomainEvent(
+      DocumentRegisteredV2(
+        document: "Z/2026/0142", title: "Motie werkgelegenheid", kind: "motie",
+        organisation: "ZSD", geheimhouding: .unknown, attachments: [], documentDate: nil)),
+    DomainEvent(
+      DecisionTakenV2(
+        decision: "ZW-031", body: "RAAD-ZSD", kind: "motie", status: .definitief,
+        subject: "motie vreemd aan de orde: banen voor statushouders", step: "uittreding GRW",
+        vote: Vote(inFavour: 21, against: 6), amount: Money(cents: 12_500_000),
+        orAdviceRequests: ["ZW-020"], deviatesFromAdvice: ["ZW-020"], backing: ["ZW-001"])),
+    DomainEvent(
+      MotionDisposed(motion: "ZW-031", disposedBy: "ZW-044", how: "afgedaan met RIB 2026-14")),
   ]
 
   /// The event with at most two members, lines or placements, so its golden stays readable.

@@ -60,6 +60,15 @@ struct PayloadEnumTests {
     "ORAdviceGiven.v2",
     "WorksCouncilAbsenceRecorded.v1",
     "ContractChanged.v2",
+    "TransitionDeclared.v1",
+    "ParticipantJoined.v1",
+    "OrganisationRegistered.v2",
+    "OrganisationEnded.v1",
+    "OrganisationsMerged.v1",
+    "BodyRegistered.v2",
+    "DocumentRegistered.v2",
+    "DecisionTaken.v2",
+    "MotionDisposed.v1",
   ]
 
   @Test("the event types keep their stored order (new types go at the end)")

@@ -12,7 +12,7 @@ extension TransitionCommand {
   /// Every command with its event type and a one-line summary; fields: `fields(of:)`.
   public static let catalogue: [CommandDescription] = [
     (
-      "RegisterOrganisation", OrganisationRegistered.eventType,
+      "RegisterOrganisation", OrganisationRegisteredV2.eventType,
       "Register a gemeente, GR, uitvoerder or other party."
     ),
     (
@@ -20,11 +20,11 @@ extension TransitionCommand {
       "Record a change in how an organisation works."
     ),
     (
-      "RegisterBody", BodyRegistered.eventType,
+      "RegisterBody", BodyRegisteredV2.eventType,
       "Register a body: raad, college, commissie, OR, MT, stuurgroep …"
     ),
     (
-      "RegisterDocument", DocumentRegistered.eventType,
+      "RegisterDocument", DocumentRegisteredV2.eventType,
       "Register a document by its reference number."
     ),
     (
@@ -46,7 +46,7 @@ extension TransitionCommand {
     (
       "SubmitZienswijze", ZienswijzeSubmitted.eventType, "Record a council's zienswijze on a draft."
     ),
-    ("TakeDecision", DecisionTaken.eventType, "Record a decision, voorgenomen or definitief."),
+    ("TakeDecision", DecisionTakenV2.eventType, "Record a decision, voorgenomen or definitief."),
     (
       "CorrectDecision", DecisionCorrected.eventType,
       "Patch fields of a recorded decision (needs corrects)."
@@ -168,6 +168,26 @@ extension TransitionCommand {
     (
       "RetractRecord", RecordRetracted.eventType,
       "Withdraw a record without replacement (needs corrects)."
+    ),
+    (
+      "DeclareTransition", TransitionDeclared.eventType,
+      "Declare the transition and the regional steps its participants decide."
+    ),
+    (
+      "JoinTransition", ParticipantJoined.eventType,
+      "Record that an organisation takes part from the effective day."
+    ),
+    (
+      "EndOrganisation", OrganisationEnded.eventType,
+      "Record that an organisation no longer exists from the effective day."
+    ),
+    (
+      "MergeOrganisations", OrganisationsMerged.eventType,
+      "Record a merger: predecessors, successor and the day."
+    ),
+    (
+      "DisposeMotion", MotionDisposed.eventType,
+      "Record that a motion (motie) was done (afgedaan)."
     ),
   ].map { CommandDescription(name: $0.0, eventType: $0.1, summary: $0.2) }
 

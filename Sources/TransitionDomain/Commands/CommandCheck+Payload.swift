@@ -10,7 +10,26 @@ extension CommandCheck {
     case .organisationChanged(let event): try organisation(event.organisation)
     case .bodyRegistered(let event):
       for id in event.organisations { try organisation(id) }
+    case .bodyRegisteredV2(let event):
+      for id in event.organisations { try organisation(id) }
     case .documentRegistered(let event): try organisation(event.organisation)
+    case .documentRegisteredV2(let event): try organisation(event.organisation)
+    case .organisationRegisteredV2(let event):
+      for member in event.members { try organisation(member) }
+      if event.knownKind == .gemeenschappelijkeRegeling, event.members.count < 2 {
+        throw .tooFewMembers(arrangement: event.organisation, members: event.members, day: day)
+      }
+      if let start = event.startsOn, let end = event.endsOn, end <= start {
+        throw .invalidInput(
+          command: verb,
+          problem: "'endsOn' \(end) is not after 'startsOn' \(start); an organisation exists"
+            + " from startsOn up to the day before endsOn")
+      }
+    case .organisationEnded(let event): try ended(event)
+    case .organisationsMerged(let event): try merger(event)
+    case .transitionDeclared(let event): try declaration(event)
+    case .participantJoined(let event): try joining(event)
+    case .motionDisposed(let event): try disposal(event)
     case .proposalSubmitted(let event):
       try body(event.from)
       for id in event.to { try body(id) }
@@ -25,10 +44,11 @@ extension CommandCheck {
     case .zienswijzeSubmitted(let event):
       try body(event.raad)
       try body(event.to)
-    case .decisionTaken(let event): try decisionTaken(event)
+    case .decisionTaken(let event): try decisionTaken(DecisionTakenV2(event))
+    case .decisionTakenV2(let event): try decisionTaken(event)
     case .decisionRevoked(let event):
       try decision(event.decision)
-      try body(event.body)
+      try existing(event.body)
     case .decisionSuperseded(let event):
       try decision(event.decision)
       try decision(event.supersededBy)
@@ -42,10 +62,10 @@ extension CommandCheck {
         throw .invalidInput(command: verb, problem: "field 'corrects' is missing (\(event.record))")
       }
     case .orAdviceRequested(let event):
-      try body(event.worksCouncil)
-      try body(event.requestedBy)
+      try existing(event.worksCouncil)
+      try existing(event.requestedBy)
     case .orAdviceGiven(let event):
-      try body(event.worksCouncil)
+      try existing(event.worksCouncil)
       guard state.adviceRequests[event.request] != nil else {
         throw .unknownReference(
           what: "advice request", id: event.request.rawValue, command: verb, day: day)
@@ -107,7 +127,7 @@ extension CommandCheck {
     case .contractChangedV2(let event): try contractChange(event)
     case .secondmentStarted(let event):
       try employed(event.employee, by: event.employer)
-      try organisation(event.host)
+      try existing(event.host)
     case .secondmentExtended(let event):
       try secondment(event.employee, event.host)
     case .secondmentEnded(let event):
@@ -115,7 +135,7 @@ extension CommandCheck {
     case .surplusDeclared(let event): try employed(event.employee, by: event.employer)
     case .staffDeparted(let event): try departure(event)
     case .externalHireRecorded(let event):
-      try organisation(event.employer)
+      try existing(event.employer)
       try notEmployedElsewhere(event.employee, joining: event.employer)
       if event.contractFTE > .one {
         throw .fteAboveFullTime(event.employee, day: day, requested: event.contractFTE)
@@ -124,8 +144,8 @@ extension CommandCheck {
       for id in event.bodies { try body(id) }
       for placement in event.placements { try organisation(placement.destination) }
     case .caseloadTransferred(let event):
-      try organisation(event.from)
-      try organisation(event.to)
+      try existing(event.from)
+      try existing(event.to)
     case .socialPlanAgreed(let event): for id in event.parties { try body(id) }
     case .fundingRecorded(let event):
       for id in [event.holder] + event.beneficiaries { try organisation(id) }
@@ -182,15 +202,67 @@ extension CommandCheck {
     }
   }
 
-  private func decisionTaken(_ event: DecisionTaken) throws(Refusal) {
-    try body(event.body)
-    for id in event.jointlyWith { try body(id) }
+  private func decisionTaken(_ event: DecisionTakenV2) throws(Refusal) {
+    try existing(event.body)
+    for id in event.jointlyWith { try existing(id) }
+    for request in event.deviatesFromAdvice where !event.orAdviceRequests.contains(request) {
+      throw .invalidInput(
+        command: verb,
+        problem: "'deviatesFromAdvice' names \(request), which is not in 'orAdviceRequests';"
+          + " a decision deviates only from advice it answers to")
+    }
     if state.decisions[event.decision] != nil, command.corrects == nil {
       throw .duplicateIdentifier(what: "decision", id: event.decision.rawValue, command: verb)
     }
     for employee in event.subjectEmployees where !state.knows(employee) {
       throw .unknownEmployee(employee, command: verb, day: day)
     }
+  }
+
+  private func ended(_ event: OrganisationEnded) throws(Refusal) {
+    try existing(event.organisation)
+    if let successor = event.successor { try existing(successor) }
+  }
+
+  private func merger(_ event: OrganisationsMerged) throws(Refusal) {
+    guard !event.predecessors.isEmpty, !event.predecessors.contains(event.successor) else {
+      throw .invalidInput(
+        command: verb,
+        problem: "a merger names one or more predecessors and a successor that is not one of them")
+    }
+    for predecessor in event.predecessors { try existing(predecessor) }
+    try existing(event.successor)
+  }
+
+  private func declaration(_ event: TransitionDeclared) throws(Refusal) {
+    if state.transitions[event.transition] != nil, command.corrects == nil {
+      throw .duplicateIdentifier(what: "transition", id: event.transition, command: verb)
+    }
+    for step in event.steps {
+      if let arrangement = step.membersOf { try organisation(arrangement) }
+    }
+  }
+
+  private func joining(_ event: ParticipantJoined) throws(Refusal) {
+    guard let steps = state.transitions[event.transition] else {
+      throw .unknownReference(
+        what: "transition", id: event.transition, command: verb, day: day)
+    }
+    try existing(event.organisation)
+    for step in event.steps where !steps.contains(where: { $0.step == step }) {
+      throw .unknownReference(
+        what: "step of transition \(event.transition) named", id: step, command: verb, day: day)
+    }
+  }
+
+  private func disposal(_ event: MotionDisposed) throws(Refusal) {
+    guard let motion = state.decisions[event.motion] else {
+      throw .unknownDecision(event.motion, command: verb, day: day)
+    }
+    guard motion.taken.kind == ExtraDecisionKind.motie.rawValue else {
+      throw .notAMotion(event.motion, kind: motion.taken.kind, command: verb)
+    }
+    if let by = event.disposedBy { try decision(by) }
   }
 
   private func baseline(_ event: StaffBaselineRecorded) throws(Refusal) {
@@ -218,7 +290,8 @@ extension CommandCheck {
         throw .twoEmployers(line.employee, day: day, current: other, other: line.to)
       }
       seen[line.employee] = line.to
-      try organisation(line.to)
+      try existing(line.to)
+      try existing(line.from)
       let snapshot = try employed(line.employee, by: line.from)
       if line.fte > snapshot.allocatedFTE {
         throw .transferExceedsFTE(
@@ -264,7 +337,7 @@ extension CommandCheck {
   }
 
   private func advice(_ event: ORAdviceGivenV2) throws(Refusal) {
-    try body(event.worksCouncil)
+    try existing(event.worksCouncil)
     guard state.adviceRequests[event.request] != nil else {
       throw .unknownReference(
         what: "advice request", id: event.request.rawValue, command: verb, day: day)

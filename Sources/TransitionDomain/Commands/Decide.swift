@@ -66,6 +66,27 @@ struct CommandCheck {
     guard state.bodies[id] != nil else { throw .unknownBody(id, command: verb, day: day) }
   }
 
+  /// The organisation is registered and exists on the day (issue 19, item 2).
+  func existing(_ id: OrganisationID) throws(Refusal) {
+    try organisation(id)
+    if let absence = state.absence(of: id, on: day) {
+      throw .doesNotExist(
+        what: "organisation", id: id.rawValue, day: day, absence: absence, through: nil,
+        command: verb)
+    }
+  }
+
+  /// The body is registered and exists on the day: its own days, and at least one of its
+  /// organisations exists.
+  func existing(_ id: BodyID) throws(Refusal) {
+    try body(id)
+    if let (absence, organisation) = state.absence(of: id, on: day) {
+      throw .doesNotExist(
+        what: "body", id: id.rawValue, day: day, absence: absence, through: organisation,
+        command: verb)
+    }
+  }
+
   func decision(_ id: DecisionID) throws(Refusal) {
     guard state.decisions[id] != nil else { throw .unknownDecision(id, command: verb, day: day) }
   }
@@ -75,14 +96,16 @@ struct CommandCheck {
   func employed(_ employee: EmployeeID, by organisation: OrganisationID) throws(Refusal)
     -> EmployeeSnapshot
   {
-    try self.organisation(organisation)
+    try existing(organisation)
     guard let snapshot = state.employee(employee, on: day) else {
       throw .unknownEmployee(employee, command: verb, day: day)
     }
     if let last = snapshot.lastWorkingDay, last < day {
       throw .afterDeparture(employee, lastWorkingDay: last, day: day, command: verb)
     }
-    guard snapshot.employer == organisation else {
+    // After a merger the successor holds the predecessor's employees.
+    guard let employer = snapshot.employer, state.holder(of: employer, on: day) == organisation
+    else {
       throw .notEmployedBy(
         employee, organisation: organisation, day: day, actual: snapshot.employer, command: verb)
     }

@@ -25,12 +25,27 @@
 /// | a booking on a fund without an authorised withdrawal, above the authorised amount, or overdrawing the fund | finding | flagged, not blocked (12.10) |
 /// | a staff move without the advice of its old employer's OR; a transfer within a month of a decision that deviates from an advice | finding | 12.6, art. 25 lid 6 WOR |
 /// | effective days that are not real dates; malformed command input | refusal | input checked where it enters |
+/// | a decision, advice, transfer, hire, secondment, caseload move, merger or participation by or to an organisation or body that does not exist on the effective day (starts later, ended, merged) | refusal | issue 19 item 2: it could not act; a mention in free text is not checked |
+/// | a participant of an undeclared transition, or a step the transition does not declare; a disposal of a decision that is not a motie | refusal | issue 19 items 1, 7 |
 /// | staff move without a definitive backing decision in force (or decision recorded later) | finding | decisions are often recorded weeks late (12.5) |
 /// | OR advice recorded after the decision, or missing; execution within a month of a deviating decision | finding | 12.6 |
 /// | a council decision missing for one municipality; decision order within a municipality | finding | 12.7, 12.8 |
 /// | a cost line with a key version that is not the one in force; totals above the estimate | finding | 12.10: flagged, not blocked |
 /// | a milestone achieved without being planned; references to unregistered documents or proposals | finding | recorded facts stand on their own |
 public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+  static func words(_ absence: TransitionState.Absence) -> String {
+    switch absence {
+    case .startsLater(let start): "exists only from \(start)"
+    case .ended(let end, let successor):
+      "ended on \(end)" + (successor.map { " (merged into \($0))" } ?? "")
+    }
+  }
+
+  static func successor(_ absence: TransitionState.Absence) -> OrganisationID? {
+    if case .ended(_, let successor) = absence { return successor }
+    return nil
+  }
+
   case unknownOrganisation(OrganisationID, command: String, day: CalendarDay)
   case unknownBody(BodyID, command: String, day: CalendarDay)
   case unknownEmployee(EmployeeID, command: String, day: CalendarDay)
@@ -72,6 +87,10 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
   case notARealDay(field: String, text: String)
   case invalidInput(command: String, problem: String)
   case unknownCommand(String)
+  case doesNotExist(
+    what: String, id: String, day: CalendarDay, absence: TransitionState.Absence,
+    through: OrganisationID?, command: String)
+  case notAMotion(DecisionID, kind: String, command: String)
 
   public var description: String {
     switch self {
@@ -193,6 +212,15 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
       "Cannot read \(command): \(problem). See `transition help \(command)` for its fields."
     case .unknownCommand(let name):
       "Unknown command '\(name)'. See `transition help` for the list of commands."
+    case .doesNotExist(let what, let id, let day, let absence, let through, let command):
+      "Cannot \(command) on \(day): \(what) \(id) does not exist that day: "
+        + (through.map { "its organisation \($0) " } ?? "it ")
+        + Self.words(absence) + ". Check the effective day"
+        + (Self.successor(absence).map { ", or record it for \($0)" } ?? "")
+        + "; a mention in free text is not checked."
+    case .notAMotion(let decision, let kind, let command):
+      "Cannot \(command): decision \(decision) is a \(kind), not a motie. Only a motion is"
+        + " disposed of (afgedaan); check the id."
     }
   }
 }

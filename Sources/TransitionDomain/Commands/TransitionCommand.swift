@@ -33,6 +33,7 @@ public struct TransitionCommand: Equatable, Sendable {
     _ payload: any EventPayload, effective: EffectiveDate, source: Provenance? = nil,
     corrects: Int64? = nil, correctionReason: String? = nil, id: String? = nil
   ) {
+    let payload = TransitionCommand.oldestVersion(of: payload)
     let eventType = type(of: payload).eventType
     guard let name = TransitionCommand.namesByEventType[eventType] else {
       preconditionFailure("no command records \(eventType)")
@@ -125,7 +126,7 @@ public struct TransitionCommand: Equatable, Sendable {
     throws(EventDecodingError) -> DomainEvent
   {
     do {
-      return try DomainEvent.decode(type: type, data: data)
+      return try decodeOldestVersion(type: type, data: data)
     } catch {
       for earlier in earlierVersions where earlier.command == name {
         if let event = try? DomainEvent.decode(type: earlier.eventType, data: data) {
@@ -141,15 +142,67 @@ public struct TransitionCommand: Equatable, Sendable {
     return data[path]?.stringValue
   }
 
-  /// The command name for each event type.
+  /// The command name for each event type, earlier versions included (`DecisionTaken.v1` and
+  /// `.v2` are both recorded by `TakeDecision`).
+  public static let namesByEventType: [String: String] = {
+    var names = Dictionary(
+      uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) }
+        + earlierVersions.map { ($0.eventType, $0.command) }
+    ).merging([
+      MilestonePlanned.eventType: "PlanMilestone", MilestoneReplanned.eventType: "ReplanMilestone",
+    ]) { current, _ in current }
+    for entry in catalogue {
+      if let versioned = DomainEvent.payloadTypesByName[entry.eventType]
+        as? any VersionedPayload.Type
+      {
+        names[versioned.earlierVersion.eventType] = entry.name
+      }
+    }
+    return names
+  }()
+
+  /// `payload`, or its earlier version when that holds the same facts: a command writes the
+  /// oldest version that can hold what it records.
+  static func oldestVersion(of payload: any EventPayload) -> any EventPayload {
+    var current = payload
+    while let versioned = current as? any VersionedPayload, let earlier = versioned.asEarlierVersion
+    {
+      current = earlier
+    }
+    return current
+  }
+
+  /// The data read as `type`, or as its earlier version when written in that version's shape.
   ///
-  /// Older versions keep the name of the command that records their successor.
-  public static let namesByEventType: [String: String] = Dictionary(
-    uniqueKeysWithValues: catalogue.map { ($0.eventType, $0.name) }
-      + earlierVersions.map { ($0.eventType, $0.command) }
-  ).merging([
-    MilestonePlanned.eventType: "PlanMilestone", MilestoneReplanned.eventType: "ReplanMilestone",
-  ]) { current, _ in current }
+  /// The result is written as the oldest version that holds its facts. When neither reads, the
+  /// error is the one of the version the data is meant as (`isMeantAsCurrent`).
+  static func decodeOldestVersion(type: String, data: JSONObject) throws(EventDecodingError)
+    -> DomainEvent
+  {
+    let event: DomainEvent
+    do {
+      event = try DomainEvent.decode(type: type, data: data)
+    } catch {
+      guard let versioned = DomainEvent.payloadTypesByName[type] as? any VersionedPayload.Type
+      else { throw error }
+      // Members only the later version has, left at their defaults (an empty list, false; as
+      // `record` fills them in), say nothing the earlier version cannot.
+      let earlier = JSONObject(
+        data.members.filter {
+          !(versioned.newMembers.contains($0.key)
+            && ($0.value == .array([]) || $0.value == .bool(false) || $0.value == .null))
+        }.map { ($0.key, $0.value) })
+      do {
+        return try DomainEvent.decode(type: versioned.earlierVersion.eventType, data: earlier)
+      } catch let earlierError {
+        throw versioned.isMeantAsCurrent(data) ? error : earlierError
+      }
+    }
+    let oldest = oldestVersion(of: event.payload.value)
+    return DomainEvent(
+      oldest, effectivePrecision: event.effectivePrecision, effectiveUntil: event.effectiveUntil,
+      source: event.source)
+  }
   /// The event type each command records.
   public static let eventTypesByName: [String: String] = Dictionary(
     uniqueKeysWithValues: catalogue.map { ($0.name, $0.eventType) })

@@ -28,7 +28,8 @@ public enum Correction: String, Hashable, Sendable, CaseIterable {
       return correctedType == RecordRetracted.eventType ? nil : .retraction
     case DecisionCorrected.eventType:
       let patchable = [
-        DecisionTaken.eventType, ProposalSubmitted.eventType, PlacementProcedureStep.eventType,
+        DecisionTaken.eventType, DecisionTakenV2.eventType, ProposalSubmitted.eventType,
+        PlacementProcedureStep.eventType,
       ]
       return patchable.contains(correctedType) ? .patch : nil
     case CostBookingCorrected.eventType:

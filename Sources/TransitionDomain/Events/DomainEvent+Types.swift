@@ -115,6 +115,24 @@ extension DomainEvent {
     case worksCouncilAbsenceRecorded(WorksCouncilAbsenceRecorded)
     /// The `ContractChangedV2` event (issue 19).
     case contractChangedV2(ContractChangedV2)
+    /// The `TransitionDeclared.v1` event (issue 19).
+    case transitionDeclared(TransitionDeclared)
+    /// The `ParticipantJoined.v1` event (issue 19).
+    case participantJoined(ParticipantJoined)
+    /// The `OrganisationRegistered.v2` event (issue 19).
+    case organisationRegisteredV2(OrganisationRegisteredV2)
+    /// The `OrganisationEnded.v1` event (issue 19).
+    case organisationEnded(OrganisationEnded)
+    /// The `OrganisationsMerged.v1` event (issue 19).
+    case organisationsMerged(OrganisationsMerged)
+    /// The `BodyRegistered.v2` event (issue 19).
+    case bodyRegisteredV2(BodyRegisteredV2)
+    /// The `DocumentRegistered.v2` event (issue 19).
+    case documentRegisteredV2(DocumentRegisteredV2)
+    /// The `DecisionTaken.v2` event (issue 19).
+    case decisionTakenV2(DecisionTakenV2)
+    /// The `MotionDisposed.v1` event (issue 19).
+    case motionDisposed(MotionDisposed)
 
     /// The payload as its struct, for what every payload has (stream, encoding).
     public var value: any EventPayload {
@@ -174,6 +192,15 @@ extension DomainEvent {
       case .orAdviceGivenV2(let event): event
       case .worksCouncilAbsenceRecorded(let event): event
       case .contractChangedV2(let event): event
+      case .transitionDeclared(let event): event
+      case .participantJoined(let event): event
+      case .organisationRegisteredV2(let event): event
+      case .organisationEnded(let event): event
+      case .organisationsMerged(let event): event
+      case .bodyRegisteredV2(let event): event
+      case .documentRegisteredV2(let event): event
+      case .decisionTakenV2(let event): event
+      case .motionDisposed(let event): event
       }
     }
 
@@ -235,6 +262,15 @@ extension DomainEvent {
       case .orAdviceGivenV2: .orAdviceGivenV2
       case .worksCouncilAbsenceRecorded: .worksCouncilAbsenceRecorded
       case .contractChangedV2: .contractChangedV2
+      case .transitionDeclared: .transitionDeclared
+      case .participantJoined: .participantJoined
+      case .organisationRegisteredV2: .organisationRegisteredV2
+      case .organisationEnded: .organisationEnded
+      case .organisationsMerged: .organisationsMerged
+      case .bodyRegisteredV2: .bodyRegisteredV2
+      case .documentRegisteredV2: .documentRegisteredV2
+      case .decisionTakenV2: .decisionTakenV2
+      case .motionDisposed: .motionDisposed
       }
     }
 
@@ -354,6 +390,24 @@ extension DomainEvent {
       case worksCouncilAbsenceRecorded
       /// `ContractChangedV2` (issue 19).
       case contractChangedV2
+      /// `TransitionDeclared.v1` (issue 19).
+      case transitionDeclared
+      /// `ParticipantJoined.v1` (issue 19).
+      case participantJoined
+      /// `OrganisationRegistered.v2` (issue 19).
+      case organisationRegisteredV2
+      /// `OrganisationEnded.v1` (issue 19).
+      case organisationEnded
+      /// `OrganisationsMerged.v1` (issue 19).
+      case organisationsMerged
+      /// `BodyRegistered.v2` (issue 19).
+      case bodyRegisteredV2
+      /// `DocumentRegistered.v2` (issue 19).
+      case documentRegisteredV2
+      /// `DecisionTaken.v2` (issue 19).
+      case decisionTakenV2
+      /// `MotionDisposed.v1` (issue 19).
+      case motionDisposed
 
       /// The struct of this type.
       public var payloadType: any EventPayload.Type {
@@ -413,6 +467,15 @@ extension DomainEvent {
         case .orAdviceGivenV2: ORAdviceGivenV2.self
         case .worksCouncilAbsenceRecorded: WorksCouncilAbsenceRecorded.self
         case .contractChangedV2: ContractChangedV2.self
+        case .transitionDeclared: TransitionDeclared.self
+        case .participantJoined: ParticipantJoined.self
+        case .organisationRegisteredV2: OrganisationRegisteredV2.self
+        case .organisationEnded: OrganisationEnded.self
+        case .organisationsMerged: OrganisationsMerged.self
+        case .bodyRegisteredV2: BodyRegisteredV2.self
+        case .documentRegisteredV2: DocumentRegisteredV2.self
+        case .decisionTakenV2: DecisionTakenV2.self
+        case .motionDisposed: MotionDisposed.self
         }
       }
     }
@@ -696,4 +759,49 @@ extension WorksCouncilAbsenceRecorded {
 extension ContractChangedV2 {
   /// This event as a `DomainEvent.Payload`.
   public var payloadCase: DomainEvent.Payload { .contractChangedV2(self) }
+}
+
+extension TransitionDeclared {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .transitionDeclared(self) }
+}
+
+extension ParticipantJoined {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .participantJoined(self) }
+}
+
+extension OrganisationRegisteredV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .organisationRegisteredV2(self) }
+}
+
+extension OrganisationEnded {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .organisationEnded(self) }
+}
+
+extension OrganisationsMerged {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .organisationsMerged(self) }
+}
+
+extension BodyRegisteredV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .bodyRegisteredV2(self) }
+}
+
+extension DocumentRegisteredV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .documentRegisteredV2(self) }
+}
+
+extension DecisionTakenV2 {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .decisionTakenV2(self) }
+}
+
+extension MotionDisposed {
+  /// This event as a `DomainEvent.Payload`.
+  public var payloadCase: DomainEvent.Payload { .motionDisposed(self) }
 }

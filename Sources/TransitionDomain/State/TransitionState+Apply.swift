@@ -46,13 +46,19 @@ extension TransitionState {
         StaffChange(seq: seq, effective: day, eventType: record.eventType, kind: kind))
     }
     switch record.event.payload {
-    case .organisationRegistered(let event):
-      organisations[event.organisation] = event
-      if event.kind == .gemeenschappelijkeRegeling {
-        arrangementMembers[event.organisation] = event.members
-      }
-    case .bodyRegistered(let event): bodies[event.body] = event
-    case .decisionTaken(let event):
+    case .organisationRegistered(let v1): register(OrganisationRegisteredV2(v1))
+    case .organisationRegisteredV2(let event): register(event)
+    case .organisationEnded(let event): organisationEnds[event.organisation] = day
+    case .organisationsMerged(let event): merge(event, on: day)
+    case .transitionDeclared(let event): transitions[event.transition] = event.steps
+    case .participantJoined(let event):
+      participants[event.transition, default: [:]][event.organisation] = event
+    case .bodyRegistered(let v1): bodies[v1.body] = BodyRegisteredV2(v1)
+    case .bodyRegisteredV2(let event): bodies[event.body] = event
+    case .decisionTaken(let v1):
+      decisions[v1.decision] = DecisionState(
+        taken: DecisionTakenV2(v1), seq: seq, effective: day)
+    case .decisionTakenV2(let event):
       decisions[event.decision] = DecisionState(taken: event, seq: seq, effective: day)
     case .decisionRevoked(let event): decisions[event.decision]?.endedOn = day
     case .decisionSuperseded(let event): decisions[event.decision]?.endedOn = day
@@ -105,19 +111,56 @@ extension TransitionState {
       .externalContextRecorded, .placementProcedureStep, .caseloadTransferred,
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
       .costBookingCorrected, .recordRetracted, .personalDataErased, .orAdviceGivenV2,
-      .worksCouncilAbsenceRecorded:
+      .worksCouncilAbsenceRecorded, .documentRegisteredV2, .motionDisposed:
       break
+    }
+  }
+
+  private mutating func register(_ event: OrganisationRegisteredV2) {
+    organisations[event.organisation] = event
+    if event.knownKind == .gemeenschappelijkeRegeling {
+      arrangementMembers[event.organisation] = event.members
     }
   }
 
   private mutating func patchDecision(_ correction: DecisionCorrected, correcting seq: Int64?) {
     guard let seq, let record = recordsBySeq[currentSeq(standingFor: seq)],
-      let taken = record.event.payload(as: DecisionTaken.self),
+      let taken = record.event.currentPayload as? DecisionTakenV2,
       let patched = try? Correction.patch(record.event.encodeData(), with: correction.changes),
-      let event = try? DomainEvent.decode(type: DecisionTaken.eventType, data: patched),
-      let decision = event.payload(as: DecisionTaken.self)
+      let event = try? DomainEvent.decode(type: record.eventType, data: patched),
+      let decision = event.currentPayload as? DecisionTakenV2
     else { return }
     decisions[taken.decision]?.taken = decision
+  }
+
+  /// A merger: the predecessors end, the successor holds their GR memberships and
+  /// participation (decisions and staff follow through `holder(of:on:)`).
+  private mutating func merge(_ event: OrganisationsMerged, on day: CalendarDay) {
+    for predecessor in event.predecessors {
+      organisationEnds[predecessor] = day
+      successors[predecessor] = Succession(successor: event.successor, day: day)
+    }
+    for (arrangement, members) in arrangementMembers
+    where members.contains(where: event.predecessors.contains) {
+      var merged: [OrganisationID] = []
+      for member in members {
+        let holder = event.predecessors.contains(member) ? event.successor : member
+        if !merged.contains(holder) { merged.append(holder) }
+      }
+      arrangementMembers[arrangement] = merged
+    }
+    for (transition, joined) in participants {
+      let inherited = event.predecessors.compactMap { joined[$0] }
+      guard !inherited.isEmpty, joined[event.successor] == nil else { continue }
+      let steps =
+        inherited.contains { $0.steps.isEmpty }
+        ? []
+        : Array(
+          Set(inherited.flatMap(\.steps))
+        ).sorted()
+      participants[transition]?[event.successor] = ParticipantJoined(
+        transition: transition, organisation: event.successor, steps: steps)
+    }
   }
 
   /// Removes what the record at `seq` contributed, before a retraction or replacement.
@@ -125,8 +168,19 @@ extension TransitionState {
     guard let record = recordsBySeq[seq] else { return }
     switch record.event.payload {
     case .organisationRegistered(let event): organisations[event.organisation] = nil
+    case .organisationRegisteredV2(let event): organisations[event.organisation] = nil
+    case .organisationEnded(let event): organisationEnds[event.organisation] = nil
+    case .organisationsMerged(let event):
+      // The predecessors exist again; GR memberships and participation moved to the successor
+      // stay moved (record the membership anew if the merger was wrong).
+      for predecessor in event.predecessors where successors[predecessor] != nil {
+        organisationEnds[predecessor] = nil
+        successors[predecessor] = nil
+      }
     case .bodyRegistered(let event): bodies[event.body] = nil
+    case .bodyRegisteredV2(let event): bodies[event.body] = nil
     case .decisionTaken(let event): decisions[event.decision] = nil
+    case .decisionTakenV2(let event): decisions[event.decision] = nil
     case .decisionRevoked(let event): decisions[event.decision]?.endedOn = nil
     case .decisionSuperseded(let event): decisions[event.decision]?.endedOn = nil
     case .orAdviceRequested(let event): adviceRequests[event.request] = nil
@@ -154,7 +208,8 @@ extension TransitionState {
       .placementProcedureStep, .caseloadTransferred, .referenceDataRecorded, .socialPlanAgreed,
       .costEstimateRecorded, .fundingRecorded, .costSharingKeyCorrected, .costBookingCorrected,
       .grAmended, .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased,
-      .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
+      .orAdviceGivenV2, .worksCouncilAbsenceRecorded, .transitionDeclared, .participantJoined,
+      .documentRegisteredV2, .motionDisposed:
       break
     }
   }
@@ -183,7 +238,10 @@ extension TransitionState {
       .referenceDataRecorded, .socialPlanAgreed, .costEstimateRecorded, .fundingRecorded,
       .costSharingKeySet, .costSharingKeyCorrected, .costBooked, .costBookingCorrected, .grAmended,
       .grMemberLeft, .grDissolved, .recordRetracted, .personalDataErased, .fundCreated,
-      .withdrawalAuthorised, .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded:
+      .withdrawalAuthorised, .costBookedV2, .orAdviceGivenV2, .worksCouncilAbsenceRecorded,
+      .transitionDeclared, .participantJoined, .organisationRegisteredV2, .organisationEnded,
+      .organisationsMerged, .bodyRegisteredV2, .documentRegisteredV2, .decisionTakenV2,
+      .motionDisposed:
       []
     }
   }

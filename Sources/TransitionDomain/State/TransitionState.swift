@@ -14,12 +14,20 @@ public struct TransitionState: Sendable {
   public internal(set) var retracted: Set<Int64> = []
   /// For a replaced record: the `seq` of the record that now stands for it.
   public internal(set) var replacedBy: [Int64: Int64] = [:]
-  /// Organisations by id.
-  public internal(set) var organisations: [OrganisationID: OrganisationRegistered] = [:]
+  /// Organisations by id, every version read into the `.v2` model.
+  public internal(set) var organisations: [OrganisationID: OrganisationRegisteredV2] = [:]
+  /// The first day each ended organisation no longer exists (`OrganisationEnded`, a merger).
+  public internal(set) var organisationEnds: [OrganisationID: CalendarDay] = [:]
+  /// For each organisation merged into another: the successor and the merger day.
+  public internal(set) var successors: [OrganisationID: Succession] = [:]
+  /// The declared transitions by id: their regional steps.
+  public internal(set) var transitions: [String: [TransitionStep]] = [:]
+  /// The participants of each transition: the day each joined and the steps it must decide.
+  public internal(set) var participants: [String: [OrganisationID: ParticipantJoined]] = [:]
   /// The current members of each GR (after amendments, leavings, dissolution).
   public internal(set) var arrangementMembers: [OrganisationID: [OrganisationID]] = [:]
-  /// Bodies by id.
-  public internal(set) var bodies: [BodyID: BodyRegistered] = [:]
+  /// Bodies by id, every version read into the `.v2` model.
+  public internal(set) var bodies: [BodyID: BodyRegisteredV2] = [:]
   /// Decisions by id, as corrected.
   public internal(set) var decisions: [DecisionID: DecisionState] = [:]
   /// OR advice requests by id, with the `seq` that recorded each.
@@ -47,8 +55,8 @@ public struct TransitionState: Sendable {
 
   /// A decision as currently known.
   public struct DecisionState: Sendable, Equatable {
-    /// The decision as taken (patched by `DecisionCorrected` where the status changed).
-    public internal(set) var taken: DecisionTaken
+    /// The decision as taken, in the `.v2` model (patched by `DecisionCorrected`).
+    public internal(set) var taken: DecisionTakenV2
     /// The record that took it.
     public let seq: Int64
     /// The day it was taken.
@@ -147,6 +155,56 @@ public struct TransitionState: Sendable {
     employees.values.compactMap { $0.snapshot(on: day) }
       .filter { $0.inBaseline && $0.employer == organisation && $0.status != .departed }
       .map(\.contractFTE).sum()
+  }
+
+  /// Why `organisation` does not exist on `day`, or nil when it does (or is not registered):
+  /// it starts later, or it ended (merged into a successor).
+  public func absence(of organisation: OrganisationID, on day: CalendarDay) -> Absence? {
+    guard let registered = organisations[organisation] else { return nil }
+    if let start = registered.startsOn, day < start { return .startsLater(start) }
+    let ends = [registered.endsOn, organisationEnds[organisation]].compactMap { $0 }.min()
+    if let ends, ends <= day { return .ended(ends, successor: successors[organisation]?.successor) }
+    return nil
+  }
+
+  /// Why `body` does not exist on `day`, or nil when it does: its own days, or every
+  /// organisation it belongs to is absent that day.
+  public func absence(of body: BodyID, on day: CalendarDay) -> (Absence, OrganisationID?)? {
+    guard let registered = bodies[body] else { return nil }
+    if let start = registered.startsOn, day < start { return (.startsLater(start), nil) }
+    if let end = registered.endsOn, end <= day { return (.ended(end, successor: nil), nil) }
+    let absent = registered.organisations.map { ($0, absence(of: $0, on: day)) }
+    guard !absent.isEmpty, absent.allSatisfy({ $0.1 != nil }), let first = absent.first,
+      let why = first.1
+    else { return nil }
+    return (why, first.0)
+  }
+
+  /// The organisation that continues another after a merger, from a day.
+  public struct Succession: Sendable, Equatable {
+    /// The successor.
+    public let successor: OrganisationID
+    /// The merger day: the first day the successor holds what the predecessor held.
+    public let day: CalendarDay
+  }
+
+  /// Why an organisation or body does not exist on a day.
+  public enum Absence: Equatable, Sendable {
+    /// It exists only from this day.
+    case startsLater(CalendarDay)
+    /// It no longer exists from this day; merged into the successor, if any.
+    case ended(CalendarDay, successor: OrganisationID?)
+  }
+
+  /// The organisation that holds what `organisation` held, on `day`: itself, or (after a
+  /// merger) its successor, following successive mergers.
+  public func holder(of organisation: OrganisationID, on day: CalendarDay) -> OrganisationID {
+    var current = organisation
+    var seen: Set<OrganisationID> = [current]
+    while let next = successors[current], next.day <= day, seen.insert(next.successor).inserted {
+      current = next.successor
+    }
+    return current
   }
 
   /// Whether `seq` counts as corrected: not retracted and not replaced.

@@ -11,6 +11,7 @@ enum AuditCommand: Command {
     """
     transition audit LOG [--valid-at DAY] [--known-at T | --known-at-seq N] [--as-recorded]
                          [--json | --csv]
+    transition audit --rules [--json]
 
     Runs the auditor's rules (DOMAIN.md section 12) over LOG as known at --known-at, up to
     --valid-at: staff moves without a definitive decision in force, backing decisions recorded
@@ -22,7 +23,11 @@ enum AuditCommand: Command {
     such a record and record it again without it. Prints every finding with its rule, its day,
     the records involved (by seq and id) and a sentence, then a summary line.
 
-    Exits 0 when there are no findings and 1 when there are, so scripts can check.
+    Exits 0 when there are no findings and 1 when there are, so scripts can check. What holds
+    is said positively after the findings (such as a declared regional step decided by all
+    participants); it is not a finding.
+
+    --rules lists every rule with what it checks and its legal or domain basis.
 
     The audit first checks the whole hash chain (as `verify` does, never from the cache) and
     exits 65 if it is broken. The chain shows the file is intact as it stands; only a
@@ -49,7 +54,13 @@ enum AuditCommand: Command {
   static func run(_ words: [String], console: Console) throws -> ExitStatus {
     let arguments = try Arguments(
       words, valued: ViewSource.valuedFlags,
-      booleans: ViewSource.booleanFlags.union(OutputFormat.flags), usage: usage)
+      booleans: ViewSource.booleanFlags.union(OutputFormat.flags).union(["rules"]), usage: usage)
+    if arguments.flag("rules") {
+      try arguments.expectPositionals(atMost: 0, usage: usage)
+      let format = try OutputFormat.from(arguments, usage: usage)
+      console.writeOutput(rules(format))
+      return .ok
+    }
     try arguments.expectPositionals(atMost: 1, usage: usage)
     let path = try arguments.positional(0, "the log file", usage: usage)
     let format = try OutputFormat.from(arguments, usage: usage)
@@ -66,6 +77,7 @@ enum AuditCommand: Command {
     // The findings are evidence: from a replay of the log, never from the cache.
     let views = try ViewSource(path: path, console: console, trustCache: false)
     views.announce(console)
+    let holds = try views.confirmations(moment)
     let seq = try views.seq(moment.knownAt)
     var findings = try views.audit(moment)
     let personal = try personalData(path: path, upTo: seq, moment: moment, console: console)
@@ -74,15 +86,60 @@ enum AuditCommand: Command {
       at: findings.firstIndex { $0.rule > PersonalDataRule.rule } ?? findings.count)
     switch format {
     case .json:
-      console.print(
-        JSONText.pretty(json(findings, views: views, moment: moment, seq: seq, chain: chain)))
+      var object = json(findings, views: views, moment: moment, seq: seq, chain: chain)
+      if !holds.isEmpty, case .object(var members) = object {
+        members.insert(
+          "holds",
+          .array(
+            holds.map {
+              .object([
+                "rule": .string($0.rule), "day": $0.day.map { .string($0.description) } ?? .null,
+                "seqs": .array($0.seqs.map { .integer($0) }), "message": .string($0.message),
+              ])
+            }))
+        object = .object(members)
+      }
+      console.print(JSONText.pretty(object))
     case .csv:
       console.writeOutput(TableRenderer.render(table(findings, views: views), as: .csv))
     case .text:
       console.writeOutput(
-        text(findings, views: views, moment: moment, seq: seq, chain: chain, console: console))
+        text(
+          findings, holds: holds, views: views, moment: moment, seq: seq, chain: chain,
+          console: console))
     }
     return findings.isEmpty ? .ok : .findings
+  }
+
+  /// The rule catalogue: one block per rule (text), or a JSON array, or CSV.
+  static func rules(_ format: OutputFormat) -> String {
+    switch format {
+    case .json:
+      return JSONText.pretty(
+        .array(
+          AuditRuleCatalogue.rules.map {
+            .object([
+              "rule": .string($0.id), "checks": .string($0.checks), "basis": .string($0.basis),
+              "confirmation": .bool($0.confirmation),
+            ])
+          })) + "\n"
+    case .csv:
+      return TableRenderer.render(
+        ViewTable(
+          name: "rules", title: "",
+          columns: [.init("rule"), .init("checks"), .init("basis")],
+          rows: AuditRuleCatalogue.rules.map { [$0.id, $0.checks, $0.basis] }, keyColumnCount: 1,
+          notes: []), as: .csv)
+    case .text:
+      var out = ""
+      for rule in AuditRuleCatalogue.rules {
+        out += rule.id + (rule.confirmation ? " (said positively; not a finding)" : "") + "\n"
+        out += wrap(rule.checks, indent: "   ") + "\n"
+        out += wrap("Basis: " + rule.basis, indent: "   ") + "\n\n"
+      }
+      out += "\(AuditRuleCatalogue.rules.count) rules.\n"
+      return out
+    }
   }
 
   /// The findings of the `personal-data` rule (placed among the others by rule id): the log's
@@ -120,8 +177,8 @@ enum AuditCommand: Command {
 
   /// The findings for people: one block per finding, the summary and the checkpoint note.
   static func text(
-    _ findings: [Finding], views: ViewSource, moment: Moment, seq: Int64, chain: VerifyReport,
-    console: Console
+    _ findings: [Finding], holds: [Finding] = [], views: ViewSource, moment: Moment, seq: Int64,
+    chain: VerifyReport, console: Console
   ) -> String {
     var out = ""
     for (index, finding) in findings.enumerated() {
@@ -130,6 +187,14 @@ enum AuditCommand: Command {
         + "\n"
       out += wrap("records " + records(finding, views: views), indent: "   ") + "\n"
       out += wrap(finding.message, indent: "   ") + "\n\n"
+    }
+    if !holds.isEmpty {
+      out += "What holds:\n"
+      for confirmation in holds {
+        out += "   " + confirmation.rule + "  " + (confirmation.day?.description ?? "-") + "\n"
+        out += wrap("records " + records(confirmation, views: views), indent: "   ") + "\n"
+        out += wrap(confirmation.message, indent: "   ") + "\n\n"
+      }
     }
     out += wrap(summary(findings, views: views, moment: moment, seq: seq), indent: "") + "\n"
     out += wrap(checkpointNote(chain), indent: "") + "\n"

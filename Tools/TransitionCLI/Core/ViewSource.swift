@@ -173,6 +173,11 @@ struct ViewSource {
     try answer { try projector.audit(query: moment.query) }
   }
 
+  /// What holds, said positively, at `moment` (not findings).
+  func confirmations(_ moment: Moment) throws(CommandFailure) -> [Finding] {
+    try answer { try projector.confirmations(query: moment.query) }
+  }
+
   /// The last record the log knew at `known`: its `seq` (0 before the first record).
   func seq(_ known: Moment.Known) throws(CommandFailure) -> Int64 {
     try answer { try projector.resolve(known.knownAt) }

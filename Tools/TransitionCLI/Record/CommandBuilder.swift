@@ -119,6 +119,8 @@ enum CommandBuilder {
         result.insert(field.name, .array([]))
       } else if field.baseType == "Bool" {
         result.insert(field.name, .bool(false))
+      } else if field.baseType == "YesNoUnknown" {
+        result.insert(field.name, .string(YesNoUnknown.no.rawValue))
       }
     }
     return result
@@ -144,6 +146,10 @@ enum CommandBuilder {
     throws(CommandFailure) -> [JSONValue]
   {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if field.elementType == "YesNoUnknown", trimmed == "true" || trimmed == "false" {
+      return [.string(trimmed == "true" ? "yes" : "no")]
+    }
+    if field.elementType == "Vote", !trimmed.hasPrefix("{") { return [vote(trimmed)] }
     if field.kind == .structure || (field.isList && trimmed.hasPrefix("[")) {
       let value = try json(text, flag: field.name)
       if field.isList, case .array(let items) = value { return items }
@@ -168,6 +174,23 @@ enum CommandBuilder {
     case .text, .structure:
       return [.string(text)]
     }
+  }
+
+  /// `--vote unanimous`, `--vote 21-6` (in favour-against) or `21-6-2` (and abstained), or
+  /// other words as recorded, as a `Vote` object.
+  static func vote(_ text: String) -> JSONValue {
+    if ["unanimous", "algemene stemmen", "met algemene stemmen"].contains(text.lowercased()) {
+      return .object(["unanimous": .bool(true)])
+    }
+    let counts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int64($0) }
+    if counts.count == 2 || counts.count == 3, counts.allSatisfy({ ($0 ?? -1) >= 0 }) {
+      var object: JSONObject = [
+        "inFavour": .integer(counts[0] ?? 0), "against": .integer(counts[1] ?? 0),
+      ]
+      if counts.count == 3 { object.insert("abstained", .integer(counts[2] ?? 0)) }
+      return .object(object)
+    }
+    return .object(["words": .string(text)])
   }
 
   /// Euros with a decimal point (`12.50`, `EUR 2,352,500.00`) as cents; nil for plain digits.

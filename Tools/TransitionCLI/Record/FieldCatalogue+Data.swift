@@ -917,6 +917,88 @@ extension FieldCatalogue {
         Field("reason", "String", "Why."),
       ]),
     Structure(
+      name: "Vote", eventType: nil,
+      doc: "How a body voted: unanimously (met algemene stemmen), by "
+        + "counts, or in words as recorded.",
+      fields: [
+        Field(
+          "unanimous", "Bool?",
+          "Whether it was carried unanimously; counts may then be left "
+            + "out."),
+        Field("inFavour", "Int?", "Votes in favour."),
+        Field("against", "Int?", "Votes against."),
+        Field("abstained", "Int?", "Abstentions or members not voting, where recorded."),
+        Field("words", "String?", "The vote in words as recorded, such as \"meerderheid\"."),
+      ]),
+    Structure(
+      name: "DecisionTakenV2", eventType: "DecisionTaken.v2",
+      doc: "A body took a decision, intended (voorgenomen) or final "
+        + "(definitief), of any kind, with the step it decides, its "
+        + "vote, an amount and the advice it deviates from.",
+      fields: [
+        Field("decision", "DecisionID", "The decision's id, such as `ZW-031`."),
+        Field("body", "BodyID", "The deciding body."),
+        Field("jointlyWith", "[BodyID]", "Bodies that took it jointly with `body`."),
+        Field(
+          "kind", "DecisionKindName",
+          "What kind of decision it is: transitieplan, GR-toestemming, "
+            + "… or any other kind such as `motie`, `amendement` or "
+            + "`gunning`."),
+        Field("status", "DecisionStatus", "Voorgenomen or definitief."),
+        Field("subject", "String", "What it is about."),
+        Field(
+          "step", "String?",
+          "The regional step of the transition it decides, such as "
+            + "`uittreding HKK`; absent when the step is named by its kind "
+            + "(or it decides none)."),
+        Field("dictum", "[DictumPoint]", "The numbered points as decided."),
+        Field("proposal", "ProposalID?", "The proposal it decides on, if any."),
+        Field(
+          "legalBasis", "[String]",
+          "Legal bases cited, such as \"Participatiewet\", \"article 1 "
+            + "lid 4 Wgr\"."),
+        Field(
+          "vote", "Vote?",
+          "The vote, when recorded: unanimous, counts (in favour, "
+            + "against, abstained) or words."),
+        Field("amount", "Money?", "An amount it decides or authorises, in cents, if any."),
+        Field(
+          "validFrom", "CalendarDay?",
+          "The first day it is in force, when it differs from the "
+            + "decision day."),
+        Field("validUntil", "CalendarDay?", "The last day it is in force, if limited."),
+        Field(
+          "subjectEmployees", "[EmployeeID]",
+          "For personnel decisions: the employees concerned "
+            + "(pseudonymous ids)."),
+        Field("conditions", "[String]", "Conditions attached."),
+        Field(
+          "orAdviceRequests", "[AdviceRequestID]",
+          "The OR advice requests this decision answers to."),
+        Field(
+          "deviatesFromAdvice", "[AdviceRequestID]",
+          "The advice requests whose advice it deviates from (article "
+            + "25 lid 6 WOR: wait one month)."),
+        Field(
+          "backing", "[String]",
+          "Record ids that are its legal basis without being "
+            + "decisions, such as the founding of a new organisation (its "
+            + "`OrganisationRegistered` record)."),
+        Field("documents", "[DocumentReference]", "Its documents."),
+      ]),
+    Structure(
+      name: "MotionDisposed", eventType: "MotionDisposed.v1",
+      doc: "A motion (motie) was done (afgedaan) by a later decision or "
+        + "act.",
+      fields: [
+        Field("motion", "DecisionID", "The motion, as a recorded decision of kind `motie`."),
+        Field(
+          "disposedBy", "DecisionID?",
+          "The later decision that disposes of it, if it was disposed "
+            + "by a decision."),
+        Field("how", "String", "How, such as \"afgedaan met raadsinformatiebrief 2026-14\"."),
+      ]),
+    Structure(
       name: "DomainEvent", eventType: nil,
       doc: "One domain event: a typed payload plus the fields every "
         + "event data object may carry.",
@@ -993,6 +1075,162 @@ extension FieldCatalogue {
           "reason", "String",
           "The ground for the erasure, such as \"verzoek betrokkene\" or "
             + "\"bewaartermijn verstreken\"."),
+      ]),
+    Structure(
+      name: "TransitionStep", eventType: nil,
+      doc: "One regional step of a transition: a decision each "
+        + "participant must take itself (the risk rule of DOMAIN.md "
+        + "3.3: the step is in force only when every participant "
+        + "decided it).",
+      fields: [
+        Field(
+          "step", "String",
+          "The step's name, such as `transitieplan` or `uittreding "
+            + "HKK`; a decision counts for it when its `step` is this "
+            + "name, or (without a `step`) when its kind is this name."),
+        Field(
+          "membersOf", "OrganisationID?",
+          "For a step of a GR's members (\"decided by every member on "
+            + "the day\"): the GR whose members on the query day must each "
+            + "decide it, instead of the participants."),
+      ]),
+    Structure(
+      name: "TransitionDeclared", eventType: "TransitionDeclared.v1",
+      doc: "The log describes this transition: its name and the "
+        + "regional steps its participants decide.",
+      fields: [
+        Field(
+          "transition", "String",
+          "A short id of the transition, such as "
+            + "`zaanstreek-werk-2027`."),
+        Field("name", "String", "Its name as the parties write it."),
+        Field(
+          "steps", "[TransitionStep]", "The regional steps every participant must decide, in order."
+        ),
+      ]),
+    Structure(
+      name: "ParticipantJoined", eventType: "ParticipantJoined.v1",
+      doc: "An organisation takes part in the transition from the "
+        + "effective day on.",
+      fields: [
+        Field("transition", "String", "The transition joined, as declared."),
+        Field("organisation", "OrganisationID", "The organisation that takes part."),
+        Field(
+          "steps", "[String]",
+          "The steps it must decide; empty means every step of the "
+            + "transition."),
+      ]),
+    Structure(
+      name: "OrganisationRegisteredV2", eventType: "OrganisationRegistered.v2",
+      doc: "An organisation became known to the tracker, with the days "
+        + "it exists and an open kind.",
+      fields: [
+        Field("organisation", "OrganisationID", "The organisation's code, such as `ZWB`."),
+        Field("name", "String", "The name as the organisation writes it."),
+        Field(
+          "kind", "OrganisationKindName",
+          "What kind of organisation it is: gemeente, "
+            + "gemeenschappelijke regeling, uitvoerder, marktpartij, rijk, "
+            + "or any other kind such as `stichting`."),
+        Field(
+          "members", "[OrganisationID]",
+          "For a GR: its members, inside this transition or not; empty "
+            + "otherwise."),
+        Field("governingText", "String?", "For a GR: the governing text in force."),
+        Field("role", "String?", "Its role in the transition, in a few words."),
+        Field(
+          "startsOn", "CalendarDay?",
+          "The first day it exists; absent when it existed before "
+            + "anything in this log."),
+        Field(
+          "endsOn", "CalendarDay?",
+          "The first day it no longer exists, when already known (or "
+            + "record `OrganisationEnded`)."),
+      ]),
+    Structure(
+      name: "OrganisationEnded", eventType: "OrganisationEnded.v1",
+      doc: "An organisation ceased to exist: from the effective day it "
+        + "can no longer decide, advise, employ or receive anything (a "
+        + "GR dissolved, a foundation wound up).",
+      fields: [
+        Field(
+          "organisation", "OrganisationID",
+          "The organisation that ended; the effective day is the first "
+            + "day it no longer exists."),
+        Field(
+          "successor", "OrganisationID?",
+          "The organisation that takes over its tasks, if any (record "
+            + "`OrganisationsMerged` when it also takes over its "
+            + "decisions, memberships and staff)."),
+        Field(
+          "reason", "String",
+          "Why, such as \"opgeheven bij besluit van het algemeen "
+            + "bestuur\"."),
+      ]),
+    Structure(
+      name: "OrganisationsMerged", eventType: "OrganisationsMerged.v1",
+      doc: "Two or more organisations merged into a successor "
+        + "(herindeling, a GR succeeded by a new one): from the "
+        + "effective day the predecessors no longer exist, and the "
+        + "successor holds their decisions in force, GR memberships, "
+        + "employees and participation.",
+      fields: [
+        Field(
+          "predecessors", "[OrganisationID]",
+          "The organisations that merge; they end on the effective day."),
+        Field(
+          "successor", "OrganisationID",
+          "The organisation that continues them; it must exist on the "
+            + "effective day."),
+        Field(
+          "basis", "String",
+          "The legal basis, such as \"Wet arhi, herindeling per "
+            + "2027-01-01\"."),
+      ]),
+    Structure(
+      name: "BodyRegisteredV2", eventType: "BodyRegistered.v2",
+      doc: "A body (orgaan) became known, with an open kind and the "
+        + "days it exists.",
+      fields: [
+        Field("body", "BodyID", "The body's code, such as `RAAD-ZWB`."),
+        Field(
+          "organisations", "[OrganisationID]",
+          "The organisations it belongs to (one, or several for a "
+            + "joint body)."),
+        Field(
+          "kind", "BodyKindName",
+          "What kind of body it is: raad, college, ondernemingsraad, … "
+            + "or any other kind such as `cliëntenraad` or "
+            + "`WOR-bestuurder`."),
+        Field("name", "String", "Its name, without personal names."),
+        Field(
+          "startsOn", "CalendarDay?",
+          "The first day it exists; absent when it existed before "
+            + "anything in this log."),
+        Field("endsOn", "CalendarDay?", "The first day it no longer exists, if known."),
+      ]),
+    Structure(
+      name: "DocumentRegisteredV2", eventType: "DocumentRegistered.v2",
+      doc: "A document with a registration number became known; version "
+        + "2 of `DocumentRegistered`.",
+      fields: [
+        Field("document", "DocumentReference", "The registration number, such as `Z/2026/0142`."),
+        Field("title", "String", "The title as printed."),
+        Field(
+          "kind", "DocumentKindName",
+          "The kind of document: raadsvoorstel, memo, brief, … or any "
+            + "other kind such as `motie`."),
+        Field("organisation", "OrganisationID", "The organisation that registered it."),
+        Field(
+          "geheimhouding", "YesNoUnknown",
+          "Whether secrecy (geheimhouding) applies: yes, no, or "
+            + "unknown when the source cannot tell."),
+        Field(
+          "attachments", "[DocumentReference]",
+          "Its attachments (bijlagen), by registration number."),
+        Field(
+          "documentDate", "CalendarDay?", "The date printed on the document, when known to the day."
+        ),
       ]),
   ]
 }

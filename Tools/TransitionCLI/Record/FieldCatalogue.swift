@@ -85,6 +85,16 @@ enum FieldCatalogue {
     "PlanStatus": PlanStatus.allCases.map { $0.rawValue },
     "ProvenanceKind": ["seed", "document", "illustrative", "external", "system"],
     "DatePrecision": DatePrecision.allCases.map { $0.rawValue },
+    "YesNoUnknown": YesNoUnknown.allCases.map { $0.rawValue },
+  ]
+
+  /// The open vocabularies: the kinds the rules know; any other kind is accepted and shown.
+  static let openVocabularies: [String: [String]] = [
+    "OrganisationKindName": OrganisationKind.allCases.map { $0.rawValue },
+    "BodyKindName": BodyKind.allCases.map { $0.rawValue },
+    "DocumentKindName": DocumentKind.allCases.map { $0.rawValue },
+    "DecisionKindName": DecisionKind.allCases.map { $0.rawValue }
+      + ExtraDecisionKind.allCases.map { $0.rawValue },
   ]
 
   /// How values of the Swift type `type` are written.
@@ -111,8 +121,17 @@ enum FieldCatalogue {
     case "Int", "Int64": text = "a whole number"
     case "Bool": text = "true or false (default false)"
     case "String": text = "text"
+    case "YesNoUnknown": text = "yes, no or unknown (true and false are accepted; default no)"
+    case "Vote":
+      text =
+        "unanimous; counts 21-6 or 21-6-2 (in favour-against-abstained); other words as"
+        + " recorded; or a JSON Vote object"
     default:
-      if let values = vocabularies[element] {
+      if let values = openVocabularies[element] {
+        text =
+          "a kind the rules know: " + values.map { "\"\($0)\"" }.joined(separator: ", ")
+          + "; or any other kind, accepted and shown"
+      } else if let values = vocabularies[element] {
         text = "one of: " + values.map { "\"\($0)\"" }.joined(separator: ", ")
       } else if element.hasSuffix("ID") || element == "DocumentReference" {
         text = "an id"

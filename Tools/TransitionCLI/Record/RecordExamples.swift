@@ -19,7 +19,7 @@ enum RecordExamples {
     for line in bytes.split(separator: 0x0A).dropFirst() {
       guard let value = try? JSONParser.parse(Array(line), profile: .canonical),
         let record = value.objectValue, let type = record["type"]?.stringValue,
-        types.contains(type),
+        types.contains(type) || TransitionCommand.namesByEventType[type] == name,
         let data = record["data"]?.objectValue
       else { continue }
       var words = ["transition", "record", log, name]
@@ -49,7 +49,8 @@ enum RecordExamples {
   }
 
   /// Examples for kinds the IJmond log does not hold (newer versions), as the flags after the
-  /// kind: an invented transition of five municipalities (GA … GE) and a regional service.
+  /// kind: an invented transition of five municipalities (GA … GE) and a regional service;
+  /// for issue 19's participants and organisations that end and merge, another (Zaanstreek).
   static let written: [String: String] = [
     "PlanMilestone":
       "--effective 2023-11-01 --milestone P3 --title 'taken over naar de regionale dienst'"
@@ -57,6 +58,20 @@ enum RecordExamples {
     "ReplanMilestone":
       "--effective 2024-02-01 --milestone P3 --scope GB --previousDate 'voorjaar 2024'"
       + " --newDate 'uiterlijk 2025' --reason 'raad GB besluit later'",
+    "DeclareTransition":
+      "--effective 2026-01-01 --transition zw --name 'Werkbedrijf Zaanstreek' --steps"
+      + " '[{\"step\":\"transitieplan\"},{\"step\":\"opheffing GRW\",\"membersOf\":\"GRW\"}]'",
+    "JoinTransition":
+      "--effective 2026-06-01 --transition zw --organisation PUR --steps transitieplan",
+    "EndOrganisation":
+      "--effective 2027-01-01 --organisation GRW --successor ZWB --reason 'opgeheven bij besluit"
+      + " van het algemeen bestuur'",
+    "MergeOrganisations":
+      "--effective 2027-01-01 --predecessors OOS --predecessors WST --successor OWS --basis"
+      + " 'Wet arhi, herindeling per 2027-01-01'",
+    "DisposeMotion":
+      "--effective 2026-03-01 --motion M-1 --disposed-by T-ZAA --how 'afgedaan met"
+      + " raadsinformatiebrief 2026-14'",
   ]
 
   /// Examples of the fields of issue 19 that the IJmond example log does not use (an invented
