@@ -25,6 +25,23 @@ struct EventVersionTests {
     #expect(DomainEvent(Self.v1Decision).currentPayload as? DecisionTakenV2 == model)
   }
 
+  @Test("a v1 decision that deviates from 'the OR advice' without naming a request keeps it")
+  func decisionV1DeviatingWithoutRequest() {
+    let unnamed = DecisionTaken(
+      decision: "X-2", body: "DB-GR", jointlyWith: [], kind: .werkgeversbesluit,
+      status: .definitief, subject: "plaatsingen", dictum: [], legalBasis: [], vote: nil,
+      subjectEmployees: [], conditions: [], orAdviceRequests: [], deviatesFromORAdvice: true,
+      documents: [])
+    let model = DecisionTakenV2(unnamed)
+    // It deviates from every request linked to it (the advice view and the audit find them),
+    // and still reads as deviating; this is not stored, so the record's bytes are v1's.
+    #expect(model.deviatesFromAdvice.isEmpty)
+    #expect(model.deviatesFromEveryLinked)
+    #expect(model.deviatesFromORAdvice)
+    #expect(model.asVersion1 == unnamed)
+    #expect(!DecisionTakenV2(Self.v1Decision).deviatesFromEveryLinked)
+  }
+
   @Test("a v2 decision with only v1 facts is recorded as DecisionTaken.v1, byte for byte")
   func commandWritesOldestVersion() throws {
     let command = TransitionCommand(
