@@ -152,8 +152,11 @@ enum Child {
     return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }()
 
-  /// Runs `transition-bench arguments…`; returns its standard output and wall seconds.
-  static func run(_ arguments: [String]) throws -> (output: String, seconds: Double) {
+  /// Starts `executable arguments…` with its standard output on a pipe (and its standard
+  /// error discarded when asked); returns the child, the pipe's read end and the start time.
+  static func spawn(_ executable: String, _ arguments: [String], discardingErrors: Bool = false)
+    throws -> (pid: pid_t, output: Int32, start: UInt64)
+  {
     var pipeEnds: [Int32] = [0, 0]
     guard pipe(&pipeEnds) == 0 else { throw BenchFailure("pipe failed: errno \(errno)") }
     var actions = posix_spawn_file_actions_t()
@@ -161,6 +164,9 @@ enum Child {
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
     posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+    if discardingErrors {
+      posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
     let argv = ([executable] + arguments).map { strdup($0) }
     defer {
       for pointer in argv { free(pointer) }
@@ -177,15 +183,21 @@ enum Child {
       close(pipeEnds[0])
       throw BenchFailure("cannot start \(executable): errno \(spawned)")
     }
+    return (pid, pipeEnds[0], start)
+  }
+
+  /// Runs `transition-bench arguments…`; returns its standard output and wall seconds.
+  static func run(_ arguments: [String]) throws -> (output: String, seconds: Double) {
+    let (pid, outputEnd, start) = try spawn(executable, arguments)
     var output: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65_536)
     while true {
-      let count = read(pipeEnds[0], &chunk, chunk.count)
+      let count = read(outputEnd, &chunk, chunk.count)
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { break }
       output.append(contentsOf: chunk[0..<count])
     }
-    close(pipeEnds[0])
+    close(outputEnd)
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     let seconds = Clock.seconds(since: start)

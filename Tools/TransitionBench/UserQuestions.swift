@@ -130,49 +130,25 @@ enum UserQuestions {
 
   /// Runs `transition arguments…` once, its standard error discarded.
   static func ask(_ arguments: [String]) throws -> Answer {
-    var pipeEnds: [Int32] = [0, 0]
-    guard pipe(&pipeEnds) == 0 else { throw BenchFailure("pipe failed: errno \(errno)") }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
-    posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let executable = transitionPath
-    let argv = ([executable] + arguments).map { strdup($0) }
-    defer {
-      for pointer in argv { free(pointer) }
-    }
-    var pid: pid_t = 0
-    let start = Clock.nanoseconds()
-    let spawned = (argv + [nil]).withUnsafeBufferPointer { pointers in
-      guard let base = pointers.baseAddress else { return EINVAL }
-      return posix_spawn(
-        &pid, executable, &actions, nil, UnsafeMutablePointer(mutating: base), environ)
-    }
-    close(pipeEnds[1])
-    guard spawned == 0 else {
-      close(pipeEnds[0])
-      throw BenchFailure("cannot start \(executable): errno \(spawned)")
-    }
+    let (pid, outputEnd, start) = try Child.spawn(
+      transitionPath, arguments, discardingErrors: true)
     let watcher = PeakWatcher(pid: pid)
     var digest = SHA256Hasher()
     var chunk = [UInt8](repeating: 0, count: 65_536)
     while true {
-      let count = read(pipeEnds[0], &chunk, chunk.count)
+      let count = read(outputEnd, &chunk, chunk.count)
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { break }
       digest.update(Array(chunk[0..<count]))
     }
-    close(pipeEnds[0])
+    close(outputEnd)
     var status: Int32 = 0
-    var usage = rusage()
     // Wait without reaping, so the last reading of the child's /proc entry is its own.
     var info = siginfo_t()
     while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
     let seconds = Clock.seconds(since: start)
     let peak = watcher.stop()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     let exited = status & 0x7F == 0
     return Answer(
       seconds: seconds, peakResidentBytes: peak,
