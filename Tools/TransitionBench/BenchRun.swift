@@ -271,7 +271,7 @@ struct BenchRun {
         values["peak_rss_mb"] = Format.fixed(Double(answer.peakResidentBytes) / 1e6, 1)
         let ok =
           question.statuses.contains(answer.status)
-          && (pinned == nil || pinned?[question.name] == answer.digest)
+          && (pinned?[question.name].map { $0 == answer.digest } ?? true)
         series.runs.append(values)
         series.checks.append(ok)
         let line = UserQuestions.line(question, answer, floor: floor)
@@ -280,8 +280,11 @@ struct BenchRun {
       }
       report.series.append(series)
     }
-    if pinned == nil {
-      report.notes.append("W7: no digests pinned for \(w6Events) records (not compared)")
+    let unpinned = questions.map(\.name).filter { pinned?[$0] == nil }
+    if !unpinned.isEmpty {
+      report.notes.append(
+        "W7: no digest pinned for \(unpinned.joined(separator: ", ")) at \(w6Events) records"
+          + " (not compared)")
     }
   }
 
