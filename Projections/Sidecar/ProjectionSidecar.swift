@@ -194,7 +194,15 @@ public struct ProjectionSidecar: Sendable {
     guard descriptor >= 0 else { return }
     let temporary = String(
       decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    fchmod(descriptor, 0o644)
+    // The same mode as `write` gives: the log's group, never wider than the log.
+    guard
+      (try? SystemFileOperations().restrictPermissions(descriptor, like: logPath, mode: 0o640))
+        != nil
+    else {
+      close(descriptor)
+      unlink(temporary)
+      return
+    }
     func put(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
       var written = 0
       while written < bytes.count {

@@ -55,12 +55,21 @@ struct SidecarStampTests {
     return Int64(bitPattern: value)
   }
 
+  /// The permission bits of the file at `path`.
+  static func permissions(_ path: String) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    return (attributes[.posixPermissions] as? Int) ?? -1
+  }
+
   @Test("an unsettled sidecar whose chain holds is rewritten settled once the margin has passed")
   func settlesLater() throws {
     let path = try ExampleLogFixture.copy()
+    // A log only its owner may read: the cache, and its settled rewrite, may be no wider.
+    #expect(chmod(path, 0o600) == 0)
     let sidecar = ProjectionSidecar(logPath: path)
     let (_, origin) = try sidecar.ledger()
     #expect(origin == .rebuilt)
+    #expect(try Self.permissions(sidecar.path) & 0o077 == 0)
     // Made at once after the log was written: unsettled, and still so after a use within
     // the margin.
     #expect(try Self.stampedChangeTime(sidecar.path) < 0)
@@ -76,6 +85,7 @@ struct SidecarStampTests {
       return
     }
     #expect(try Self.stampedChangeTime(sidecar.path) == sidecar.logChangeTime())
+    #expect(try Self.permissions(sidecar.path) & 0o077 == 0)
     guard case .fresh = sidecar.load(checkingEverySection: true) else {
       Issue.record("the settled sidecar should answer, every section intact")
       return
