@@ -34,7 +34,7 @@ let package = Package(
       resources: [.copy("Example/ijmond.log")]),
     .target(
       name: "Projections", dependencies: ["TransitionDomain", "EventLog", "CanonicalJSON"],
-      path: "Projections"),
+      path: "Projections", exclude: ["Sidecar/CACHE.md"]),
     .executableTarget(
       name: "TransitionCLI",
       dependencies: ["TransitionApp", "Projections", "TransitionDomain", "EventLog"],
