@@ -174,6 +174,17 @@ public struct StaffFact: Sendable, Equatable {
         employee: employee.rawValue, kind: kind, seq: seq, source: source, effective: effective,
         span: span)
     }
+    func contract(_ event: ContractChanged) -> StaffFact {
+      var value = fact(event.employee, .contract)
+      value.employer = event.employer.rawValue
+      value.contractFTE = event.contractFTEAfter
+      value.cao = event.caoAfter
+      value.function = event.functionAfter
+      value.contractType = event.contractTypeAfter
+      value.contractEnd = event.contractEndAfter
+      value.decisions = event.basis.map { [$0.rawValue] } ?? []
+      return value
+    }
     switch event.payload {
     case .staffBaselineRecorded(let event):
       return event.members.map { member in
@@ -214,25 +225,11 @@ public struct StaffFact: Sendable, Equatable {
       value.fte = event.fte
       return [value]
     case .contractChanged(let event):
-      var value = fact(event.employee, .contract)
-      value.employer = event.employer.rawValue
-      value.contractFTE = event.contractFTEAfter
-      value.cao = event.caoAfter
-      value.function = event.functionAfter
-      value.contractType = event.contractTypeAfter
-      value.contractEnd = event.contractEndAfter
-      value.decisions = event.basis.map { [$0.rawValue] } ?? []
-      return [value]
+      return [contract(event)]
     case .contractChangedV2(let event):
-      var value = fact(event.employee, .contract)
-      value.employer = event.employer.rawValue
-      value.contractFTE = event.contractFTEAfter
+      // The same contract fields; version 2 also caps the cohort FTE (version 1 keeps it).
+      var value = contract(event.contractFields)
       value.fte = event.cohortCap
-      value.cao = event.caoAfter
-      value.function = event.functionAfter
-      value.contractType = event.contractTypeAfter
-      value.contractEnd = event.contractEndAfter
-      value.decisions = event.basis.map { [$0.rawValue] } ?? []
       return [value]
     case .surplusDeclared(let event):
       var value = fact(event.employee, .surplus)
